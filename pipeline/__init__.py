@@ -1,0 +1,1 @@
+"""us-mexico-facts: grounded facts from public documents on U.S.-Mexico relations."""

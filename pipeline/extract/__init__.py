@@ -1,0 +1,1 @@
+"""Extractors: small pure functions `text -> list[record]`, no I/O."""

@@ -175,8 +175,9 @@ def decode_document(data: bytes) -> str:
     """Strict UTF-8; raises ValueError with a reason a person can act on."""
     if not data:
         raise ValueError("empty file")
-    if b"\x00" in data:
-        raise ValueError(f"binary file (NUL byte at offset {data.index(b'\x00')})")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise ValueError(f"binary file (NUL byte at offset {nul})")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -88,6 +88,14 @@ def _is_title_line(line: str) -> bool:
     return all(w[0].isupper() or w.lower() in small for w in words)
 
 
+def _ends_line_sentence(prev: str, nxt: str) -> bool:
+    if not prev.strip() or not nxt.strip():
+        return True
+    if _BULLET.match(nxt) or _BULLET.match(prev):
+        return True
+    return prev[-1] in '.!?:;”"' or _is_title_line(prev)
+
+
 def _line_breaks(text: str) -> list[int]:
     """Offsets where a single newline ends a sentence."""
     cuts = []
@@ -96,7 +104,7 @@ def _line_breaks(text: str) -> list[int]:
         prev = text[line_start : m.start()].rstrip(" \t\r")
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end() : nxt_end if nxt_end != -1 else len(text)]
-        if not prev.strip() or not nxt.strip() or _BULLET.match(nxt) or _BULLET.match(prev) or prev[-1] in '.!?:;”"' or _is_title_line(prev):
+        if _ends_line_sentence(prev, nxt):
             cuts.append(m.start())
     return cuts
 

@@ -1,0 +1,126 @@
+"""Checks every table must pass before anything is loaded or published.
+
+Three kinds, all derived from `schemas/` or from the contract every fact row keeps:
+- schema: Frictionless validates the rows against the Table Schema (types, required,
+  unique, enum, pattern, minimum, primary key);
+- foreign keys: every key a schema declares points at an existing row;
+- grounding: `quote == text[char_start:char_end]` against the decoded document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+from frictionless import Resource, Schema
+
+from pipeline.schemas import TableSchema, python_rows
+
+MAX_REPORTED = 50
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None  # 1-based data row, as a person counts them; None for table-level
+    field: str | None
+    kind: str
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"row": self.row, "field": self.field, "kind": self.kind, "message": self.message}
+
+
+def schema_problems(schema: TableSchema, frame: pd.DataFrame) -> list[Problem]:
+    """Frictionless validation of the rows against the table's schema."""
+    if list(frame.columns) != schema.field_names:
+        return [
+            Problem(
+                None,
+                None,
+                "columns",
+                f"columns {list(frame.columns)} differ from the schema's {schema.field_names}",
+            )
+        ]
+    descriptor = schema.frictionless_descriptor()
+    descriptor.pop("foreignKeys", None)  # checked across tables below, not inside one
+    resource = Resource(
+        data=[schema.field_names, *python_rows(schema, frame)],
+        schema=Schema.from_descriptor(descriptor),
+    )
+    report = resource.validate(limit_errors=MAX_REPORTED)
+    problems = []
+    for task in report.tasks:
+        for error in task.errors:
+            row_number = getattr(error, "row_number", None)
+            problems.append(
+                Problem(
+                    row=row_number - 1 if row_number else None,  # frictionless counts the header
+                    field=getattr(error, "field_name", None),
+                    kind=error.type,
+                    message=error.message,
+                )
+            )
+    return problems
+
+
+def foreign_key_problems(
+    schema: TableSchema, frame: pd.DataFrame, tables: Mapping[str, pd.DataFrame]
+) -> list[Problem]:
+    problems = []
+    for fk in schema.foreign_keys:
+        fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+        ref = fk["reference"]
+        ref_fields = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
+        target = tables.get(ref["resource"])
+        if target is None:
+            problems.append(
+                Problem(None, None, "foreign-key", f"referenced table {ref['resource']} missing")
+            )
+            continue
+        known = set(target[ref_fields].itertuples(index=False, name=None))
+        for i, key in enumerate(frame[fields].itertuples(index=False, name=None), start=1):
+            if key not in known:
+                problems.append(
+                    Problem(
+                        i,
+                        ",".join(fields),
+                        "foreign-key",
+                        f"{dict(zip(fields, key, strict=True))} has no row in {ref['resource']}",
+                    )
+                )
+                if len(problems) >= MAX_REPORTED:
+                    return problems
+    return problems
+
+
+def grounding_problems(frame: pd.DataFrame, texts: Mapping[str, str]) -> list[Problem]:
+    """Every span must reproduce its quote exactly from the decoded document."""
+    problems = []
+    rows = frame[["doc_id", "char_start", "char_end", "quote"]].itertuples(index=False)
+    for i, (doc_id, start, end, quote) in enumerate(rows, start=1):
+        text = texts.get(doc_id)
+        if text is None:
+            message = f"document {doc_id!r} not among the ingested documents"
+        elif not (0 <= start < end <= len(text)):
+            message = f"span [{start}, {end}) outside the text (length {len(text)})"
+        elif text[start:end] != quote:
+            message = f"text[{start}:{end}] is {text[start:end]!r}, quote is {quote!r}"
+        else:
+            continue
+        problems.append(Problem(i, "quote", "grounding", message))
+        if len(problems) >= MAX_REPORTED:
+            break
+    return problems
+
+
+def problems_markdown(problems: list[Problem], frame: pd.DataFrame, key: str | None) -> str:
+    """The failing rows as a Markdown table a person can act on in the UI."""
+    lines = ["| row | key | field | kind | message |", "|---|---|---|---|---|"]
+    for p in problems[:MAX_REPORTED]:
+        row_key = ""
+        if key and p.row is not None and 0 < p.row <= len(frame):
+            row_key = str(frame.iloc[p.row - 1][key])
+        message = p.message.replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| {p.row or ''} | {row_key} | {p.field or ''} | {p.kind} | {message} |")
+    return "\n".join(lines)

@@ -1,0 +1,63 @@
+from pipeline.schemas import load_schemas
+from pipeline.validation import foreign_key_problems, grounding_problems, schema_problems
+
+QUANTITIES = load_schemas()["quantities"]
+DOCUMENTS = load_schemas()["documents"]
+TEXT = "Trade totaled $538.1 billion in 2020."
+
+
+def _row(**overrides):
+    row = {
+        "quantity_id": "0123456789abcdef",
+        "doc_id": "d1",
+        "char_start": 14,
+        "char_end": 28,
+        "quote": "$538.1 billion",
+        "value": 538.1e9,
+        "unit": "USD",
+        "kind": "money",
+        "form": "digits",
+        "qualifier": "exact",
+        "sentence": TEXT,
+    }
+    row.update(overrides)
+    return row
+
+
+def test_a_valid_row_passes_every_check():
+    frame = QUANTITIES.frame([_row()])
+    assert schema_problems(QUANTITIES, frame) == []
+    assert grounding_problems(frame, {"d1": TEXT}) == []
+
+
+def test_schema_violations_are_reported_by_row_and_field():
+    frame = QUANTITIES.frame(
+        [_row(), _row(kind="weight", quantity_id="0123456789abcdeg", unit=None)]
+    )
+    problems = schema_problems(QUANTITIES, frame)
+    fields = {(p.row, p.field) for p in problems}
+    assert (2, "kind") in fields
+    assert (2, "quantity_id") in fields
+    assert (2, "unit") in fields
+    assert all(p.row == 2 for p in problems)
+
+
+def test_duplicate_keys_are_caught():
+    frame = QUANTITIES.frame([_row(), _row()])
+    assert any(
+        p.kind in ("primary-key", "unique-error") for p in schema_problems(QUANTITIES, frame)
+    )
+
+
+def test_grounding_catches_a_quote_that_is_not_in_the_text():
+    frame = QUANTITIES.frame([_row(char_start=15)])
+    (problem,) = grounding_problems(frame, {"d1": TEXT})
+    assert problem.kind == "grounding" and problem.row == 1
+    assert grounding_problems(frame, {}) and "not among" in grounding_problems(frame, {})[0].message
+
+
+def test_foreign_keys_point_at_existing_documents():
+    frame = QUANTITIES.frame([_row(doc_id="missing")])
+    documents = DOCUMENTS.frame([])
+    (problem,) = foreign_key_problems(QUANTITIES, frame, {"documents": documents})
+    assert problem.kind == "foreign-key" and "missing" in problem.message

@@ -1,0 +1,390 @@
+"""Acronym definitions with offsets: Schwartz & Hearst (2003), extended.
+
+The core is the published algorithm ("A simple algorithm for identifying abbreviation
+definitions in biomedical text"): for `long form (SF)`, walk the short form's letters
+right to left, find each one in the preceding words right to left, require the first
+letter to start a word, and keep the shortest long form that matches within
+min(|SF| + 5, 2 |SF|) words. Extensions, each recorded in `pattern`:
+
+- long_form_paren: `Information Sharing Board (ISB)` -- the published case; a leading
+  dotted country initialism is part of an official name even when the acronym skips it
+  (`U.S. Customs and Border Protection (CBP)`).
+- short_form_paren_long: `USMCA (United States-Mexico-Canada Agreement)`.
+- paren_long_form_comma: `(Secretaría de Marina, SEMAR)`.
+- glossary_line: `IMET: International Military Education and Training` at a line start
+  or right after a sentence, several per line allowed.
+- long_form_paren_reordered: letters are the name's initials in another order, as when an
+  English name keeps its Spanish acronym (`National Migration Institute (INM)`).
+
+Plural acronyms (`UAVs`) are recorded singular; `&`, `-`, `/` and `.` inside an acronym
+are kept as printed and skipped when matching letters. Definitions inside an endnotes or
+references section are left out: there they belong to a cited title, not to the document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+
+from pipeline.extract.sentences import SentenceIndex
+
+# A short-form token: starts and ends with a letter or digit; may hold & - / . inside.
+_SF_TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9&./-]{0,12}[A-Za-z0-9])?"
+_SF_SHAPE = re.compile(_SF_TOKEN)
+_PAREN = re.compile(r"\(([^()\n]{1,300}?)\)")
+_SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|the)\s+)?", re.I)
+_ROMAN = re.compile(r"[IVXLC]+")
+_NOTES_HEADING = re.compile(
+    r"^[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
+    r"sources|citations)[ \t*]*:?[ \t]*$",
+    re.I | re.M,
+)
+# Where a long-form search window must stop: clause punctuation, blank lines, bullets.
+_BOUNDARY = re.compile(r"[.!?](?=\s)|[;:()\[\]]|\n[ \t]*\n|\n[ \t]*(?:[-*•▪]|\d{1,3}[.)])[ \t]")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+_TITLE_ABBREV = re.compile(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Gen|Gov|Sen|Rep|Dept|Inc|Corp|Co|Jr|Sr)")
+_WORD = re.compile(r"\S+")
+# Glossary entries: `ABBR: Long Form`, `ABBR – Long Form`, `ABBR<TAB>Long Form`.
+_GLOSSARY = re.compile(
+    r"(?:^|(?<=[.;] )|(?<=[.;]  ))[ \t]*(?:[-*•▪][ \t]+)?(?P<abbr>" + _SF_TOKEN + r")"
+    r"(?P<sep>[ \t]*:[ \t]+|[ \t]+[–—=-][ \t]+|\t+)(?=[^\s])",
+    re.M,
+)
+_NEXT_ENTRY = re.compile(r"[.;][ \t]+(?=" + _SF_TOKEN + r"[ \t]*:[ \t])")
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&-]*[A-Za-z0-9])?")
+# Words that may stand inside a name between its capitalized words, English and Spanish.
+_CONNECTORS = frozenset(
+    "of the and for on in & to de del la las los y para e el al".split()  # noqa: SIM905
+)
+
+
+def _fold(ch: str) -> str:
+    """Lower-case without diacritics, one character in, one out (offsets stay put)."""
+    return unicodedata.normalize("NFD", ch)[0].lower()
+
+
+def short_form_parts(token: str) -> tuple[str, str] | None:
+    """(singular acronym, printed) when `token` is shaped like an acronym, else None.
+
+    At least two capitals, and capitals at least half the letters, so ordinary words
+    (`Exercises`, `CalGuard`) and years never pass; a lower-case `s` ending an
+    otherwise valid acronym is the plural.
+    """
+    if not _SF_SHAPE.fullmatch(token):
+        return None
+    singular = token
+    if len(token) > 2 and token.endswith("s") and not token[-2].islower():
+        singular = token[:-1]
+    letters = [c for c in singular if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    if upper < 2 or upper * 2 < len(letters) or _ROMAN.fullmatch(singular):
+        return None
+    return singular, token
+
+
+def schwartz_hearst_start(short: str, long: str) -> int | None:
+    """Offset in `long` where the shortest matching long form starts, or None.
+
+    The published backward match: every letter or digit of `short` is found in `long`
+    right to left, the first one at the start of a word.
+    """
+    chars = [_fold(c) for c in short if c.isalnum()]
+    if not chars:
+        return None
+    li = len(long) - 1
+    for si in range(len(chars) - 1, -1, -1):
+        ch = chars[si]
+        while li >= 0 and (
+            _fold(long[li]) != ch or (si == 0 and li > 0 and long[li - 1].isalnum())
+        ):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+    first = li + 1
+    word_start = max(long.rfind(" ", 0, first), long.rfind("\n", 0, first)) + 1
+    while word_start < first and not long[word_start].isalnum():
+        word_start += 1
+    return word_start
+
+
+def notes_start(text: str) -> int:
+    """Offset where an endnotes / references section begins (len(text) if none)."""
+    match = _NOTES_HEADING.search(text)
+    return match.start() if match else len(text)
+
+
+def _boundaries(text: str) -> list[int]:
+    cuts = []
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0) == ".":
+            token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            token = text[token_start : m.end()]
+            if _INITIALISM.fullmatch(token) or _TITLE_ABBREV.fullmatch(token[:-1]):
+                continue
+        cuts.append(m.end())
+    return cuts
+
+
+class _Window:
+    """The clause before an offset, where a long form may stand."""
+
+    def __init__(self, text: str) -> None:
+        self._cuts = _boundaries(text)
+        self._i = 0
+
+    def start_before(self, pos: int) -> int:
+        # Parentheses are visited in text order, so the cut pointer only moves forward.
+        while self._i < len(self._cuts) and self._cuts[self._i] <= pos - 1:
+            self._i += 1
+        return self._cuts[self._i - 1] if self._i else 0
+
+
+def _last_words_start(text: str, start: int, end: int, limit: int) -> int:
+    words = list(_WORD.finditer(text, start, end))
+    return words[-limit].start() if len(words) > limit else start
+
+
+def _valid_long_form(short: str, long: str) -> bool:
+    if len(long) <= len(short) or not long[0].isalnum():
+        return False
+    words = long.split()
+    if len(words) > min(len(short) + 5, 2 * len(short)):
+        return False
+    return short.lower() not in {w.strip(",;").lower() for w in words}
+
+
+def _with_initialism(text: str, start: int) -> int:
+    """Include a dotted initialism just before `start` (`U.S.` in `U.S. Customs ...`)."""
+    before = text[max(0, start - 12) : start]
+    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,}) $", before)
+    return start - len(match.group(1)) - 1 if match else start
+
+
+def _initials_matched(words: list[str], letters: list[str]) -> int:
+    """How many acronym letters the words' initials spell, in order (an LCS)."""
+    initials = [_fold(part[0]) for w in words for part in re.split(r"[-/]", w) if part]
+    prev = [0] * (len(letters) + 1)
+    for ini in initials:
+        cur = [0]
+        for j, letter in enumerate(letters):
+            cur.append(prev[j] + 1 if ini == letter else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def _content_words(span: str) -> list[str]:
+    words = [w.strip(",;“”\"'") for w in span.split()]
+    return [w for w in words if w and w.lower() not in _CONNECTORS and w[0].isalnum()]
+
+
+def _fuller_name_start(text: str, window: int, start: int, end: int, short: str) -> int:
+    """Move the start left over a capitalized name when its initials spell more of the
+    acronym: the shortest match of `Agencia Nacional de Aduanas de México (ANAM)` is
+    `Aduanas de México`, which the published algorithm accepts."""
+    letters = [_fold(c) for c in short if c.isalpha()]
+    best, best_score = start, _initials_matched(_content_words(text[start:end]), letters)
+    run_start, _ = _name_run_start(text, window, start)
+    for w in reversed(list(_WORD.finditer(text, run_start, start))):
+        if _fold(w.group(0)[0]) != letters[0]:
+            continue
+        score = _initials_matched(_content_words(text[w.start() : end]), letters)
+        if score > best_score:
+            best, best_score = w.start(), score
+    return best
+
+
+def _name_run_start(text: str, window: int, end: int) -> tuple[int, list[str]]:
+    """Start and content words of the capitalized name ending at `end`."""
+    words = list(_WORD.finditer(text, window, end))
+    start, content = end, []
+    for w in reversed(words):
+        token = w.group(0).strip(",")
+        if token.lower() in _CONNECTORS:
+            continue
+        if not token[:1].isupper() or token.endswith(("'s", "’s")):
+            break
+        start, content = w.start(), [token, *content]
+    return start, content
+
+
+def _reordered_initials_start(text: str, window: int, end: int, short: str) -> int | None:
+    """Start of the capitalized name before `end` whose initials are the acronym's
+    letters in another order (`National Migration Institute (INM)`), or None."""
+    letters = sorted(_fold(c) for c in short if c.isalpha())
+    initials: list[str] = []
+    for w in reversed(list(_WORD.finditer(text, window, end))):
+        token = w.group(0).strip(",")
+        if token.lower() in _CONNECTORS:
+            continue
+        if not token[:1].isupper() or token.endswith(("'s", "’s")):
+            return None
+        initials.append(_fold(token[0]))
+        if len(initials) >= 2 and sorted(initials) == letters:
+            return w.start()
+        if len(initials) >= len(letters):
+            return None
+    return None
+
+
+def _record(
+    text: str,
+    start: int,
+    end: int,
+    sf: tuple[str, str],
+    sf_start: int,
+    long_span: tuple[int, int],
+    pattern: str,
+) -> dict[str, Any]:
+    return {
+        "char_start": start,
+        "char_end": end,
+        "quote": text[start:end],
+        "acronym": sf[0],
+        "acronym_as_printed": sf[1],
+        "acronym_start": sf_start,
+        "acronym_end": sf_start + len(sf[1]),
+        "expansion": " ".join(text[long_span[0] : long_span[1]].split()),
+        "expansion_start": long_span[0],
+        "expansion_end": long_span[1],
+        "pattern": pattern,
+    }
+
+
+def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
+    window = _Window(text)
+    out = []
+    for m in _PAREN.finditer(text, 0, limit):
+        inner, open_at = m.group(1), m.start()
+        win = window.start_before(open_at)
+        lead = _SF_LEAD.match(inner).end()
+        first = re.split(r"\s*[,;]\s*", inner[lead:], maxsplit=1)[0]
+        sf = short_form_parts(first)
+        if sf:
+            rec = _long_form_paren(text, win, open_at, m, sf, m.start(1) + lead)
+            if rec:
+                out.append(rec)
+            continue
+        rec = _paren_long_comma(text, m) or _short_paren_long(text, win, m)
+        if rec:
+            out.append(rec)
+    return out
+
+
+def _long_form_paren(
+    text: str, win: int, open_at: int, m: re.Match[str], sf: tuple[str, str], sf_start: int
+) -> dict[str, Any] | None:
+    end = open_at
+    while end > win and text[end - 1].isspace():
+        end -= 1
+    limit = min(len(sf[0]) + 5, 2 * len(sf[0]))
+    cand_start = _last_words_start(text, win, end, limit)
+    rel = schwartz_hearst_start(sf[0], text[cand_start:end])
+    pattern = "long_form_paren"
+    if rel is not None and _valid_long_form(sf[0], text[cand_start + rel : end]):
+        start = _with_initialism(
+            text, _fuller_name_start(text, cand_start, cand_start + rel, end, sf[0])
+        )
+    else:
+        start = _reordered_initials_start(text, win, end, sf[0])
+        if start is None:
+            return None
+        pattern = "long_form_paren_reordered"
+    return _record(text, start, m.end(), sf, sf_start, (start, end), pattern)
+
+
+def _paren_long_comma(text: str, m: re.Match[str]) -> dict[str, Any] | None:
+    """`(Long Form, ABBR)`."""
+    inner = m.group(1)
+    cut = max(inner.rfind(","), inner.rfind(";"))
+    if cut < 0:
+        return None
+    sf = short_form_parts(inner[cut + 1 :].strip())
+    long = inner[:cut].rstrip()
+    if not sf or len(long.split()) < 2:
+        return None
+    rel = schwartz_hearst_start(sf[0], long)
+    if rel is None or not _valid_long_form(sf[0], long[rel:]):
+        return None
+    base = m.start(1)
+    sf_start = base + cut + 1 + (len(inner[cut + 1 :]) - len(inner[cut + 1 :].lstrip()))
+    start = _with_initialism(text, base + rel) if rel else base
+    return _record(
+        text, m.start(), m.end(), sf, sf_start, (max(start, base), base + len(long)),
+        "paren_long_form_comma",
+    )  # fmt: skip
+
+
+def _short_paren_long(text: str, win: int, m: re.Match[str]) -> dict[str, Any] | None:
+    """`ABBR (Long Form)`: the whole parenthesis must be the long form."""
+    inner = m.group(1).strip()
+    if len(inner.split()) < 2:
+        return None
+    before = re.search(r"(" + _SF_TOKEN + r")\s*$", text[win : m.start()])
+    sf = short_form_parts(before.group(1)) if before else None
+    if not sf:
+        return None
+    base = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+    rel = schwartz_hearst_start(sf[0], inner)
+    if rel is None or not _valid_long_form(sf[0], inner[rel:]):
+        return None
+    start = _with_initialism(text, base + rel)
+    prefix = text[base:start].split()
+    if any(not (w[0].isupper() or w in _CONNECTORS) for w in prefix):
+        return None
+    sf_start = win + before.start(1)
+    return _record(
+        text, sf_start, m.end(), sf, sf_start, (base, base + len(inner)), "short_form_paren_long"
+    )
+
+
+def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
+    out = []
+    for m in _GLOSSARY.finditer(text, 0, limit):
+        sf = short_form_parts(m.group("abbr"))
+        if not sf or (":" not in m.group("sep") and not _at_line_start(text, m.start("abbr"))):
+            continue
+        long_start = m.end()
+        line_end = text.find("\n", long_start)
+        long_end = min(line_end if line_end >= 0 else len(text), limit)
+        nxt = _NEXT_ENTRY.search(text, long_start, long_end)
+        if nxt:
+            long_end = nxt.start()
+        long = text[long_start:long_end].rstrip(" \t.;,")
+        rel = schwartz_hearst_start(sf[0], long)
+        if rel is None or not _valid_long_form(sf[0], long):
+            continue
+        if rel and _with_initialism(long, rel) != 0:
+            continue
+        end = long_start + len(long)
+        out.append(_record(text, m.start("abbr"), end, sf, m.start("abbr"), (long_start, end),
+                           "glossary_line"))  # fmt: skip
+    return out
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return not line.strip(" \t-*•▪")
+
+
+def _use_counts(text: str) -> Counter[str]:
+    return Counter(m.group(0) for m in _TOKEN.finditer(text))
+
+
+def extract_acronyms(text: str) -> list[dict[str, Any]]:
+    """Every acronym definition in `text`, in text order, one row per definition."""
+    limit = notes_start(text)
+    records = _paren_definitions(text, limit) + _glossary_definitions(text, limit)
+    records.sort(key=lambda r: (r["char_start"], r["char_end"]))
+    tokens = _use_counts(text)
+    defined = Counter(r["acronym"] for r in records)
+    sentences = SentenceIndex(text)
+    for rec in records:
+        acronym = rec["acronym"]
+        total = tokens[acronym] + tokens[acronym + "s"]
+        rec["use_count"] = max(total - defined[acronym], 0)
+        sentence = sentences.at(rec["char_start"])
+        rec["sentence"] = sentence.text if sentence else rec["quote"]
+    return records

@@ -14,12 +14,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.extract.acronyms import extract_acronyms
 from pipeline.extract.quantities import extract_quantities
 
 Extractor = Callable[[str], list[dict[str, Any]]]
 
 FACT_EXTRACTORS: dict[str, Extractor] = {
     "quantities": extract_quantities,
+    "acronyms": extract_acronyms,
 }
 
 

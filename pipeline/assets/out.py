@@ -1,0 +1,136 @@
+"""out_ stage: what users download and query.
+
+Publishing comes first and the DuckDB file follows it, so the database always
+describes a complete release; both are swapped into place atomically.
+"""
+
+import json
+
+import dagster as dg
+import pandas as pd
+from dagster import AssetExecutionContext
+
+from pipeline.assets.core import asset_name
+from pipeline.load import build_database
+from pipeline.release import list_releases, publish_release
+from pipeline.schemas import get_schema, load_schemas
+from pipeline.settings import PipelineSettings, build_timestamp
+from pipeline.tables import derived_sql, derived_tables, published_tables
+
+
+def _frames_from(inputs: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Input names are asset names (core_x); tables are named without the stage."""
+    return {name.removeprefix("core_"): frame for name, frame in inputs.items()}
+
+
+def _sources(documents: pd.DataFrame) -> list[dict[str, object]]:
+    schema = get_schema("documents")
+    return [
+        dict(zip(schema.field_names, row, strict=True))
+        for row in documents[schema.field_names].itertuples(index=False, name=None)
+    ]
+
+
+def release_asset() -> dg.AssetsDefinition:
+    tables = published_tables()
+
+    @dg.asset(
+        name="out_release",
+        group_name="out",
+        kinds={"csv", "parquet"},
+        owners=["team:data-engineering"],
+        description="A versioned, immutable release in outputs/releases/<version>/: every "
+        "table as CSV and Parquet, datapackage.json (Data Package v2), CHANGELOG.md and "
+        "changes.json; latest.json and outputs/index.html point at it. Nothing is written "
+        "when nothing changed.",
+        ins={asset_name(t): dg.AssetIn(asset_name(t)) for t in tables},
+    )
+    def out_release(
+        context: AssetExecutionContext, settings: PipelineSettings, **inputs: pd.DataFrame
+    ) -> dg.MaterializeResult:
+        frames = _frames_from(inputs)
+        outcome = publish_release(
+            output_dir=settings.output_path,
+            tables={t: frames[t] for t in tables},
+            schemas={t: get_schema(t) for t in tables},
+            sources=_sources(frames["documents"]),
+            created=build_timestamp(settings.raw_path),
+        )
+        if outcome.is_new:
+            context.log.info(f"published release {outcome.version} ({outcome.bump})")
+        else:
+            context.log.info(f"nothing changed: release {outcome.version} stays the latest")
+        files = "\n".join(
+            f"| {r.name} | {r.rows} | {r.bytes} | `{r.sha256[:12]}` | {r.csv_path} |"
+            for r in outcome.resources
+        )
+        return dg.MaterializeResult(
+            metadata={
+                "version": outcome.version,
+                "new_release": outcome.is_new,
+                "bump": outcome.bump or "none",
+                "path": dg.MetadataValue.path(str(outcome.path)),
+                "changelog": dg.MetadataValue.md(outcome.changelog_summary),
+                "files": dg.MetadataValue.md(
+                    "| resource | rows | bytes | sha256 | csv |\n|---|---|---|---|---|\n" + files
+                ),
+                "catalog": dg.MetadataValue.path(str(settings.output_path / "index.html")),
+            }
+        )
+
+    return out_release
+
+
+def database_asset() -> dg.AssetsDefinition:
+    tables = [t for t in published_tables() if t not in derived_tables()]
+
+    @dg.asset(
+        name="out_facts_duckdb",
+        group_name="out",
+        kinds={"duckdb"},
+        owners=["team:data-engineering"],
+        description="outputs/facts.duckdb: every table typed and commented from schemas/, "
+        "derived resources as views over them, and a releases table; rebuilt in a temporary "
+        "file and swapped in atomically, so it always matches the latest release.",
+        ins={asset_name(t): dg.AssetIn(asset_name(t)) for t in tables},
+        deps=["out_release"],
+    )
+    def out_facts_duckdb(
+        settings: PipelineSettings, **inputs: pd.DataFrame
+    ) -> dg.MaterializeResult:
+        frames = _frames_from(inputs)
+        schemas = load_schemas()
+        releases_schema = schemas["releases"]
+        frames["releases"] = releases_schema.frame(
+            [
+                {
+                    "version": r.version,
+                    "created": r.created,
+                    "bump": r.bump,
+                    "row_counts": json.dumps(r.row_counts, sort_keys=True),
+                    "sha256": json.dumps(r.sha256, sort_keys=True),
+                    "changelog_summary": r.changelog_summary,
+                    "is_latest": r.is_latest,
+                }
+                for r in list_releases(settings.output_path)
+            ]
+        )
+        counts = build_database(
+            settings.database_path,
+            {t: frames[t] for t in [*tables, "releases"]},
+            schemas,
+            views={t: derived_sql()[t] for t in derived_tables()},
+        )
+        return dg.MaterializeResult(
+            metadata={
+                "path": dg.MetadataValue.path(str(settings.database_path)),
+                "tables": dg.MetadataValue.md(
+                    "| table | rows |\n|---|---|\n"
+                    + "\n".join(f"| {t} | {n} |" for t, n in counts.items())
+                ),
+                "views": ", ".join(derived_tables()) or "none",
+                **{f"rows/{t}": n for t, n in counts.items()},
+            }
+        )
+
+    return out_facts_duckdb

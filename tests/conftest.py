@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+SEEDS_DIR = SHARED / "seeds"
+GOLD_DIR = SHARED / "gold"
+RAW_DIR = REPO_ROOT / "raw"
+
+
+def materialize_all(raw_dir: Path, output_dir: Path) -> dg.ExecuteInProcessResult:
+    """Run every asset and check of the project's Definitions, in process."""
+    from pipeline.definitions import all_assets, all_checks
+    from pipeline.settings import PipelineSettings
+
+    settings = PipelineSettings(raw_dir=str(raw_dir), output_dir=str(output_dir))
+    return dg.materialize(
+        [*all_assets, *all_checks],
+        resources={"settings": settings},
+        instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
+    )
+
+
+@pytest.fixture
+def raw_copy(tmp_path: Path) -> Path:
+    """A private copy of raw/ a test may edit."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dg.ExecuteInProcessResult]:
+    """One full build of the seeds, shared by the tests that only read its outputs."""
+    output_dir = tmp_path_factory.mktemp("outputs")
+    result = materialize_all(RAW_DIR, output_dir)
+    return output_dir, result

@@ -1,0 +1,221 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline.acronym_scoring import score_directory
+from pipeline.extract.acronyms import (
+    extract_acronyms,
+    notes_start,
+    schwartz_hearst_start,
+    short_form_parts,
+)
+from pipeline.schemas import get_schema
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+CORPUS = Path(__file__).resolve().parent / "corpus" / "acronyms"
+
+
+def _texts() -> list[tuple[str, str]]:
+    paths = sorted((SHARED / "seeds").glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    return [(p.name, p.read_bytes().decode("utf-8")) for p in paths]
+
+
+def test_seed_gold_precision_and_recall(capsys):
+    score = score_directory(SHARED / "seeds", SHARED / "gold" / "seed_acronyms.csv")
+    with capsys.disabled():
+        print("\n[seed gold] " + score.summary())
+    assert score.precision >= 0.98, score.summary()
+    assert score.recall >= 0.95, score.summary()
+
+
+def test_own_documents_precision_and_recall(capsys):
+    score = score_directory(CORPUS, CORPUS / "expected.csv")
+    with capsys.disabled():
+        print("\n[tests/corpus/acronyms] " + score.summary())
+    assert score.precision >= 0.98, score.summary()
+    assert score.recall >= 0.95, score.summary()
+
+
+@pytest.mark.parametrize(("name", "text"), _texts(), ids=[n for n, _ in _texts()])
+def test_every_span_reproduces_its_text(name, text):
+    schema_fields = set(get_schema("acronyms").field_names) - {"acronym_id", "doc_id"}
+    for rec in extract_acronyms(text):
+        assert set(rec) == schema_fields
+        assert text[rec["char_start"] : rec["char_end"]] == rec["quote"]
+        assert text[rec["acronym_start"] : rec["acronym_end"]] == rec["acronym_as_printed"]
+        long = text[rec["expansion_start"] : rec["expansion_end"]]
+        assert " ".join(long.split()) == rec["expansion"]
+        assert rec["char_start"] <= min(rec["acronym_start"], rec["expansion_start"])
+        assert rec["char_end"] >= max(rec["acronym_end"], rec["expansion_end"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Space Working Group (SWG)\n\nThe SWG, led by USSPACECOM, aims to strengthen ties.",
+            [("SWG", "SWG", "Space Working Group", "long_form_paren")],
+        ),
+        (
+            "The BMCR Assessment, Monitoring, & Evaluation (AM&E) Working Group is chaired by "
+            "USNORTHCOM J59.",
+            [("AM&E", "AM&E", "Assessment, Monitoring, & Evaluation", "long_form_paren")],
+        ),
+        (
+            "IMET: International Military Education and Training. CDI-WMD: Combat Development "
+            "and Integration-Weapons of Mass Destruction. OHDACA: Overseas Humanitarian "
+            "Disaster Assistance and Civic Aid",
+            [
+                ("IMET", "IMET", "International Military Education and Training", "glossary_line"),
+                (
+                    "CDI-WMD",
+                    "CDI-WMD",
+                    "Combat Development and Integration-Weapons of Mass Destruction",
+                    "glossary_line",
+                ),
+                (
+                    "OHDACA",
+                    "OHDACA",
+                    "Overseas Humanitarian Disaster Assistance and Civic Aid",
+                    "glossary_line",
+                ),
+            ],
+        ),
+        (
+            "the U.S. should increase the use of domestically produced unmanned aerial vehicles "
+            "(UAVs) in border protection",
+            [("UAV", "UAVs", "unmanned aerial vehicles", "long_form_paren")],
+        ),
+        (
+            "Establish structured training programs between U.S. Customs and Border Protection "
+            "(CBP), Mexico's Guardia Nacional, and the Instituto Nacional de Migración (INAMI).",
+            [
+                ("CBP", "CBP", "U.S. Customs and Border Protection", "long_form_paren"),
+                ("INAMI", "INAMI", "Instituto Nacional de Migración", "long_form_paren"),
+            ],
+        ),
+        (
+            "The United States-Mexico-Canada Agreement\n(USMCA) will support mutually "
+            "beneficial trade.",
+            [("USMCA", "USMCA", "United States-Mexico-Canada Agreement", "long_form_paren")],
+        ),
+        (
+            "Officials from the navy (Secretaría de Marina, SEMAR) attended as observers.",
+            [("SEMAR", "SEMAR", "Secretaría de Marina", "paren_long_form_comma")],
+        ),
+        (
+            "Agents of the ATF (Bureau of Alcohol, Tobacco, Firearms and Explosives) traced guns.",
+            [
+                (
+                    "ATF",
+                    "ATF",
+                    "Bureau of Alcohol, Tobacco, Firearms and Explosives",
+                    "short_form_paren_long",
+                )
+            ],
+        ),
+        (
+            "Mexico's National Migration Institute (INM) processes asylum claims.",
+            [("INM", "INM", "National Migration Institute", "long_form_paren_reordered")],
+        ),
+        (
+            "The Agencia Nacional de Aduanas de México (ANAM) presented its staffing plan.",
+            [("ANAM", "ANAM", "Agencia Nacional de Aduanas de México", "long_form_paren")],
+        ),
+        (
+            "- POE – port of entry\nFAST\tFree and Secure Trade",
+            [
+                ("POE", "POE", "port of entry", "glossary_line"),
+                ("FAST", "FAST", "Free and Secure Trade", "glossary_line"),
+            ],
+        ),
+    ],
+)
+def test_definitions_in_sentences(sentence, expected):
+    found = [
+        (r["acronym"], r["acronym_as_printed"], r["expansion"], r["pattern"])
+        for r in extract_acronyms(sentence)
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "STRATEGY: Work jointly to achieve their mutual strategic goal based on reciprocity.",
+        "Sections 333, 312, 332 and 321: Government programs primarily used to fund training.",
+        "THE FEATHERED SERPENT (QUETZALCÓATL)",
+        "The amount that the U.S. (in red) and Mexico (in green) have invested each year.",
+        "Mexico ranks 2nd globally in total two-way trade with California ($97.8 billion).",
+        "implementing simulation-based training and real-world scenario exercises (Tabletop "
+        "and Field Exercises) would improve readiness",
+        "Mexico is the second largest trading partner in goods (after China).",
+        "Sales rose (see Figure 2) in 2019 (p. 14), and results were briefed (twice).",
+        "The Mexican Army (SEDENA) deployed troops to the northern border.",
+        "SUBJECT: Binational Border Infrastructure Coordination",
+        "NOTE: This is a summary, not a transcript.",
+        "Merida took an approach of “shared responsibility” built on four pillars (I-IV).",
+        "Key Recommendations:\n- Extend the USMCA beyond 2036.",
+    ],
+)
+def test_sentences_without_definitions(sentence):
+    assert extract_acronyms(sentence) == []
+
+
+def test_definitions_in_endnotes_are_cited_titles_not_definitions():
+    text = (
+        "Expanding the use of Autonomous Surveillance Towers (AST) helps.\n\n"
+        "Endnotes\n\n"
+        "- ^{xx} Anduril, “Anduril Deploys 300th Autonomous Surveillance Tower (AST),” 2024.\n"
+    )
+    assert notes_start(text) == text.index("Endnotes")
+    assert [r["expansion"] for r in extract_acronyms(text)] == ["Autonomous Surveillance Towers"]
+
+
+def test_uses_are_counted_outside_the_definition_singular_and_plural():
+    text = (
+        "Autonomous Surveillance Towers (AST) watch the river. Data from ASTs help CBP, "
+        "and each AST is solar powered. MAST and ASTRO are other words."
+    )
+    (rec,) = extract_acronyms(text)
+    assert rec["use_count"] == 2
+
+
+@pytest.mark.parametrize(
+    ("token", "parts"),
+    [
+        ("UAVs", ("UAV", "UAVs")),
+        ("AM&E", ("AM&E", "AM&E")),
+        ("CDI-WMD", ("CDI-WMD", "CDI-WMD")),
+        ("sUAS", ("sUAS", "sUAS")),
+        ("DoD", ("DoD", "DoD")),
+        ("CalGuard", None),
+        ("Exercises", None),
+        ("2019", None),
+        ("IV", None),
+        ("in", None),
+    ],
+)
+def test_short_form_shape(token, parts):
+    assert short_form_parts(token) == parts
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "long_form"),
+    [
+        ("PRC", "surpassing the People's Republic of China", "People's Republic of China"),
+        ("STRATCOM", "Space Working Group, Strategic Communications", "Strategic Communications"),
+        (
+            "SDTG",
+            "cartels now designated as Specially Designated Terrorist Groups",
+            "Specially Designated Terrorist Groups",
+        ),
+        ("LEA", "federal, state, and local law enforcement agencies", "law enforcement agencies"),
+        ("SEDENA", "the Mexican Army", None),
+        ("QUETZALCÓATL", "THE FEATHERED SERPENT", None),
+    ],
+)
+def test_schwartz_hearst_backward_match(short, long, long_form):
+    start = schwartz_hearst_start(short, long)
+    assert (long[start:] if start is not None else None) == long_form

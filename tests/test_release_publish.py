@@ -1,0 +1,235 @@
+"""Publishing is atomic: interrupted anywhere, it leaves the old state or the new one."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline.release import list_releases, publish_release
+from pipeline.release.store import TEMP_PREFIX
+from tests.test_release_fixtures import (
+    CREATED,
+    frames,
+    publish,
+    real_schemas,
+    sample_records,
+    sources,
+    tree_bytes,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RELEASE_FILES = {"CHANGELOG.md", "changes.json", "datapackage.json"}
+
+
+class Boom(Exception):
+    """An ordinary error in the middle of publishing (disk full, bug...)."""
+
+
+class Killed(BaseException):
+    """Like a kill: not an Exception, so no clean-up handler runs."""
+
+
+def _changed_records():
+    records = sample_records()
+    records["quantities"][1]["value"] = 0.25
+    return records
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_complete(release: Path) -> None:
+    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    expected = set(RELEASE_FILES)
+    for res in descriptor["resources"]:
+        for entry in (res, res["parquet"]):
+            path = release / entry["path"]
+            assert path.stat().st_size == entry["bytes"], path
+            assert "sha256:" + _sha256(path) == entry["hash"], path
+            expected.add(entry["path"])
+    assert {p.name for p in release.iterdir()} == expected
+
+
+def assert_consistent(out: Path) -> str:
+    """Pointer names a complete release; every release folder is complete. -> version."""
+    releases = out / "releases"
+    pointer = json.loads((releases / "latest.json").read_text(encoding="utf-8"))
+    assert (releases / pointer["datapackage"]).is_file()
+    for entry in releases.iterdir():
+        if entry.name == "latest.json" or entry.name.startswith(TEMP_PREFIX):
+            continue
+        assert_complete(entry)
+    return pointer["version"]
+
+
+def _steps(tmp_path: Path) -> list[str]:
+    seen: list[str] = []
+    publish(tmp_path / "record")
+    publish(tmp_path / "record", _changed_records(), fault_hook=seen.append)
+    return seen
+
+
+def test_the_fault_hook_sees_every_file_and_every_switch(tmp_path):
+    steps = _steps(tmp_path)
+    files = [s.removeprefix("wrote ") for s in steps if s.startswith("wrote ")]
+    assert set(files) >= RELEASE_FILES | {"quantities.csv", "quantities.parquet", "catalog"}
+    assert files.index("datapackage.json") == files.index("catalog") - 1
+    assert steps[-3:] == ["renamed release", "wrote catalog", "switched pointer"]
+
+
+@pytest.mark.parametrize("failure", [Boom, Killed])
+def test_an_interrupted_publish_leaves_the_old_or_the_new_state(tmp_path, failure):
+    steps = _steps(tmp_path)
+    renamed_at = steps.index("renamed release")
+    for number, step in enumerate(steps):
+        out = tmp_path / f"run{number}"
+        publish(out)
+        old_release = tree_bytes(out / "releases" / "1.0.0")
+
+        def fail_at(name, step=step):
+            if name == step:
+                raise failure(name)
+
+        with pytest.raises(failure):
+            publish(out, _changed_records(), fault_hook=fail_at)
+
+        version = assert_consistent(out)
+        assert tree_bytes(out / "releases" / "1.0.0") == old_release, step
+        new_exists = (out / "releases" / "1.0.1").exists()
+        assert new_exists == (number >= renamed_at), step
+        assert version == ("1.0.1" if step == "switched pointer" else "1.0.0"), step
+        leftovers = [p.name for p in (out / "releases").iterdir() if p.name.startswith(".")]
+        if failure is Boom:
+            assert leftovers == [], step
+
+        # The next publish cleans up and ends in the new state, whatever happened.
+        again = publish(out, _changed_records())
+        assert again.version == "1.0.1"
+        assert again.is_new == (number < renamed_at), step
+        assert assert_consistent(out) == "1.0.1"
+        assert not [p for p in out.rglob(f"{TEMP_PREFIX}*")], step
+        assert tree_bytes(out / "releases" / "1.0.0") == old_release
+        assert 'href="releases/1.0.1/quantities.csv"' in (out / "index.html").read_text()
+
+
+def test_a_killed_process_leaves_the_previous_release_and_pointer(tmp_path):
+    """A real crash: the process exits on the spot after writing one data file."""
+    out = tmp_path / "out"
+    publish(out)
+    before = tree_bytes(out)
+    script = textwrap.dedent(
+        f"""
+        import os
+        from pathlib import Path
+        from tests.test_release_fixtures import publish, sample_records
+
+        records = sample_records()
+        records["quantities"][1]["value"] = 0.25
+
+        def die(step):
+            if step == "wrote quantities.parquet":
+                os._exit(17)
+
+        publish(Path({str(out)!r}), records, fault_hook=die)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 17, done.stderr
+    leftovers = [p.name for p in (out / "releases").iterdir() if p.name.startswith(TEMP_PREFIX)]
+    assert len(leftovers) == 1
+    assert assert_consistent(out) == "1.0.0"
+    after = {
+        k: v for k, v in tree_bytes(out).items() if not k.startswith(f"releases/{TEMP_PREFIX}")
+    }
+    assert after == before
+    outcome = publish(out, _changed_records())
+    assert outcome.version == "1.0.1"
+    assert not [p for p in out.rglob(f"{TEMP_PREFIX}*")]
+
+
+def test_a_release_folder_is_never_overwritten(tmp_path):
+    out = tmp_path / "out"
+    publish(out)
+    squatter = out / "releases" / "1.0.1"
+    squatter.mkdir()
+    (squatter / "note.txt").write_text("not ours")
+    with pytest.raises(FileExistsError):
+        publish(out, _changed_records())
+    assert [p.name for p in squatter.iterdir()] == ["note.txt"]
+    assert_complete(out / "releases" / "1.0.0")
+    assert [r.version for r in list_releases(out) if r.is_latest] == ["1.0.0"]
+    assert not [p for p in out.rglob(f"{TEMP_PREFIX}*")]
+
+
+def test_published_files_are_read_only(tmp_path):
+    outcome = publish(tmp_path / "out")
+    modes = {p.name: p.stat().st_mode & 0o777 for p in outcome.path.iterdir()}
+    assert set(modes.values()) == {0o444}
+
+
+def test_pointer_uses_relative_paths_and_survives_a_copy(tmp_path):
+    out = tmp_path / "out"
+    publish(out)
+    moved = tmp_path / "bucket"
+    out.rename(moved)
+    pointer = json.loads((moved / "releases" / "latest.json").read_text(encoding="utf-8"))
+    assert pointer["version"] == "1.0.0"
+    assert (moved / "releases" / pointer["datapackage"]).is_file()
+    assert [r.is_latest for r in list_releases(moved)] == [True]
+
+
+def test_outcome_describes_the_files_written(tmp_path):
+    outcome = publish(tmp_path / "out")
+    for resource in outcome.resources:
+        assert resource.csv_path.parent == outcome.path
+        assert resource.bytes == resource.csv_path.stat().st_size
+        assert resource.sha256 == _sha256(resource.csv_path)
+        assert resource.parquet_sha256 == _sha256(resource.parquet_path)
+        assert [f.name for f in resource.fields] == real_schemas()[resource.name].field_names
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t, s: t.pop("quarantine"), "name different resources"),
+        (lambda t, s: [t.pop("documents"), s.pop("documents")], "not published"),
+        (
+            lambda t, s: t.__setitem__("quarantine", t["quarantine"].iloc[:, ::-1]),
+            "are not the schema's fields",
+        ),
+    ],
+)
+def test_inputs_that_cannot_make_a_valid_package_are_refused(tmp_path, change, message):
+    schemas = real_schemas()
+    tables = frames(schemas, sample_records())
+    change(tables, schemas)
+    with pytest.raises(ValueError, match=message):
+        publish_release(tmp_path, tables, schemas, sources(sample_records()), CREATED)
+    assert not (tmp_path / "releases" / "1.0.0").exists()
+
+
+@pytest.mark.parametrize("initial", [True, False])
+def test_duplicate_keys_are_refused(tmp_path, initial):
+    if not initial:
+        publish(tmp_path)
+    records = sample_records()
+    records["quantities"][1]["quantity_id"] = records["quantities"][0]["quantity_id"]
+    with pytest.raises(ValueError, match="duplicate primary key"):
+        publish(tmp_path, records)
+    assert [r.version for r in list_releases(tmp_path)] == ([] if initial else ["1.0.0"])

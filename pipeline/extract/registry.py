@@ -15,13 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.extract.acronyms import extract_acronyms
+from pipeline.extract.citations import extract_citation_mentions, extract_citations
 from pipeline.extract.quantities import extract_quantities
+from pipeline.extract.quotes import extract_quotes
+from pipeline.extract.recommendations import extract_recommendations
 
 Extractor = Callable[[str], list[dict[str, Any]]]
 
 FACT_EXTRACTORS: dict[str, Extractor] = {
     "quantities": extract_quantities,
     "acronyms": extract_acronyms,
+    "recommendations": extract_recommendations,
+    "citations": extract_citations,
+    "citation_mentions": extract_citation_mentions,
+    "quotes": extract_quotes,
 }
 
 

@@ -1,0 +1,191 @@
+-- The same measure stated by two documents, side by side, with whether they agree.
+--
+-- Two quantity rows from different documents make a claim pair when they have the same
+-- unit, kind, rate, range end and period (periods compared without spaces and with one
+-- kind of dash, so 'FY 2008 - FY 2020' meets 'FY2008-FY2020'; two unstated periods
+-- match, a stated one never meets an unstated one), and when their measure phrases match:
+--   1. each phrase is lower-cased, stripped of accents, 'u.s.' -> 'us', split into words;
+--      generic amount words (number, amount, value, total...) are dropped;
+--   2. its head noun is the last word before the first post-modifier (a preposition,
+--      a relative word, or an -ing/-ed participle after the first word): 'two-way trade
+--      in goods' -> trade, 'trade crossing the border' -> trade, 'active land ports of
+--      entry' -> port;
+--   3. its content words are the words minus stop words and time words (the rate
+--      carries 'daily'), crudely stemmed (-s, -es, -ies, -ing, -ed);
+--   4. the phrases match when the head nouns are equal and either the content words
+--      overlap (Jaccard >= 0.5), one phrase's words are all in the other's, or both
+--      rows state the same rate (two per-day figures for the same head noun measure the
+--      same flow).
+-- Agreement: each value is read as an interval from its qualifier: exact -> [v, v];
+-- approximate -> v +/- 2.5 %; lower_bound ('more than') -> [v, +inf) (closed, because
+-- 'more than $3.2 billion' is routinely written for exactly $3.2 billion); upper_bound
+-- -> (-inf, v]. 'equal' = same value and same qualifier; 'compatible' = the intervals
+-- overlap; 'disagree' = they do not ('nearly 1.9e9' = [1.8525e9, 1.9475e9] misses 1.8e9).
+WITH stated AS (
+    SELECT
+        q.quantity_id,
+        q.doc_id,
+        q.quote,
+        q.value,
+        q.unit,
+        q.kind,
+        q.qualifier,
+        q.range_role,
+        q.rate,
+        q.period,
+        q.measure,
+        d.published_date,
+        replace(replace(regexp_replace(upper(coalesce(q.period, '')), '\s+', '', 'g'),
+            '–', '-'), '—', '-') AS period_key,
+        list_filter(
+            string_split_regex(
+                regexp_replace(strip_accents(lower(q.measure)), 'u\.s\.', 'us', 'g'),
+                '[^a-z0-9]+'
+            ),
+            lambda w: w <> '' AND w NOT IN (
+                'number', 'amount', 'value', 'total', 'sum', 'quantity', 'level', 'figure')
+        ) AS words
+    FROM quantities AS q
+    JOIN documents AS d ON d.doc_id = q.doc_id
+    WHERE q.value IS NOT NULL AND q.measure IS NOT NULL AND q.flag IS NULL
+),
+shaped AS (
+    SELECT
+        *,
+        list_filter(
+            list_transform(words, lambda w, i: CASE
+                WHEN i >= 2 AND (
+                    w IN ('of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'across',
+                          'through', 'between', 'into', 'via', 'under', 'over', 'among',
+                          'that', 'which', 'who', 'since', 'during', 'per')
+                    OR (length(w) > 4 AND (w LIKE '%ing' OR w LIKE '%ed'))
+                ) THEN i END),
+            lambda i: i IS NOT NULL
+        ) AS breaks,
+        list_distinct(list_transform(
+            list_filter(words, lambda w: w NOT IN (
+                'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by',
+                'and', 'or', 'our', 'its', 'their', 'his', 'her', 'this', 'that', 'these',
+                'those', 'each', 'every', 'per', 'totaled', 'totaling', 'totalling', 'about',
+                'some', 'than', 'more', 'over', 'nearly', 'approximately', 'estimated', 'all',
+                'both', 'into', 'through', 'between', 'across', 'via', 'as', 'is', 'are', 'was',
+                'were', 'be', 'been', 'has', 'have', 'had', 'who', 'which', 'day', 'days',
+                'daily', 'annual', 'annually', 'year', 'years', 'yearly', 'month', 'monthly',
+                'week', 'weekly', 'shared')),
+            lambda w: CASE
+                WHEN length(w) > 5 AND w LIKE '%ing' THEN left(w, length(w) - 3)
+                WHEN length(w) > 4 AND w LIKE '%ies' THEN left(w, length(w) - 3) || 'y'
+                WHEN length(w) > 4 AND (w LIKE '%sses' OR w LIKE '%xes' OR w LIKE '%ches'
+                                        OR w LIKE '%shes') THEN left(w, length(w) - 2)
+                WHEN length(w) > 4 AND w LIKE '%ed' THEN left(w, length(w) - 2)
+                WHEN length(w) > 3 AND w LIKE '%s' AND w NOT LIKE '%ss' THEN left(w, length(w) - 1)
+                ELSE w END
+        )) AS stems
+    FROM stated
+),
+headed AS (
+    SELECT
+        *,
+        (CASE
+            WHEN length(w) > 5 AND w LIKE '%ing' THEN left(w, length(w) - 3)
+            WHEN length(w) > 4 AND w LIKE '%ies' THEN left(w, length(w) - 3) || 'y'
+            WHEN length(w) > 4 AND (w LIKE '%sses' OR w LIKE '%xes' OR w LIKE '%ches'
+                                    OR w LIKE '%shes') THEN left(w, length(w) - 2)
+            WHEN length(w) > 4 AND w LIKE '%ed' THEN left(w, length(w) - 2)
+            WHEN length(w) > 3 AND w LIKE '%s' AND w NOT LIKE '%ss' THEN left(w, length(w) - 1)
+            ELSE w END) AS head
+    FROM (
+        SELECT *, words[coalesce(list_min(breaks), len(words) + 1) - 1] AS w
+        FROM shaped
+        WHERE len(words) > 0
+    )
+),
+paired AS (
+    SELECT
+        a.head AS measure_key,
+        a.unit,
+        a.kind,
+        a.rate,
+        a.range_role,
+        len(list_intersect(a.stems, b.stems)) * 1.0
+            / greatest(len(list_distinct(list_concat(a.stems, b.stems))), 1) AS measure_similarity,
+        a.quantity_id AS quantity_id_a,
+        a.doc_id AS doc_id_a,
+        a.published_date AS published_date_a,
+        a.measure AS measure_a,
+        a.value AS value_a,
+        a.qualifier AS qualifier_a,
+        a.period AS period_a,
+        a.quote AS quote_a,
+        b.quantity_id AS quantity_id_b,
+        b.doc_id AS doc_id_b,
+        b.published_date AS published_date_b,
+        b.measure AS measure_b,
+        b.value AS value_b,
+        b.qualifier AS qualifier_b,
+        b.period AS period_b,
+        b.quote AS quote_b,
+        list_has_all(a.stems, b.stems) OR list_has_all(b.stems, a.stems) AS nested,
+        CASE a.qualifier
+            WHEN 'approximate' THEN least(a.value * 0.975, a.value * 1.025)
+            WHEN 'upper_bound' THEN '-infinity'::DOUBLE
+            ELSE a.value END AS low_a,
+        CASE a.qualifier
+            WHEN 'approximate' THEN greatest(a.value * 0.975, a.value * 1.025)
+            WHEN 'lower_bound' THEN 'infinity'::DOUBLE
+            ELSE a.value END AS high_a,
+        CASE b.qualifier
+            WHEN 'approximate' THEN least(b.value * 0.975, b.value * 1.025)
+            WHEN 'upper_bound' THEN '-infinity'::DOUBLE
+            ELSE b.value END AS low_b,
+        CASE b.qualifier
+            WHEN 'approximate' THEN greatest(b.value * 0.975, b.value * 1.025)
+            WHEN 'lower_bound' THEN 'infinity'::DOUBLE
+            ELSE b.value END AS high_b
+    FROM headed AS a
+    JOIN headed AS b
+        ON a.doc_id < b.doc_id
+        AND a.unit = b.unit
+        AND a.kind = b.kind
+        AND a.head = b.head
+        AND a.period_key = b.period_key
+        AND a.rate IS NOT DISTINCT FROM b.rate
+        AND a.range_role IS NOT DISTINCT FROM b.range_role
+)
+SELECT
+    substr(md5(quantity_id_a || ':' || quantity_id_b), 1, 16) AS claim_id,
+    measure_key,
+    unit,
+    kind,
+    rate,
+    range_role,
+    round(measure_similarity, 3) AS measure_similarity,
+    CASE
+        WHEN abs(value_a - value_b) <= 1e-9 * greatest(abs(value_a), abs(value_b))
+            AND qualifier_a = qualifier_b THEN 'equal'
+        WHEN greatest(low_a, low_b) <= least(high_a, high_b) THEN 'compatible'
+        ELSE 'disagree'
+    END AS agreement,
+    greatest(low_a, low_b) <= least(high_a, high_b) AS agrees,
+    CASE WHEN greatest(abs(value_a), abs(value_b)) > 0
+        THEN round(abs(value_a - value_b) / greatest(abs(value_a), abs(value_b)), 6)
+        ELSE 0.0 END AS relative_difference,
+    quantity_id_a,
+    doc_id_a,
+    published_date_a,
+    measure_a,
+    value_a,
+    qualifier_a,
+    period_a,
+    quote_a,
+    quantity_id_b,
+    doc_id_b,
+    published_date_b,
+    measure_b,
+    value_b,
+    qualifier_b,
+    period_b,
+    quote_b
+FROM paired
+WHERE measure_similarity >= 0.5 OR nested OR rate IS NOT NULL
+ORDER BY measure_key, unit, doc_id_a, doc_id_b, quantity_id_a, quantity_id_b

@@ -3,6 +3,9 @@
 Offsets everywhere in the product index `raw_bytes.decode("utf-8")` exactly: a BOM
 (U+FEFF) or CR characters stay in the text, so anyone can reproduce a span with one
 line of Python and the bytes on disk.
+
+Nothing here may stop a run: a file or manifest row that cannot be trusted becomes a
+quarantine entry with the stage and a reason a person can act on, and the rest go on.
 """
 
 from __future__ import annotations
@@ -21,8 +24,14 @@ import yaml
 MANIFEST_NAME = "manifest.csv"
 DOCUMENT_SUFFIXES = (".txt",)
 MANIFEST_FIELDS = ("title", "publisher", "published_date", "date_note", "url", "document_type")
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+MAX_REASON_CHARS = 300
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
+_FRONT_MATTER_OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+_DOC_ID = re.compile(r"[A-Za-z0-9_.-]+")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -56,22 +65,33 @@ class FrontMatterError(ValueError):
     pass
 
 
+def _short(text: str) -> str:
+    """Reasons end up in a table cell and a log line: keep them to one short line."""
+    one_line = " ".join(text.split())
+    if len(one_line) <= MAX_REASON_CHARS:
+        return one_line
+    return one_line[: MAX_REASON_CHARS - 1] + "…"
+
+
 def parse_front_matter(text: str) -> dict[str, Any] | None:
     """The YAML mapping at the head of `text`, or None when there is none.
 
-    safe_load only: a front matter block can never construct Python objects.
+    safe_load only: a front matter block can never construct Python objects, so a tag
+    such as `!!python/object/apply:os.system` is an error, not a call.
     """
     match = _FRONT_MATTER.match(text)
     if not match:
-        if text.lstrip("\ufeff").startswith("---\n") or text.lstrip("\ufeff").startswith("---\r\n"):
+        if _FRONT_MATTER_OPENING.match(text):
             raise FrontMatterError("front matter opened with '---' but never closed")
         return None
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.safe_load(match.group(1) or "")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        # +2: the opening '---' is line 1 of the file, YAML counts from 0.
         where = f" at line {mark.line + 2}" if mark is not None else ""
-        raise FrontMatterError(f"front matter is not valid YAML{where}: {exc}") from exc
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -127,20 +147,33 @@ def read_manifest(raw_dir: Path) -> tuple[dict[str, dict[str, Any]], list[Quaran
     try:
         reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
         records = list(reader)
-    except (UnicodeDecodeError, csv.Error) as exc:
-        return {}, [QuarantineEntry(MANIFEST_NAME, None, "manifest", f"manifest unreadable: {exc}")]
+    except (UnicodeDecodeError, csv.Error, OSError) as exc:
+        reason = _short(f"manifest unreadable: {exc}")
+        return {}, [QuarantineEntry(MANIFEST_NAME, None, "manifest", reason)]
     root = raw_dir.resolve()
+    first_line: dict[str, int] = {}
+    doc_id_line: dict[str, int] = {}
     for line_no, rec in enumerate(records, start=2):
         name = (rec.get("file") or "").strip()
         label = name or f"{MANIFEST_NAME}:{line_no}"
         reason = _manifest_row_problem(root, name, rec)
+        doc_id = (rec.get("doc_id") or "").strip() or None
+        if reason is None and name in first_line:
+            reason = f"a second row for {name!r} (the first is line {first_line[name]})"
+        if reason is None and doc_id and doc_id in doc_id_line:
+            reason = f"doc_id {doc_id!r} is already used on line {doc_id_line[doc_id]}"
         if reason:
-            rejected.append(QuarantineEntry(label, None, "manifest", f"line {line_no}: {reason}"))
+            rejected.append(
+                QuarantineEntry(label, None, "manifest", _short(f"line {line_no}: {reason}"))
+            )
             continue
+        first_line[name] = line_no
+        if doc_id:
+            doc_id_line[doc_id] = line_no
         meta: dict[str, Any] = {k: (rec.get(k) or "").strip() or None for k in MANIFEST_FIELDS}
         if meta["published_date"]:
             meta["published_date"] = dt.date.fromisoformat(meta["published_date"])
-        meta["doc_id"] = (rec.get("doc_id") or "").strip() or None
+        meta["doc_id"] = doc_id
         rows[name] = meta
     return rows, rejected
 
@@ -151,8 +184,14 @@ def _manifest_row_problem(root: Path, name: str, rec: dict[str, Any]) -> str | N
     candidate = Path(name)
     if candidate.is_absolute() or ".." in candidate.parts:
         return f"file path {name!r} points outside the raw directory"
+    if len(candidate.parts) != 1:
+        return f"file {name!r} is in a subfolder; only files directly in the raw directory are read"
     target = root / candidate
-    if not target.resolve().is_relative_to(root):
+    try:
+        inside = target.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):
+        return f"file {name!r} is a symlink loop"
+    if not inside:
         return f"file {name!r} resolves outside the raw directory (symlink)"
     if not target.is_file():
         return f"names a missing file {name!r}"
@@ -161,13 +200,13 @@ def _manifest_row_problem(root: Path, name: str, rec: dict[str, Any]) -> str | N
         try:
             dt.date.fromisoformat(date)
         except ValueError:
-            return f"malformed published_date {date!r} (expected YYYY-MM-DD)"
+            return f"malformed published_date {date!r} (expected a real date, YYYY-MM-DD)"
     url = (rec.get("url") or "").strip()
     if url and not _URL.fullmatch(url):
-        return f"malformed url {url!r}"
+        return f"malformed url {url!r} (expected http:// or https:// and no spaces)"
     doc_id = (rec.get("doc_id") or "").strip()
-    if doc_id and not re.fullmatch(r"[A-Za-z0-9_.-]+", doc_id):
-        return f"malformed doc_id {doc_id!r}"
+    if doc_id and not _DOC_ID.fullmatch(doc_id):
+        return f"malformed doc_id {doc_id!r} (letters, digits, '_', '.', '-' only)"
     return None
 
 
@@ -175,6 +214,8 @@ def decode_document(data: bytes) -> str:
     """Strict UTF-8; raises ValueError with a reason a person can act on."""
     if not data:
         raise ValueError("empty file")
+    if data.startswith(_UTF16_BOMS):
+        raise ValueError("UTF-16 text (starts with a UTF-16 byte order mark); save it as UTF-8")
     nul = data.find(b"\x00")
     if nul != -1:
         raise ValueError(f"binary file (NUL byte at offset {nul})")
@@ -184,66 +225,109 @@ def decode_document(data: bytes) -> str:
         raise ValueError(f"invalid UTF-8 at byte {exc.start}: {exc.reason}") from exc
 
 
+def _read_file(path: Path, root: Path, max_bytes: int) -> bytes | QuarantineEntry:
+    """The bytes of one candidate document, or why it is not read."""
+    name = path.name
+
+    def refuse(reason: str, sha: str | None = None) -> QuarantineEntry:
+        return QuarantineEntry(name, sha, "read", _short(reason))
+
+    if path.is_symlink():
+        try:
+            inside = path.resolve().is_relative_to(root)
+        except (OSError, RuntimeError):
+            return refuse("symlink loop")
+        if not inside:
+            return refuse("symlink pointing outside the raw directory")
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        return refuse(f"not a document: only {', '.join(DOCUMENT_SUFFIXES)} files are read")
+    try:
+        if not path.exists():
+            return refuse("symlink to a missing file")
+        if not path.is_file():
+            # A FIFO or device named *.txt would block or never end when read.
+            return refuse("not a regular file")
+        with path.open("rb") as handle:
+            # One byte past the limit tells "too big" without reading a huge file whole.
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return refuse(f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        size = path.stat().st_size
+        return refuse(f"file is {size} bytes, over the limit of {max_bytes}")
+    return data
+
+
 def ingest_raw_dir(raw_dir: Path, max_bytes: int) -> IngestResult:
     """Read every file of `raw_dir`: good ones become documents, the rest quarantine."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw directory {str(raw_dir)!r} does not exist or is not a folder")
     result = IngestResult()
     manifest, rejected = read_manifest(raw_dir)
-    result.quarantine.extend(rejected)
+    quarantine = list(rejected)
     root = raw_dir.resolve()
     by_hash: dict[str, list[tuple[str, bytes]]] = {}
     for path in sorted(raw_dir.iterdir()):
         name = path.name
-        if name.startswith(".") or name == MANIFEST_NAME or path.is_dir():
+        if name.startswith(".") or name == MANIFEST_NAME:
             continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            result.quarantine.append(
-                QuarantineEntry(name, None, "read", "symlink pointing outside the raw directory")
-            )
+        if path.is_dir() and not path.is_symlink():
             continue
-        if path.suffix.lower() not in DOCUMENT_SUFFIXES:
-            result.quarantine.append(
-                QuarantineEntry(
-                    name,
-                    None,
-                    "read",
-                    f"not a document: only {', '.join(DOCUMENT_SUFFIXES)} files are read",
-                )
-            )
+        read = _read_file(path, root, max_bytes)
+        if isinstance(read, QuarantineEntry):
+            quarantine.append(read)
             continue
-        size = path.stat().st_size
-        if size > max_bytes:
-            result.quarantine.append(
-                QuarantineEntry(
-                    name, None, "read", f"file is {size} bytes, over the limit of {max_bytes}"
-                )
-            )
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            result.quarantine.append(
-                QuarantineEntry(name, None, "read", f"cannot read: {exc.strerror}")
-            )
-            continue
-        by_hash.setdefault(hashlib.sha256(data).hexdigest(), []).append((name, data))
+        by_hash.setdefault(hashlib.sha256(read).hexdigest(), []).append((name, read))
 
+    used_ids: dict[str, str] = {}
     for sha, named in sorted(by_hash.items(), key=lambda kv: kv[1][0][0]):
         names = tuple(n for n, _ in named)
         first, data = named[0]
         try:
             text = decode_document(data)
         except ValueError as exc:
-            for n in names:
-                result.quarantine.append(QuarantineEntry(n, sha, "decode", str(exc)))
+            quarantine += [QuarantineEntry(n, sha, "decode", str(exc)) for n in names]
             continue
         try:
             front = parse_front_matter(text)
         except FrontMatterError as exc:
-            for n in names:
-                result.quarantine.append(QuarantineEntry(n, sha, "front_matter", str(exc)))
+            reason = _short(str(exc))
+            quarantine += [QuarantineEntry(n, sha, "front_matter", reason) for n in names]
             continue
-        result.documents.append(_document(first, names, sha, data, text, front, manifest))
+        doc = _document(first, names, sha, data, text, front, manifest)
+        if doc.doc_id in used_ids:
+            # Two documents under one id would break the documents key for everyone;
+            # the later file waits in quarantine until it is renamed or given an id.
+            reason = (
+                f"doc_id {doc.doc_id!r} is already the id of {used_ids[doc.doc_id]!r}; "
+                "rename the file or give it its own doc_id in the manifest"
+            )
+            quarantine += [QuarantineEntry(n, sha, "read", reason) for n in names]
+            continue
+        used_ids[doc.doc_id] = first
+        result.documents.append(doc)
+    result.quarantine = _one_entry_per_key(quarantine)
     return result
+
+
+def _one_entry_per_key(entries: list[QuarantineEntry]) -> list[QuarantineEntry]:
+    """(file_name, stage) is the quarantine table's key: merge the reasons of repeats
+    (e.g. two bad manifest rows naming the same file) instead of breaking the key."""
+    merged: dict[tuple[str, str], QuarantineEntry] = {}
+    for entry in entries:
+        key = (entry.file_name, entry.stage)
+        if key in merged:
+            kept = merged[key]
+            merged[key] = QuarantineEntry(
+                kept.file_name,
+                kept.sha256 or entry.sha256,
+                kept.stage,
+                f"{kept.reason}; {entry.reason}",
+            )
+        else:
+            merged[key] = entry
+    return list(merged.values())
 
 
 def _document(
@@ -270,7 +354,7 @@ def _document(
             {k: v for k, v in manifest_row.items() if k in MANIFEST_FIELDS and v is not None}
         )
     doc_id = (manifest_row or {}).get("doc_id") or Path(first).stem
-    doc_id = re.sub(r"[^A-Za-z0-9_.-]", "_", doc_id)
+    doc_id = re.sub(r"[^A-Za-z0-9_.-]", "_", doc_id) or "_"
     return RawDocument(
         doc_id=doc_id,
         file_name=first,

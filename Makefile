@@ -49,5 +49,13 @@ ui: $(VENV)/.runtime
 score: $(VENV)/.dev
 	$(BIN)/python -m pipeline.scoring
 
+## The fault matrix (case, expected, observed), run for real in temporary folders.
+faults: $(VENV)/.dev
+	$(BIN)/python -m pipeline.faults
+
+## Benchmark against the peer; writes bench/results.md and bench/results.png.
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf outputs/* .pytest_cache .ruff_cache

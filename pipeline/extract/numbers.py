@@ -1,0 +1,134 @@
+"""Reading numbers as printed: digit strings with thousands separators, scale words and
+abbreviations, and numbers written out in English words.
+
+A reading is a `Decimal` so that '39.84 million' scales to exactly 39840000; a digit
+string that cannot be read without guessing ('10,0000', '5.103.6') reads as None.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# Either plain digits with an optional decimal part, or comma-grouped thousands. Anything
+# else ('10,0000', '5.103.6', '1,00') is ambiguous: a typo we must not repair by guessing.
+_WELL_FORMED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+
+SMALL_NUMBERS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALE_WORDS = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+# Abbreviated scales as printed after a number ('$807bn', '$5m', '$2.1B', '50k').
+SCALE_ABBREVIATIONS = {
+    "k": 10**3,
+    "m": 10**6,
+    "mm": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "t": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+# Multipliers for the leading word of a written-out scale ('a million', 'half-trillion').
+_ARTICLE_MULTIPLIERS = {"a": Decimal(1), "an": Decimal(1), "half": Decimal("0.5")}
+_HALF = Decimal("0.5")
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so 'seventeen' is tried before 'seven'.
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+ONE_TO_NINE = _alternation([w for w, v in SMALL_NUMBERS.items() if 1 <= v <= 9])
+SMALL_WORDS = _alternation(list(SMALL_NUMBERS))
+TENS_WORDS = _alternation(list(TENS))
+SCALE_WORD_PATTERN = _alternation(list(SCALE_WORDS))
+
+# A number in words up to the hundreds ('seven', 'twenty-five', 'one hundred and twenty').
+_BELOW_HUNDRED = rf"(?:(?:{TENS_WORDS})(?:[- ](?:{ONE_TO_NINE}))?|(?:{SMALL_WORDS}))"
+WORD_NUMBER_PATTERN = rf"(?i:{_BELOW_HUNDRED}(?:[ ]hundred(?:[ ](?:and[ ])?{_BELOW_HUNDRED})?)?)"
+# An article standing for one before a scale word ('a million', 'half-trillion').
+ARTICLE_PATTERN = r"(?i:a[ ]half|half[ ]an?|an?|half)"
+
+
+def parse_digits(raw: str) -> Decimal | None:
+    """'39.84' -> Decimal('39.84'); '1,500' -> 1500; malformed groupings -> None."""
+    if not _WELL_FORMED.fullmatch(raw):
+        return None
+    return Decimal(raw.replace(",", ""))
+
+
+def parse_words(words: str) -> Decimal | None:
+    """'twenty-five' -> 25; 'one hundred and five' -> 105; 'a' / 'half' -> 1 / 0.5
+    (meaningful only before a scale word). None when the words do not form a number."""
+    tokens = words.lower().replace("-", " ").split()
+    if not tokens:
+        return None
+    if "half" in tokens and set(tokens) <= _ARTICLE_MULTIPLIERS.keys():
+        return _HALF
+    if len(tokens) == 1 and tokens[0] in _ARTICLE_MULTIPLIERS:
+        return _ARTICLE_MULTIPLIERS[tokens[0]]
+    total = 0
+    current = 0
+    for token in tokens:
+        if token in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token == "and":
+            continue
+        else:
+            return None
+    return Decimal(total + current)
+
+
+def scale_factor(scale: str | None) -> int:
+    """Multiplier of a scale word or abbreviation; 1 when there is none."""
+    if not scale:
+        return 1
+    key = scale.lower()
+    return SCALE_WORDS.get(key) or SCALE_ABBREVIATIONS.get(key, 1)
+
+
+def is_year_like(raw: str) -> bool:
+    """A bare four-digit number a reader takes for a year (1800-2099)."""
+    return len(raw) == 4 and raw.isdigit() and raw[:2] in ("18", "19", "20")

@@ -1,0 +1,168 @@
+"""Units and currencies as printed after or before a number, and what they normalize to.
+
+One table is the single source of truth: the regex alternation is generated from it, so a
+form that matches always has a normalization.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+
+class Unit(NamedTuple):
+    code: str
+    kind: str
+    factor: Decimal = Decimal(1)
+
+
+_TEN = Decimal(10)
+
+# Surface form (lower case, single spaces, no full stops) -> normalized unit.
+UNITS: dict[str, Unit] = {}
+
+
+def _add(unit: Unit, *forms: str) -> None:
+    for form in forms:
+        UNITS[form] = unit
+
+
+_add(Unit("percent", "percent"), "%", "percent", "per cent", "pct")
+# A change stated in percentage points is still read on the percent scale.
+_add(Unit("percent", "percent"), "percentage point", "percentage points", "percentage-point")
+_add(
+    Unit("USD", "money"),
+    "dollar",
+    "dollars",
+    "us dollars",
+    "u s dollars",
+    "usd",
+)
+_add(Unit("MXN", "money"), "peso", "pesos", "mexican pesos", "mxn")
+_add(Unit("EUR", "money"), "euro", "euros", "eur")
+_add(Unit("CAD", "money"), "canadian dollars", "cad")
+_add(Unit("GBP", "money"), "pounds sterling", "gbp")
+_add(Unit("CNY", "money"), "yuan", "renminbi", "rmb", "cny")
+_add(Unit("JPY", "money"), "yen", "jpy")
+_add(Unit("mile", "length"), "mile", "miles", "mi")
+_add(Unit("nautical_mile", "length"), "nautical mile", "nautical miles", "nmi")
+_add(Unit("kilometer", "length"), "kilometer", "kilometers", "kilometre", "kilometres", "km")
+_add(Unit("meter", "length"), "meter", "meters", "metre", "metres")
+_add(Unit("foot", "length"), "foot", "feet", "ft")
+_add(Unit("yard", "length"), "yard", "yards")
+_add(Unit("inch", "length"), "inch", "inches")
+_add(Unit("pound", "mass"), "pound", "pounds", "lb", "lbs")
+_add(Unit("kilogram", "mass"), "kilogram", "kilograms", "kilogramme", "kilogrammes", "kg", "kgs")
+_add(Unit("kilogram", "mass"), "kilo", "kilos")
+_add(Unit("gram", "mass"), "gram", "grams", "gramme", "grammes")
+_add(Unit("milligram", "mass"), "milligram", "milligrams", "mg")
+_add(Unit("ounce", "mass"), "ounce", "ounces", "oz")
+_add(Unit("ton", "mass"), "ton", "tons", "tonne", "tonnes", "metric ton", "metric tons")
+_add(Unit("year", "duration"), "year", "years", "yr", "yrs")
+_add(Unit("year", "duration", _TEN), "decade", "decades")
+_add(Unit("year", "duration", _TEN**2), "century", "centuries")
+_add(Unit("month", "duration"), "month", "months")
+_add(Unit("week", "duration"), "week", "weeks")
+_add(Unit("day", "duration"), "day", "days")
+_add(Unit("hour", "duration"), "hour", "hours", "hr", "hrs")
+_add(Unit("minute", "duration"), "minute", "minutes", "min", "mins")
+_add(Unit("second", "duration"), "seconds")
+_add(Unit("square_mile", "area"), "square mile", "square miles", "sq mi")
+_add(
+    Unit("square_kilometer", "area"),
+    "square kilometer",
+    "square kilometers",
+    "square kilometre",
+    "square kilometres",
+    "sq km",
+    "km2",
+    "km²",
+)
+_add(Unit("square_foot", "area"), "square foot", "square feet", "sq ft")
+_add(Unit("acre", "area"), "acre", "acres")
+_add(Unit("hectare", "area"), "hectare", "hectares")
+_add(Unit("barrel", "volume"), "barrel", "barrels", "bbl")
+_add(Unit("gallon", "volume"), "gallon", "gallons")
+_add(Unit("liter", "volume"), "liter", "liters", "litre", "litres")
+_add(Unit("cubic_meter", "volume"), "cubic meter", "cubic meters", "cubic metre", "cubic metres")
+_add(Unit("cubic_foot", "volume"), "cubic foot", "cubic feet")
+_add(Unit("megawatt", "power"), "megawatt", "megawatts", "mw")
+_add(Unit("gigawatt", "power"), "gigawatt", "gigawatts", "gw")
+
+# Currency marks printed before the number ('$', 'US$', '\$' in Markdown, 'MXN 5', '€').
+CURRENCY_PREFIXES: dict[str, str] = {
+    "$": "USD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "usd": "USD",
+    "mx$": "MXN",
+    "mex$": "MXN",
+    "mxn": "MXN",
+    "mxn$": "MXN",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+}
+
+# Abbreviations that also spell ordinary words are only units when written in upper case
+# or right after the digits ('10km', '5 MW'); the table keys stay lower case.
+_CASE_SENSITIVE = {"mw": "MW", "gw": "GW", "usd": "USD", "mxn": "MXN", "eur": "EUR"}
+_CASE_SENSITIVE.update({"cad": "CAD", "gbp": "GBP", "cny": "CNY", "jpy": "JPY", "rmb": "RMB"})
+
+
+def _form_pattern(form: str) -> str:
+    if form in _CASE_SENSITIVE:
+        return re.escape(_CASE_SENSITIVE[form])
+    parts = [re.escape(p) for p in form.split(" ")]
+    if form == "u s dollars":
+        return r"(?i:U\.S\.)[ \t]+(?i:dollars)"
+    return "(?i:" + r"[ \t]+".join(parts) + ")"
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
+
+
+UNIT_PATTERN = _alternation(list(UNITS))
+_PREFIX_FORMS = {
+    "$": r"\\?\$",
+    "us$": r"US[ \t]?\\?\$",
+    "u.s.$": r"U\.S\.[ \t]?\\?\$",
+    "usd": r"USD",
+    "mx$": r"MX\\?\$",
+    "mex$": r"Mex\\?\$",
+    "mxn$": r"MXN\\?\$",
+    "mxn": r"MXN",
+    "c$": r"C\\?\$",
+    "ca$": r"CA\\?\$",
+    "cad": r"CAD",
+    "€": "€",
+    "eur": "EUR",
+    "£": "£",
+    "gbp": "GBP",
+    "¥": "¥",
+}
+CURRENCY_PREFIX_PATTERN = "|".join(
+    _PREFIX_FORMS[k]
+    for k in sorted(_PREFIX_FORMS, key=lambda k: len(_PREFIX_FORMS[k]), reverse=True)
+)
+_PREFIX_CLEAN = re.compile(r"[\\ \t]")
+
+
+def unit_of(surface: str) -> Unit:
+    """Normalize a unit surface form matched by UNIT_PATTERN."""
+    key = " ".join(surface.lower().replace(".", " ").replace("-", " ").split())
+    if key not in UNITS:
+        key = key.replace(" ", "-") if key.replace(" ", "-") in UNITS else key.replace(" ", "")
+    return UNITS[key]
+
+
+def currency_of_prefix(surface: str) -> str:
+    """ISO code of a currency mark matched by CURRENCY_PREFIX_PATTERN."""
+    return CURRENCY_PREFIXES[_PREFIX_CLEAN.sub("", surface).lower()]

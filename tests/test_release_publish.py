@@ -233,3 +233,11 @@ def test_duplicate_keys_are_refused(tmp_path, initial):
     with pytest.raises(ValueError, match="duplicate primary key"):
         publish(tmp_path, records)
     assert [r.version for r in list_releases(tmp_path)] == ([] if initial else ["1.0.0"])
+
+
+def test_listed_hashes_cover_every_file_of_every_release(tmp_path):
+    publish(tmp_path)
+    publish(tmp_path, _changed_records())
+    for record in list_releases(tmp_path):
+        on_disk = {p.name: _sha256(p) for p in record.path.iterdir()}
+        assert record.sha256 == on_disk

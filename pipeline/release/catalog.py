@@ -1,12 +1,14 @@
 """`outputs/index.html`: the download catalog, one static page.
 
 Plain HTML and a little CSS (no script), so it works from any static file server or
-object store, and on a phone: tables scroll sideways inside their own box and hashes
-wrap. Every link is relative to `outputs/`, so the folder can be served or copied as is.
+object store, and on a phone: below 40rem each table row becomes a block with its cells
+labelled, hashes wrap, and the rare table still too wide scrolls inside its own box.
+Every link is relative to `outputs/`, so the folder can be served or copied as is.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote
@@ -33,8 +35,22 @@ code.hash { font-size: .8rem; word-break: break-all; }
 details { margin: .3rem 0 .8rem; }
 summary { cursor: pointer; }
 .meta { color: #777; font-size: .92rem; }
-p.terms { font-size: .92rem; }
+.terms { font-size: .92rem; }
+@media (max-width: 40rem) {
+  table, tbody, tr, td { display: block; width: auto; }
+  thead { display: none; }
+  tr { border-bottom: 1px solid #8884; padding: .35rem 0; }
+  td { border: 0; padding: .1rem 0; }
+  td.num { text-align: left; }
+  td[data-label]::before { content: attr(data-label) ": "; color: #777; }
+}
 """
+_BACKTICKED = re.compile(r"`([^`]+)`")
+
+
+def _prose(text: str) -> str:
+    """Escaped text with its Markdown code spans (the descriptor's style) as <code>."""
+    return _BACKTICKED.sub(r"<code>\1</code>", escape(text))
 
 
 def _href(*parts: str) -> str:
@@ -56,14 +72,14 @@ def _resource_rows(release: ReleaseRecord) -> list[str]:
         parquet_link = _href("releases", release.version, r.parquet_path.name)
         out.append(
             "<tr>"
-            f"<td>{escape(r.name)}</td>"
-            f'<td class="num">{r.rows:,}</td>'
+            f"<td><strong>{escape(r.name)}</strong></td>"
+            f'<td class="num" data-label="rows">{r.rows:,}</td>'
             f'<td><a href="{csv_link}" download>CSV</a> '
             f'<span class="meta">{_size(r.bytes)}</span><br>'
-            f'<code class="hash">{r.sha256}</code></td>'
+            f'<code class="hash">sha256 {r.sha256}</code></td>'
             f'<td><a href="{parquet_link}" download>Parquet</a> '
             f'<span class="meta">{_size(r.parquet_bytes)}</span><br>'
-            f'<code class="hash">{r.parquet_sha256}</code></td>'
+            f'<code class="hash">sha256 {r.parquet_sha256}</code></td>'
             "</tr>"
         )
     return out
@@ -71,7 +87,8 @@ def _resource_rows(release: ReleaseRecord) -> list[str]:
 
 def _field_table(resource: ResourceInfo) -> list[str]:
     rows = [
-        f"<tr><td><code>{escape(f.name)}</code></td><td>{escape(f.type)}</td>"
+        f"<tr><td><code>{escape(f.name)}</code></td>"
+        f'<td data-label="type">{escape(f.type)}</td>'
         f"<td>{escape(f.description)}</td></tr>"
         for f in resource.fields
     ]
@@ -117,6 +134,7 @@ def catalog_html(releases: Sequence[ReleaseRecord]) -> bytes:
     """The page for `releases` (any order in; newest first out)."""
     newest_first = sorted(releases, key=lambda r: parse_version(r.version) or (0, 0, 0))[::-1]
     intro, _, terms = PACKAGE_DESCRIPTION.partition("\n\n")
+    terms = terms.removeprefix("Terms of use. ")
     latest = next((r for r in newest_first if r.is_latest), None)
     pointer = (
         f'The latest release is <a href="#v{escape(latest.version)}">'
@@ -138,8 +156,8 @@ def catalog_html(releases: Sequence[ReleaseRecord]) -> bytes:
         f"<h1>{escape(PACKAGE_TITLE)}</h1>",
         f'<p class="meta">Data package <code>{PACKAGE_NAME}</code>: every release, '
         "newest first.</p>",
-        f"<p>{escape(intro)}</p>",
-        f'<p class="terms">{escape(terms)}</p>',
+        f"<p>{_prose(intro)}</p>",
+        f'<details class="terms"><summary>Terms of use</summary><p>{_prose(terms)}</p></details>',
         f"<p>{pointer}</p>",
     ]
     for release in newest_first:

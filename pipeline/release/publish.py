@@ -136,9 +136,12 @@ def _finish(output_dir: Path, releases: Path, version: str, step: FaultHook) -> 
     created = read_json(releases / version / DESCRIPTOR_NAME).get("created", "")
     # Marked latest from `version`, not from the pointer: the pointer moves after this.
     records = [read_release(releases / v, version) for v in complete_versions(releases)]
-    replace_file(output_dir / CATALOG_NAME, catalog_html(records))
+    catalog = output_dir / CATALOG_NAME
+    page = catalog_html(records)
+    if not catalog.is_file() or catalog.read_bytes() != page:
+        replace_file(catalog, page)
     step("wrote catalog")
-    if read_pointer(releases) != version or not (releases / POINTER_NAME).is_file():
+    if read_pointer(releases) != version:
         replace_file(releases / POINTER_NAME, pointer_bytes(version, created))
     step("switched pointer")
 

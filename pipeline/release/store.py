@@ -163,11 +163,14 @@ def read_release(path: Path, latest: str | None = None) -> ReleaseRecord:
                 ),
             )
         )
-    hashes = {
-        str(p.relative_to(path)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(path.rglob("*"))
-        if p.is_file()
-    }
+    # Data files are immutable and their hashes are in the descriptor (checked by
+    # `frictionless validate` and the tests); only the small text files are hashed here,
+    # so listing many releases does not re-read every download.
+    hashes = {r.csv_path.name: r.sha256 for r in resources}
+    hashes.update({r.parquet_path.name: r.parquet_sha256 for r in resources})
+    for name in (DESCRIPTOR_NAME, CHANGES_NAME, CHANGELOG_NAME):
+        hashes[name] = hashlib.sha256((path / name).read_bytes()).hexdigest()
+    hashes = dict(sorted(hashes.items()))
     return ReleaseRecord(
         version=path.name,
         path=path,

@@ -24,7 +24,11 @@ def _cell(text: str) -> str:
 def data_dictionary() -> str:
     parts = []
     derived = set(derived_tables())
-    for schema in load_schemas().values():
+    # The tables most readers come for first, the bookkeeping ones last.
+    first, last = ("documents", "quantities"), ("quarantine", "releases")
+    schemas = load_schemas()
+    order = [*first, *(n for n in schemas if n not in first + last), *last]
+    for schema in (schemas[n] for n in order if n in schemas):
         where = "DuckDB table and release resource"
         if schema.name in derived:
             where = "DuckDB view and release resource"

@@ -43,6 +43,10 @@ _SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)")
 _SURNAME_FIRST = re.compile(r"[A-Z][\w'’-]+,[ \t]+[A-Z]")
 _PUBLISHER_IN_PARENS = re.compile(r"\([^():]+:[ \t]*(?P<publisher>[^(),]+),[ \t]*(?:19|20)\d\d\)")
 _TRAILING_PUNCT = ".,;:)]}\"'”’"
+_APA_TITLE_BEFORE_ITALIC = re.compile(
+    r"[^()]*\((?:19|20)\d\d[^()]{0,20}\)\.[ \t]+(?P<title>[^*]*[^*\s])[ \t]*$"
+)
+_VOLUME = re.compile(r"[ \t]+\d{1,4}$")
 ENTRY_FIELDS = ("authors", "title", "container", "date", "date_text", "accessed_date", "url", "doi")
 
 
@@ -104,6 +108,9 @@ def _sentence_pieces(text: str) -> list[tuple[int, int]]:
 
 def _container_after(rest: str) -> str | None:
     segment = _first_segment(rest)
+    if segment:
+        # A journal's volume number is not part of its name ('Texas Water Journal 15').
+        segment = _VOLUME.sub("", segment) or None
     if not segment or _URL.match(segment) or _ACCESSED.match(segment):
         return None
     found = find_date(segment)
@@ -142,6 +149,12 @@ def parse_entry(body: str) -> dict[str, Any]:
         after_italic = _ITALIC.search(plain, title_end)
         if after_italic and not plain[title_end : after_italic.start()].strip(" \t.,;:"):
             out["container"] = after_italic["italic"].strip().rstrip(",.;: ")
+    elif italic and _APA_TITLE_BEFORE_ITALIC.match(plain[: italic.start()]):
+        # APA journal article: 'Author (2023, June 5). Title. *Journal*, 19(2)'.
+        apa = _APA_TITLE_BEFORE_ITALIC.match(plain[: italic.start()])
+        title_start, title_end = apa.start("title"), apa.end("title")
+        out["title"] = apa["title"].strip().rstrip(",.;: ")
+        out["container"] = italic["italic"].strip().rstrip(",.;: ")
     elif italic:
         out["title"] = italic["italic"].strip().rstrip(",.;: ")
         title_start, title_end = italic.start(), italic.end()

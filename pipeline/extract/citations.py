@@ -15,6 +15,7 @@ The entry's bibliographic fields are read in `pipeline.extract.bibliography`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from pipeline.extract.bibliography import ENTRY_FIELDS, parse_entry
@@ -181,7 +182,9 @@ def _body_markers(text: str, entries: list[tuple[int, int, str, int]]) -> list[t
     return sorted((s, e) for s, e in found if not any(a <= s < b for a, b in inside))
 
 
-def _sentence_of(text: str, index: SentenceIndex, start: int, end: int) -> str:
+def _sentence_of(
+    text: str, index: SentenceIndex, markers: list[tuple[int, int]], start: int, end: int
+) -> str:
     """The sentence a marker closes or stands in. A marker glued after a full stop
     hides the sentence boundary from the splitter, so pieces are cut again there."""
     sentence = index.at(max(start - 1, 0)) or index.at(start)
@@ -189,13 +192,16 @@ def _sentence_of(text: str, index: SentenceIndex, start: int, end: int) -> str:
         return text[start:end]
     lo, hi = sentence.start, max(sentence.end, end)
     piece_start = lo
-    for m in _MARKER.finditer(text, lo, hi):
-        boundary = m.end()
-        if text[m.start() - 1 : m.start()] in '.!?”"’' and text[boundary : boundary + 1].isspace():
-            if boundary < end:
-                piece_start = boundary
-            elif boundary >= end:
-                return text[piece_start:boundary].strip()
+    for m_start, m_end in markers[bisect_left(markers, (lo, lo)) :]:
+        if m_start >= hi:
+            break
+        closes = text[m_start - 1 : m_start] in '.!?”"’' and text[m_end : m_end + 1].isspace()
+        if not closes:
+            continue
+        if m_end < end:
+            piece_start = m_end
+        else:
+            return text[piece_start:m_end].strip()
     return text[piece_start:hi].strip()
 
 
@@ -240,7 +246,7 @@ def extract_citation_mentions(text: str) -> list[dict[str, Any]]:
                 "quote": marker,
                 "marker": marker,
                 "number": number,
-                "sentence": _sentence_of(text, index, start, end),
+                "sentence": _sentence_of(text, index, markers, start, end),
                 "flag": None if not entries or number in known else "no_matching_endnote",
             }
         )

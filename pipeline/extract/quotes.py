@@ -37,6 +37,9 @@ _VERBS = (
     r"|observed|tweeted|posted"
 )
 _VERB_AFTER = re.compile(rf"[ \t\n]*[,.]?[ \t\n]*(?:{_VERBS})[ \t\n]+", re.IGNORECASE)
+_PRONOUN_VERB_AFTER = re.compile(
+    rf"[ \t\n]*,?[ \t\n]*(?P<pronoun>he|she|they|we|I)[ \t\n]+(?:{_VERBS})\b", re.IGNORECASE
+)
 _VERB_TAIL = re.compile(rf"[ \t\n]+(?:{_VERBS})\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"(?:{_VERBS})(?:[ \t\n]+that)?[ \t\n]*[,:]?[ \t\n]*$", re.I)
 _ACCORDING = re.compile(r"\baccording[ \t\n]+to[ \t\n]+", re.IGNORECASE)
@@ -176,6 +179,9 @@ def _attribution_after(paragraph: str, end: int) -> tuple[str, int] | None:
         pronoun = re.match(r"(he|she|they|we|i)\b", paragraph[verb.end() :], re.I)
         if pronoun:
             return pronoun.group(1), verb.end() + pronoun.end()
+    pronoun_after = _PRONOUN_VERB_AFTER.match(paragraph, end)
+    if pronoun_after:
+        return pronoun_after["pronoun"], pronoun_after.end()
     tail = paragraph[end : end + 200]
     lead = re.match(r"[ \t\n]*,?[ \t\n]*", tail).end()
     who = _name_run(tail[lead:])

@@ -9,6 +9,9 @@ kinds of heading are told apart by their punctuation:
   `section`, until a closing heading (Conclusion, Endnotes, Appendix...), another
   recommendations heading, or a sub-section that holds no recommendation.
 
+The document's first line is its title, never a section, even when it names
+recommendations ("Analysis and Recommendations for U.S. Policy Towards Mexico").
+
 Inside a section a recommendation is a bullet or numbered list item, or a headed
 paragraph. The head is either a paragraph of its own (a short sentence with no finite
 verb: "Improve supply chain security.") whose following paragraphs are its body, or

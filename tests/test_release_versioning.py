@@ -220,7 +220,15 @@ def test_a_retitled_document_is_a_patch_in_rows_and_sources(first):
     outcome = publish(out, records)
     assert outcome.bump == "patch"
     changes = _changes(outcome)
-    assert changes["metadata_changes"] == [{"property": "sources", "impact": "patch"}]
+    assert changes["metadata_changes"] == [
+        {
+            "property": "sources",
+            "impact": "patch",
+            "added": [],
+            "removed": [],
+            "changed": {"004_memo": ["title"]},
+        }
+    ]
     assert changes["resources"]["documents"]["changed"] == [
         {
             "key": {"doc_id": "004_memo"},
@@ -257,6 +265,34 @@ def test_metadata_alone_is_a_patch(first):
     outcome = publish_release(out, frames(schemas, records), schemas, sources, CREATED)
     assert (outcome.version, outcome.bump) == ("1.0.1", "patch")
     changes = _changes(outcome)
-    assert changes["metadata_changes"] == [{"property": "sources", "impact": "patch"}]
+    assert changes["metadata_changes"] == [
+        {
+            "property": "sources",
+            "impact": "patch",
+            "added": [],
+            "removed": [],
+            "changed": {"001_fact_sheet": ["terms"], "004_memo": ["terms"]},
+        }
+    ]
+    assert "- package sources changed: 001_fact_sheet (terms); 004_memo (terms)" in _changelog(
+        outcome
+    )
     assert all(entry["status"] == "unchanged" for entry in changes["resources"].values())
     assert "metadata: sources" in outcome.changelog_summary
+
+
+def test_without_a_primary_key_rows_are_identified_by_all_their_fields(tmp_path):
+    def drop_key(descriptors):
+        del descriptors["quarantine"]["primaryKey"]
+
+    schemas = edited_schemas(tmp_path / "schemas", drop_key)
+    out = tmp_path / "out"
+    publish(out, schemas=schemas)
+    records = sample_records()
+    records["quarantine"][0]["reason"] = "empty file (0 bytes)"
+    outcome = publish(out, records, schemas=schemas)
+    assert outcome.bump == "minor"  # an edit is a removal plus an addition here
+    entry = _changes(outcome)["resources"]["quarantine"]
+    assert entry["key_fields"] == ["file_name", "sha256", "stage", "reason"]
+    assert [k["reason"] for k in entry["removed"]] == ["empty file"]
+    assert [k["reason"] for k in entry["added"]] == ["empty file (0 bytes)"]

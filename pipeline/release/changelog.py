@@ -62,6 +62,14 @@ def describe_schema_change(change: Mapping[str, Any]) -> str:
     return f"{change.get('property', kind)} changed"
 
 
+def _describe_metadata_change(change: Mapping[str, Any]) -> str:
+    line = f"- package {change['property']} changed"
+    details = [f"{doc} added" for doc in change.get("added", [])]
+    details += [f"{doc} removed" for doc in change.get("removed", [])]
+    details += [f"{doc} ({', '.join(fields)})" for doc, fields in change.get("changed", {}).items()]
+    return f"{line}: {'; '.join(details)}" if details else line
+
+
 def _resource_counts(entry: Mapping[str, Any]) -> str:
     parts = []
     for label, name in (("added", "added"), ("removed", "removed"), ("changed", "changed")):
@@ -173,7 +181,7 @@ def changelog_markdown(document: Mapping[str, Any]) -> bytes:
         lines.append("None.")
     lines += ["", "## Metadata changes", ""]
     if document["metadata_changes"]:
-        lines += [f"- package {c['property']} changed" for c in document["metadata_changes"]]
+        lines += [_describe_metadata_change(c) for c in document["metadata_changes"]]
     else:
         lines.append("None.")
     lines += ["", "## Rows", ""]

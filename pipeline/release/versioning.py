@@ -221,6 +221,33 @@ def _type_of(resource: Mapping[str, Any], field_name: str) -> str | None:
     return next((f["type"] for f in _fields(resource) if f["name"] == field_name), None)
 
 
+def _by_doc(entries: Any) -> dict[str, dict[str, Any]] | None:
+    if not isinstance(entries, list):
+        return None
+    if not all(isinstance(e, dict) and isinstance(e.get("doc_id"), str) for e in entries):
+        return None
+    return {e["doc_id"]: e for e in entries}
+
+
+def _metadata_change(prop: str, old: Any, new: Any) -> dict[str, Any]:
+    """A package property that changed; for the sources, which documents and fields."""
+    change: dict[str, Any] = {"property": prop, "impact": "patch"}
+    old_docs, new_docs = _by_doc(old), _by_doc(new)
+    if old_docs is not None and new_docs is not None:
+        change["added"] = sorted(set(new_docs) - set(old_docs))
+        change["removed"] = sorted(set(old_docs) - set(new_docs))
+        change["changed"] = {
+            doc: sorted(
+                k
+                for k in set(old_docs[doc]) | set(new_docs[doc])
+                if old_docs[doc].get(k) != new_docs[doc].get(k)
+            )
+            for doc in sorted(set(old_docs) & set(new_docs))
+            if old_docs[doc] != new_docs[doc]
+        }
+    return change
+
+
 def diff(before: Snapshot | None, after: Snapshot) -> dict[str, Any]:
     """Everything that changed, JSON-ready, with `bump` (None when nothing did)."""
     if before is None:
@@ -251,7 +278,7 @@ def diff(before: Snapshot | None, after: Snapshot) -> dict[str, Any]:
         schema_changes.extend(changes)
         resources[name] = entry
     metadata_changes = [
-        {"property": prop, "impact": "patch"}
+        _metadata_change(prop, before.metadata.get(prop), after.metadata.get(prop))
         for prop in sorted(set(before.metadata) | set(after.metadata))
         if before.metadata.get(prop) != after.metadata.get(prop)
     ]

@@ -198,3 +198,10 @@ def test_marker_without_an_entry_is_flagged() -> None:
     text = "Trade grew.ⁱ Crossings slowed.ⁱⁱⁱ\n\nEndnotes\n\n- ⁱ Author, “Title,” Site, 2024.\n"
     mentions = extract_citation_mentions(text)
     assert [(m["number"], m["flag"]) for m in mentions] == [(1, None), (3, "no_matching_endnote")]
+
+
+def test_sentence_cut_by_a_page_break_is_joined(memo: str) -> None:
+    by_number = {m["number"]: m for m in extract_citation_mentions(memo)}
+    sentence = by_number[17]["sentence"]
+    assert sentence.startswith("U.S. Customs and Border Protection (CBP)\n\ncurrently operates")
+    assert sentence in memo

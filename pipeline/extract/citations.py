@@ -52,6 +52,7 @@ _ENTRY_START = re.compile(
 _DIGIT_ENTRY_START = re.compile(
     r"[ \t]*(?:[-*•][ \t]*)?(?P<marker>\[\d{1,3}\]|\d{1,3}[.)])[ \t]+(?=\S)"
 )
+_PAGE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _IBID = re.compile(r"[*_ \t]*ibid\b", re.IGNORECASE)
 # Units written with a superscript power (km², m³): not note markers.
 _POWER_UNITS = {"m", "km", "cm", "mm", "ft", "mi", "in", "yd", "sq"}
@@ -191,6 +192,13 @@ def _sentence_of(
     if sentence is None:
         return text[start:end]
     lo, hi = sentence.start, max(sentence.end, end)
+    position = bisect_left(index.sentences, lo, key=lambda s: s.start)
+    while position > 0 and text[lo].islower():
+        # A sentence cut by a page break: its first half stops without punctuation.
+        previous = index.sentences[position - 1]
+        if not _PAGE_BREAK.fullmatch(text[previous.end : lo]) or previous.text[-1] in ".!?:;":
+            break
+        lo, position = previous.start, position - 1
     piece_start = lo
     for m_start, m_end in markers[bisect_left(markers, (lo, lo)) :]:
         if m_start >= hi:

@@ -17,8 +17,11 @@ paragraph. The head is either a paragraph of its own (a short sentence with no f
 verb: "Improve supply chain security.") whose following paragraphs are its body, or
 the first sentence of a paragraph when it has that shape ("Develop an interagency
 task force on arms trafficking. Joint Task Force Alpha ..."), or a **bold** lead.
-Paragraphs that continue the previous one across a page break (the previous one stops
-without a full stop) are joined first, and a list split by a page break stays one list.
+A "Recommendation 2: ..." line heads one recommendation wherever it stands. A section
+with neither lists nor heads counts each paragraph that gives advice (should, must,
+recommend, urge) as one recommendation. Paragraphs that continue the previous one
+across a page break (the previous one stops without a full stop) are joined first, and
+a list split by a page break stays one list.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from typing import Any
 
 from pipeline.extract.acronyms import extract_acronyms
 from pipeline.extract.citations import extract_citation_mentions, extract_citations
+from pipeline.extract.organizations import extract_organizations
 from pipeline.extract.quantities import extract_quantities
 from pipeline.extract.quotes import extract_quotes
 from pipeline.extract.recommendations import extract_recommendations
@@ -29,6 +30,7 @@ FACT_EXTRACTORS: dict[str, Extractor] = {
     "citations": extract_citations,
     "citation_mentions": extract_citation_mentions,
     "quotes": extract_quotes,
+    "organizations": extract_organizations,
 }
 
 

@@ -1,0 +1,345 @@
+"""Names of bodies, programs and agreements, found from the shape of the text.
+
+A name is a run of capitalized words (with `of`, `and`, `&`, `de`... between them) that
+ends in a head noun -- Board, Group, Program, Initiative, Agreement, Commission, Command,
+Task Force, Fund... -- or starts with one and continues with `of/for/on` and more
+capitalized words (`Department of Justice`, `Executive Steering Committee for 21st Century
+Border Management`) or, for Spanish heads, with capitalized adjectives (`Guardia
+Nacional`). The head decides the kind. A few lower-case heads count after a proper name
+(`the Fulbright program`). The only word lists here are head nouns and function words:
+nothing names a document's bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+AGENCY, MILITARY, BOARD = "agency", "military_command", "board_working_group"
+PROGRAM, AGREEMENT, TASK_FORCE, FUND, OTHER = (
+    "program_initiative", "agreement_treaty", "task_force", "fund", "other",
+)  # fmt: skip
+
+
+def _kinds(kind: str, words: str) -> dict[str, str]:
+    return dict.fromkeys(words.split(), kind)
+
+
+_HEADS_LAST = {
+    **_kinds(BOARD, "Board Group Committee Subcommittee Council Roundtable Talks Panel Forum "
+                    "Dialogue Caucus"),
+    **_kinds(PROGRAM, "Program Programme Initiative Partnership Framework Mechanism Project "
+                      "Campaign Exchange"),
+    **_kinds(AGREEMENT, "Agreement Treaty Accord Accords Protocol Protocols Declaration "
+                        "Convention Compact Pact"),
+    **_kinds(FUND, "Fund"),
+    **_kinds(MILITARY, "Command Army Navy Force Marines Corps Guard Brigade Division Battalion "
+                       "Fleet Squadron"),
+    **_kinds(AGENCY, "Department Agency Office Administration Bureau Service Institute "
+                     "Secretariat Ministry Commission Authority Center Centre Patrol Protection "
+                     "Police Court Embassy Consulate Academy University"),
+    **_kinds(OTHER, "Alliance Act Coalition Organization Association Foundation Lab Laboratory"),
+}  # fmt: skip
+# Spanish heads come first and take their adjectives after them (Guardia Nacional).
+_HEADS_FIRST = {
+    **_kinds(AGENCY, "Instituto Secretaría Policía Comisión Consejo Fiscalía Procuraduría "
+                     "Agencia Dirección Servicio Sistema Centro Banco"),
+    **_kinds(MILITARY, "Guardia Ejército Armada Fuerza"),
+    **_kinds(PROGRAM, "Programa Iniciativa"),
+    **_kinds(AGREEMENT, "Acuerdo Tratado"),
+    **_kinds(FUND, "Fondo"),
+}  # fmt: skip
+# Words that form one head with the head noun after them.
+_HEAD_PARTS = {"Force": {"Task", "Air"}, "Forces": {"Armed"}, "Group": {"Working"}}
+_LOWER_HEADS = {"program": PROGRAM, "programme": PROGRAM, "initiative": PROGRAM, "fund": FUND}
+_DESIGNATED = {"Force", "Command", "Fleet"}  # Task Force Alpha, Joint Task Force Rattlesnake
+_LIST_AND = {"&", "and", "y"}
+_COMPLEMENT = {"of", "for", "on", "against"}
+# Spanish function words inside a name; an English name's modifiers never cross them.
+_SPANISH_ONLY = {"a", "lo", "en", "por", "con"}
+_CONNECT = {"of", "and", "for", "on", "the", "in", "&", "de", "del", "la", "las", "los", "y",
+            "para", "el", "al", "against", *_SPANISH_ONLY}  # fmt: skip
+# Capitalized function words: a sentence may start with them, a name may not.
+_NOT_A_NAME_START = set(
+    str.split(
+        "The A An This That These Those Its Our Their His Her Through Under With From In At By "
+        "For Since During As Both Each Every Additionally Moreover However Meanwhile Recently "
+        "Today Currently Also And Or But If When While Where After Before Between Among Within "
+        "Without Into Across Along Until Unlike Like Including Such Of On To Per Via Last Next "
+        "Former Then Thus All Many Most Some Other"
+    )
+)
+_TOKEN = re.compile(
+    r"(?P<paren>\((?P<abbr>[A-Za-z0-9][A-Za-z0-9&./-]{0,14})\))"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+)"
+    r"|(?P<word>(?:[^\W\d_]\.){2,}(?:-[^\W_][\w'’/&-]*)?|[^\W_](?:[\w'’&/.-]*\w)?)"
+    r"|(?P<comma>,)|(?P<amp>&)|(?P<newline>\n)|(?P<other>[^\w\s])"
+)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+_DEMONYM = re.compile(r".*(?:an|ese|ish|ic|i)$")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # cap, conn, comma, paren, lower
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    head: str
+    rule: str
+
+
+def _head_kind(toks: list[_Tok], i: int) -> str | None:
+    """Kind when toks[i] closes a name, else None."""
+    word = toks[i].text
+    if word == "Forces":
+        return MILITARY if i and toks[i - 1].text == "Armed" else None
+    if word == "Force" and i and toks[i - 1].text == "Task":
+        return TASK_FORCE
+    return _HEADS_LAST.get(word)
+
+
+def _is_title_line(line: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’&.-]*", line)
+    return bool(words) and all(w[0].isupper() or w in _CONNECT for w in words)
+
+
+def _runs(text: str, limit: int) -> list[tuple[list[_Tok], _Tok | None]]:
+    """Runs of capitalized words, each with the lower-case word right after it."""
+    runs: list[tuple[list[_Tok], _Tok | None]] = []
+    run: list[_Tok] = []
+    last_newline = -2
+
+    def close(after: _Tok | None = None) -> None:
+        nonlocal run
+        if run:
+            runs.append((run, after))
+        run = []
+
+    for m in _TOKEN.finditer(text, 0, limit):
+        kind = m.lastgroup
+        if kind == "newline":
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if not text[last_newline + 1 : m.start()].strip() or _is_title_line(line):
+                close()
+            last_newline = m.start()
+        elif kind in ("word", "num"):
+            word = m.group(0)
+            possessive = _POSSESSIVE.search(word)
+            if possessive:
+                stem = _Tok(m.start(), m.start() + possessive.start(), word[: possessive.start()],
+                            "cap")  # fmt: skip
+                if stem.text[:1].isupper() and stem.text in _HEADS_LAST:
+                    run.append(stem)
+                close()
+            elif word[0].isupper() or (kind == "num" and run == []) or word[0].isdigit():
+                run.append(_Tok(m.start(), m.end(), word, "cap"))
+            elif word in _CONNECT and run:
+                run.append(_Tok(m.start(), m.end(), word, "conn"))
+            else:
+                close(_Tok(m.start(), m.end(), word, "lower"))
+        elif kind == "amp" and run:
+            run.append(_Tok(m.start(), m.end(), "&", "conn"))
+        elif kind == "comma" and run:
+            run.append(_Tok(m.start(), m.end(), ",", "comma"))
+        elif kind == "paren" and run:
+            run.append(_Tok(m.start(), m.end(), m.group("abbr"), "paren"))
+        else:
+            close()
+    close()
+    return runs
+
+
+def _split_commas(run: list[_Tok]) -> list[list[_Tok]]:
+    """Keep the commas of a serial list: one-word items (`Alcohol, Tobacco, Firearms and
+    Explosives`) or any items closed by `, and` (`Security, Public Health, and Safe
+    Communities`); any other comma separates names (`Army, Air Force, Navy`)."""
+    oxford = max(
+        (i for i, t in enumerate(run[:-1]) if t.kind == "comma" and run[i + 1].text in _LIST_AND),
+        default=-1,
+    )
+    parts, cur = [], []
+    for i, tok in enumerate(run):
+        if tok.kind != "comma":
+            cur.append(tok)
+            continue
+        nxt = run[i + 1 : i + 3]
+        serial = i <= oxford or (
+            len(nxt) == 2 and nxt[0].kind == "cap" and nxt[1].text in {",", *_LIST_AND}
+        )
+        if serial:
+            cur.append(tok)
+        else:
+            parts.append(cur)
+            cur = []
+    parts.append(cur)
+    return [p for p in parts if p]
+
+
+def _trim(toks: list[_Tok]) -> list[_Tok]:
+    while toks and (toks[0].kind != "cap" or toks[0].text in _NOT_A_NAME_START):
+        toks = toks[1:]
+    while toks and toks[-1].kind != "cap":
+        toks = toks[:-1]
+    return toks
+
+
+def _mention(
+    text: str, toks: list[_Tok], kind: str, head: str, rule: str, head_words: int = 1
+) -> Mention | None:
+    """A name from its tokens; a head noun alone (`the Board`, `Air Force`) is no name."""
+    toks = _trim(toks)
+    words = [t for t in toks if t.kind == "cap"]
+    if len(words) <= head_words:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    name = " ".join(re.sub(r"\s*\([^()]*\)", "", text[start:end]).split())
+    return Mention(start, end, name, kind, head, rule)
+
+
+def _modifiers_start(run: list[_Tok], begin: int, head_at: int) -> int:
+    """Where the words before a head begin: never across `of` (`Sections of the ...
+    Commission`) nor across `and the` (`Air Forces Northern and the Mexican Air Force`)."""
+    for k in range(head_at - 1, begin - 1, -1):
+        if run[k].text in ("of", *_SPANISH_ONLY) or (
+            run[k].text in ("and", "&") and run[k + 1].kind != "cap"
+        ):
+            return k + 1
+    return begin
+
+
+def _head_first_end(run: list[_Tok], i: int) -> int:
+    j = i + 1
+    while j < len(run) and run[j].kind != "paren" and not _head_kind(run, j):
+        if run[j].text in (",", "and", "y") and j + 1 < len(run) and _starts_name(run, j + 1):
+            break
+        j += 1
+    while j > i and run[j - 1].kind != "cap":
+        j -= 1
+    return j
+
+
+def _names_in_run(text: str, run: list[_Tok]) -> list[Mention]:
+    out: list[Mention] = []
+    n, begin, i = len(run), 0, 0
+    while i < n:
+        tok = run[i]
+        first_kind = _HEADS_FIRST.get(tok.text) if tok.kind == "cap" else None
+        if first_kind:
+            j = _head_first_end(run, i)
+            found = _mention(text, run[i:j], first_kind, tok.text, "head_first")
+            if found:
+                out.append(found)
+                begin = i = j
+                continue
+        kind = _head_kind(run, i) if tok.kind == "cap" else None
+        if not kind:
+            i += 1
+            continue
+        head_words = 2 if i and run[i - 1].text in _HEAD_PARTS.get(tok.text, ()) else 1
+        end = i + 1
+        if (
+            tok.text in _DESIGNATED and end < n and run[end].kind == "cap"
+            and not _head_kind(run, end) and (end + 1 == n or run[end + 1].kind != "cap")
+        ):  # fmt: skip
+            end += 1
+        elif end + 1 < n and run[end].text in _COMPLEMENT and run[end + 1].kind in ("cap", "conn"):
+            end = _complement_end(run, end)
+        rest = run[end:]
+        later_head = any(_head_kind(run, k) for k in range(end, n) if run[k].kind == "cap")
+        plural = tok.text.endswith("s") and tok.text != "Corps"
+        if rest and rest[0].kind == "cap" and later_head and not plural and end == i + 1:
+            i = end  # a head inside a longer name: Migrant Protection Protocols
+            continue
+        if rest and rest[0].kind == "cap" and not later_head and end == i + 1:
+            begin = i = end  # a longer name that is no body: Border Force Capacity Training
+            continue
+        modifiers = [t for t in run[begin:i] if t.kind == "cap"]
+        if rest and rest[0].text in ("and", "&") and later_head and len(modifiers) < 1:
+            i = end  # Command and Control Interoperability Board
+            continue
+        found = _mention(
+            text, run[_modifiers_start(run, begin, i) : end], kind, tok.text, "head_last",
+            head_words,
+        )  # fmt: skip
+        if found:
+            out.append(found)
+        begin = i = end
+    return out
+
+
+def _complement_end(run: list[_Tok], at: int) -> int:
+    """End of `of Homeland Security`, stopping where a new name starts after `and` or a
+    comma (`... and the Department of Justice`)."""
+    j = at + 1
+    while j < len(run) and run[j].kind != "paren":
+        if run[j].text in (",", "and") and j + 1 < len(run) and _starts_name(run, j + 1):
+            break
+        j += 1
+    while j > at and run[j - 1].kind != "cap":
+        j -= 1
+    return j
+
+
+def _starts_name(run: list[_Tok], k: int) -> bool:
+    """Whether a new name starts at run[k] (after an optional `and`): `the ...`, a Spanish
+    head, or an English head with its own complement (`Department of ...`)."""
+    if run[k].text in _LIST_AND and k + 1 < len(run):
+        k += 1
+    tok, nxt = run[k], run[k + 1] if k + 1 < len(run) else None
+    if tok.text == "the" or tok.text in _HEADS_FIRST:
+        return True
+    return tok.text in _HEADS_LAST and nxt is not None and nxt.text in _COMPLEMENT
+
+
+def _lowercase_head(text: str, run: list[_Tok], after: _Tok | None) -> Mention | None:
+    """`the Fulbright program`, `the CHIS program`: a proper name before a generic head."""
+    if not run or after is None or after.text not in _LOWER_HEADS:
+        return None
+    if text[run[-1].end : after.start].strip():
+        return None
+    toks = [t for t in run if t.kind != "paren"]
+    toks = _trim(toks[_modifiers_start([*toks, after], 0, len(toks)) :])
+    if not toks or _head_kind(toks, len(toks) - 1) or toks[-1].text in _HEADS_FIRST:
+        return None
+    words = [t.text for t in toks if t.kind == "cap"]
+    single = words[0] if len(words) == 1 else ""
+    if single and (re.fullmatch(r"(?:\w\.)+", single) or _DEMONYM.fullmatch(single)):
+        return None
+    start = toks[0].start
+    name = " ".join(re.sub(r"\s*\([^()]*\)", "", text[start : after.end]).split())
+    return Mention(start, after.end, name, _LOWER_HEADS[after.text], after.text, "lowercase_head")
+
+
+def _attributive_count(text: str, run: list[_Tok], after: _Tok | None) -> list[_Tok]:
+    """Drop a number that counts the noun after the name (`300 Cal Guard members`); a year
+    stays (`the 1944 Water Treaty continued`)."""
+    if (
+        run and run[0].text[0].isdigit() and not _YEAR.fullmatch(run[0].text)
+        and after and not text[run[-1].end : after.start].strip()
+    ):  # fmt: skip
+        return run[1:]
+    return run
+
+
+def find_mentions(text: str, limit: int) -> list[Mention]:
+    """Every mention of a name before `limit`, in text order (a body may recur)."""
+    found: list[Mention] = []
+    for run, after in _runs(text, limit):
+        run = _attributive_count(text, run, after)
+        in_run: list[Mention] = []
+        for part in _split_commas(run):
+            in_run += _names_in_run(text, part)
+        tail = [t for t in run if not in_run or t.start >= in_run[-1].end]
+        low = _lowercase_head(text, tail, after)
+        found += in_run + ([low] if low else [])
+    return sorted(found, key=lambda m: m.start)

@@ -67,8 +67,13 @@ SCALE_ABBREVIATIONS = {
     "trn": 10**12,
 }
 # Multipliers for the leading word of a written-out scale ('a million', 'half-trillion').
-_ARTICLE_MULTIPLIERS = {"a": Decimal(1), "an": Decimal(1), "half": Decimal("0.5")}
-_HALF = Decimal("0.5")
+_ARTICLE_MULTIPLIERS = {
+    "a": Decimal(1),
+    "an": Decimal(1),
+    "of": Decimal(1),
+    "half": Decimal("0.5"),
+    "quarter": Decimal("0.25"),
+}
 
 
 def _alternation(words: list[str]) -> str:
@@ -85,7 +90,7 @@ SCALE_WORD_PATTERN = _alternation(list(SCALE_WORDS))
 _BELOW_HUNDRED = rf"(?:(?:{TENS_WORDS})(?:[- ](?:{ONE_TO_NINE}))?|(?:{SMALL_WORDS}))"
 WORD_NUMBER_PATTERN = rf"(?i:{_BELOW_HUNDRED}(?:[ ]hundred(?:[ ](?:and[ ])?{_BELOW_HUNDRED})?)?)"
 # An article standing for one before a scale word ('a million', 'half-trillion').
-ARTICLE_PATTERN = r"(?i:a[ ]half|half[ ]an?|an?|half)"
+ARTICLE_PATTERN = r"(?i:(?:a[ ])?(?:quarter|half)[ ]of[ ]an?|a[ ]half|half[ ]an?|an?|half)"
 
 
 def parse_digits(raw: str) -> Decimal | None:
@@ -101,10 +106,9 @@ def parse_words(words: str) -> Decimal | None:
     tokens = words.lower().replace("-", " ").split()
     if not tokens:
         return None
-    if "half" in tokens and set(tokens) <= _ARTICLE_MULTIPLIERS.keys():
-        return _HALF
-    if len(tokens) == 1 and tokens[0] in _ARTICLE_MULTIPLIERS:
-        return _ARTICLE_MULTIPLIERS[tokens[0]]
+    if set(tokens) <= _ARTICLE_MULTIPLIERS.keys():
+        # 'a', 'half a', 'a quarter of a': the fraction of the scale word that follows.
+        return min(_ARTICLE_MULTIPLIERS[t] for t in tokens)
     total = 0
     current = 0
     for token in tokens:

@@ -97,11 +97,21 @@ _VALUE_WORDS = frozenset(
     _words(
         """
         to totaled totaling totalled totalling reached numbered was were is are at of by
-        stood hit
+        stood hit from
         """
     )
 )
-_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’.&-]*)")
+_WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
+_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([A-Za-z][\w'’.&-]*)")
+# Abbreviations that end in a full stop inside a sentence.
+_ABBREVIATIONS = frozenset(_words("approx. est. vs. no. nos. ca. c. ext. tel. p. pp."))
+# Words before a number that make it a frequency or a point in time, not an amount.
+_FREQUENCY_BEFORE = frozenset(_words("every once twice"))
+_TIME_AFTER = frozenset(_words("ago later earlier hence"))
+# After these, a bare number whose counted noun is left out is still a count
+# ('compared with twelve in 2010', 'up from 280.').
+_COMPARED_WITH = frozenset(_words("from with than versus vs. vs compared"))
+_OF_DETERMINERS = frozenset(_words("the our its their these those all his her your my"))
 _NAME_RUN = re.compile(
     r"[ \t]+[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t]+)*[A-Z][\w'’&-]*)*"
 )
@@ -117,9 +127,13 @@ class _Part(NamedTuple):
     end: int
     value: Decimal | None
     unit: Unit | None
-    scaled: bool
+    scale: int  # the multiplier of a scale word or abbreviation; 1 when none is printed
     raw: str
     form: str
+
+    @property
+    def scaled(self) -> bool:
+        return self.scale != 1
 
 
 def _front_matter_end(scan: str) -> int:
@@ -131,16 +145,19 @@ def _front_matter_end(scan: str) -> int:
 
 
 def _previous_word(scan: str, start: int) -> str | None:
-    """The word right before `start` on the same line, if only spaces separate them."""
+    """The word right before `start` on the same line, if only spaces separate them and
+    no punctuation closes it ('Report, 15,365' and 'Discussion. Twenty-five' have none)."""
     i = start - 1
     while i >= 0 and scan[i] in " \t":
         i -= 1
-    if i == start - 1 or i < 0:
+    if i == start - 1 or i < 0 or scan[i] in ',;:!?)]”"':
         return None
     end = i + 1
     while i >= 0 and not scan[i].isspace():
         i -= 1
     word = scan[i + 1 : end]
+    if word.endswith(".") and word.count(".") == 1 and word.lower() not in _ABBREVIATIONS:
+        return None
     return word if word[:1].isalpha() else None
 
 
@@ -160,8 +177,14 @@ def _names_something(scan: str, start: int, end: int) -> bool:
 
 
 def _next_word(scan: str, end: int) -> str | None:
+    """The word after `end`; across a line break only inside hard-wrapped prose, where a
+    long line breaks mid-sentence ('between 200,000 and 500,000\\nfirearms')."""
     m = _NEXT_WORD.match(scan, end)
-    return m.group(1) if m else None
+    if not m:
+        return None
+    if "\n" in scan[end : m.start(1)] and end - scan.rfind("\n", 0, end) < _WRAPPED_LINE:
+        return None
+    return m.group(1)
 
 
 def _glued_after(scan: str, end: int) -> bool:
@@ -172,10 +195,20 @@ def _glued_after(scan: str, end: int) -> bool:
     )
 
 
+def _is_frequency_or_moment(scan: str, start: int, end: int) -> bool:
+    """'every six years', 'twice annually' and 'two years ago' state no amount."""
+    before = _previous_word(scan, start)
+    if before and before.lower() in _FREQUENCY_BEFORE:
+        return True
+    after = _next_word(scan, end)
+    return bool(after and after.lower().rstrip(".,;:") in _TIME_AFTER)
+
+
 def _counts_something(scan: str, start: int, end: int, part: _Part, hedged: bool) -> bool:
     """Whether a bare number (no currency, no unit) is a count worth a row."""
-    if part.form == "digits" and is_year_like(part.raw) and not part.scaled:
-        return False
+    leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
+    if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
+        return False  # a year, or a code with a leading zero ('06500')
     if _glued_after(scan, end) or _names_something(scan, start, end):
         return False
     word = _next_word(scan, end)
@@ -184,18 +217,26 @@ def _counts_something(scan: str, start: int, end: int, part: _Part, hedged: bool
         return False
     if part.scaled:
         return True
+    before = _previous_word(scan, start)
+    before_low = before.lower() if before else None
     if part.form == "words":
         if part.raw.lower() == "one":
             return False
-        if part.raw[0].isupper() and (_previous_word(scan, start) or "A")[0].islower():
+        if part.raw[0].isupper() and (before or "A")[0].islower():
             return False  # 'Group of Seven' names a group mid-sentence
-        return bool(word) and low not in _NOT_COUNTED and scan[end] in " \t"
-    if word and low not in _NOT_COUNTED and scan[end] in " \t":
+        if before_low in _COMPARED_WITH and low not in ("of", "times"):
+            return True
+        return bool(word) and low not in _NOT_COUNTED and scan[end] in " \t\n"
+    if word and low not in _NOT_COUNTED and scan[end] in " \t\n":
         return True
-    if "," in part.raw or hedged:
+    if (
+        low == "of"
+        and (_next_word(scan, scan.find("of", end) + 2) or "").lower() in _OF_DETERMINERS
+    ):
+        return True  # '3 of our 9 consulates'
+    if "," in part.raw or hedged or before_low in _COMPARED_WITH:
         return True
-    before = _previous_word(scan, start)
-    return bool(before and before.lower() in _VALUE_WORDS and scan[end : end + 1] in ".;,)")
+    return bool(before_low in _VALUE_WORDS and scan[end : end + 1] in ".;,)")
 
 
 def _digit_part(m: re.Match[str], n: str, currency: str | None) -> _Part:
@@ -207,16 +248,44 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> _Part:
     unit = unit_of(unit_text) if unit_text else None
     if currency and (unit is None or unit.kind != "money"):
         unit = Unit(currency, "money")
-    factor = scale_factor(scale)
-    if abbr:
-        if unit is None and abbr == "m":
-            unit = _METER  # '400m' without a currency is a length
-        else:
-            factor = scale_factor(abbr)
+    factor = scale_factor(scale or abbr)
     end = max(m.end(f"num{n}"), m.end(f"scale{n}"), m.end(f"abbr{n}"), m.end(f"unit{n}"))
-    start = m.start(f"cur{n}" if n else "cur") if currency else m.start(f"num{n}")
+    start = m.start(f"cur{n}") if currency else m.start(f"num{n}")
     value = None if number is None else number * factor * (unit.factor if unit else 1)
-    return _Part(start, end, value, unit, factor != 1, raw, "digits")
+    return _Part(start, end, value, unit, factor, raw, "digits")
+
+
+def _as_range(scan: str, low: _Part, high: _Part, separator: str) -> list[tuple[_Part, str | None]]:
+    """Two rows for a stated range, or the two numbers on their own when they are not one."""
+    pair: list[tuple[_Part, str | None]] = [(low, None), (high, None)]
+    if separator == "and" and not _BETWEEN.search(scan, max(0, low.start - 12), low.start):
+        return pair
+    if low.unit and high.unit and low.unit.code != high.unit.code:
+        return pair
+    if separator == "to" and _CHANGE_FROM.search(scan, max(0, low.start - 24), low.start):
+        return pair
+    if low.unit is None and not low.scaled and is_year_like(low.raw):
+        return pair  # 'in 2019 to 8,000 kilograms': a year, then an amount
+    # '$30-35 billion': the low end is in billions too, unless that would pass the high end.
+    if (
+        high.scaled
+        and not low.scaled
+        and low.value is not None
+        and high.value is not None
+        and low.value * high.scale < high.value
+    ):
+        low = low._replace(value=low.value * high.scale, scale=high.scale)
+    if low.unit is None and high.unit is not None:
+        low = low._replace(unit=high.unit, value=_convert(low.value, high.unit))
+    elif high.unit is None and low.unit is not None:
+        high = high._replace(unit=low.unit, value=_convert(high.value, low.unit))
+    if low.value is not None and high.value is not None and low.value >= high.value:
+        return pair
+    return [(low, "low"), (high, "high")]
+
+
+def _convert(value: Decimal | None, unit: Unit) -> Decimal | None:
+    return None if value is None else value * unit.factor
 
 
 def _digit_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
@@ -226,40 +295,44 @@ def _digit_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
         return [(first, None)]
     cur2 = m.group("cur2")
     second = _digit_part(m, "2", currency_of_prefix(cur2) if cur2 else None)
-    separator = m.group("sep").strip()
-    pair = [(first, None), (second, None)]
-    if separator == "and" and not _BETWEEN.search(scan, max(0, first.start - 12), first.start):
-        return pair
-    if first.unit and second.unit and first.unit.code != second.unit.code:
-        return pair
-    if separator == "to" and _CHANGE_FROM.search(scan, max(0, first.start - 24), first.start):
-        return pair
-    low, high = first, second
-    if low.unit is None and high.unit is not None:
-        scale_up = high.scaled and not low.scaled
-        if scale_up and low.value is not None and high.value is not None:
-            # '$5-10 million': the low end is in millions too, unless it is already larger.
-            factor = high.value / Decimal(high.raw.replace(",", "")) if high.value else 1
-            scaled = low.value * factor
-            low = low._replace(value=scaled if scaled < high.value else low.value)
-        low = low._replace(unit=high.unit, scaled=low.scaled or high.scaled)
-    elif high.unit is None and low.unit is not None:
-        high = high._replace(unit=low.unit)
-    if low.value is not None and high.value is not None and low.value >= high.value:
-        return pair
-    return [(low, "low"), (high, "high")]
+    return _as_range(scan, first, second, m.group("sep").strip())
 
 
-def _word_part(m: re.Match[str]) -> _Part:
-    words = m.group("words") or m.group("article")
-    number = parse_words(words)
+def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
     scale = m.group("wscale") or m.group("ascale")
     unit_text = m.group("unitw")
     unit = unit_of(unit_text) if unit_text else None
     factor = scale_factor(scale)
-    value = None if number is None else number * factor * (unit.factor if unit else 1)
+    multiplier = factor * (unit.factor if unit else 1)
+    end = m.end("w")
+    form = "words"
+    if m.group("words2"):
+        first_words, second_words = m.group("words"), m.group("words2")
+        low_value, high_value = parse_words(first_words), parse_words(second_words)
+        low = _Part(
+            m.start("words"),
+            m.end("words"),
+            None if low_value is None else low_value * multiplier,
+            unit,
+            factor,
+            first_words,
+            form,
+        )
+        high = _Part(
+            m.start("words2"),
+            end,
+            None if high_value is None else high_value * multiplier,
+            unit,
+            factor,
+            second_words,
+            form,
+        )
+        return _as_range(scan, low, high, m.group("wsep"))
+    words = m.group("words") or m.group("article")
+    number = parse_words(words)
+    value = None if number is None else number * multiplier
     start = m.start("words") if m.group("words") else m.start("article")
-    return _Part(start, m.end("w"), value, unit, factor != 1, words, "words")
+    return [(_Part(start, end, value, unit, factor, words, form), None)]
 
 
 class _SentenceFacts:
@@ -328,20 +401,19 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
         kind = m.lastgroup
         if kind == "x":
             continue
-        parts = _digit_parts(scan, m) if kind == "q" else [(_word_part(m), None)]
+        parts = _digit_parts(scan, m) if kind == "q" else _word_parts(scan, m)
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
             hedged = qualifier_before(scan, low.start, "count") != "exact"
             if high.unit is None and not _counts_something(scan, low.start, high.end, high, hedged):
                 continue
-            if is_year_like(low.raw) and low.unit is None:
-                continue
         for part, role in parts:
             if part.value is None and part.form == "words":
                 continue
-            start_for_hedge = parts[0][0].start if role == "high" else part.start
-            kind_name = (part.unit or _COUNT).kind
-            qualifier = qualifier_before(scan, start_for_hedge, kind_name)
+            if _is_frequency_or_moment(scan, part.start, part.end):
+                continue
+            hedge_at = parts[0][0].start if role == "high" else part.start
+            qualifier = qualifier_before(scan, hedge_at, (part.unit or _COUNT).kind)
             hedged = qualifier != "exact"
             if (
                 role is None

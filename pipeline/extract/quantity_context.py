@@ -86,10 +86,10 @@ _QUALIFIER_OF = {w: q for q, words in _QUALIFIERS.items() for w in words}
 _QUALIFIER = re.compile(
     r"(?<![\w])(?P<q>"
     + "|".join(
-        r"[ \t]+".join(re.escape(p) for p in w.split())
+        r"\s+".join(re.escape(p) for p in w.split())
         for w in sorted(_QUALIFIER_OF, key=len, reverse=True)
     )
-    + r")[ \t]*\Z",
+    + r")\s*\Z",
     re.IGNORECASE,
 )
 # 'over five years' spans a time; it is not a lower bound on the duration.
@@ -237,9 +237,10 @@ _RATE_OF = {
     "min": "per_minute",
 }
 _RATE = re.compile(
-    r"(?i:\b(?:every|each|per|a|an)[ \t]+(?P<unit>day|week|month|year|hour|minute)\b"
-    r"|\bon[ \t]+an?[ \t]+(?P<basis>daily|weekly|monthly|yearly|annual)[ \t]+basis"
-    r"|\bper[ \t]+(?P<annum>annum)\b"
+    r"(?i:\b(?:every|each|per|a|an|on[ \t]+an?[ \t]+(?:typical|average|normal|given))\s+"
+    r"(?P<unit>day|week|month|year|hour|minute)\b"
+    r"|\bon\s+an?\s+(?P<basis>daily|weekly|monthly|yearly|annual)\s+basis"
+    r"|\bper\s+(?P<annum>annum)\b"
     r"|\b(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|annualized|annual)\b"
     r"(?![ \t]+(?:report|meeting|conference|summit|review|session|assembly|event|talks)))"
     r"|/(?P<slash>day|d|wk|mo|yr|year|hr|h|min)\b"

@@ -26,7 +26,7 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_GAP = r"[ \t]?-?[ \t]?"
+_GAP = r"[ \t\n]?-?[ \t]?"
 
 # Words that, followed by a number, name a part of a text, a law or an ordered thing.
 _REFERENCE_WORDS = (
@@ -41,7 +41,8 @@ _REFERENCE_WORDS = (
     r"|Goals?|Recommendations?|Findings?|Options?|Models?|Versions?|version|Rules?"
     r"|Executive[ \t]Orders?|E\.[ \t]?O\.|EO|Public[ \t]Laws?|P\.[ \t]?L\.|Pub\.[ \t]?L\."
     r"|H\.[ \t]?R\.|H\.[ \t]?Res\.|S\.[ \t]?Res\.|H\.[ \t]?J\.[ \t]?Res\.|S\.[ \t]?J\.[ \t]?Res\."
-    r"|H\.[ \t]?Con\.[ \t]?Res\.|S\.|Reports?|Orders?|Decrees?|Dockets?|Cases?|Case[ \t]No\.)"
+    r"|H\.[ \t]?Con\.[ \t]?Res\.|S\.|Reports?|Orders?|Decrees?|Dockets?|Cases?|Case[ \t]No\."
+    r"|[Ee]xt\.|[Tt]el\.|[Tt]el:|[Pp]hone:?|[Ff]ax:?)"
 )
 _REFERENCE_NUMBER = r"[0-9]+(?:[.:-][0-9A-Za-z]+)*[A-Za-z]?(?![\w])"
 _REFERENCE = (
@@ -67,6 +68,10 @@ _TIME = (
     r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?"
     r"|[0-9]{1,2}[ \t]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)|[0-9]{1,2}[ \t]o['’]clock"
     r"|24/7|[0-9]{1,2}/[0-9]{1,2}(?![0-9])"
+)
+_PHONE = (
+    r"(?:\+?1[ .-]?)?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
+    r"|\+[0-9]{1,3}(?:[ .-]?[0-9]{1,4}){2,5}(?![0-9])"
 )
 _LEGAL = (
     r"[0-9]+[ \t]+(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t]?Reg\.|F\.R\.|F\.[23]d)"
@@ -99,6 +104,7 @@ _EXCLUSIONS = "|".join(
         _LIST_NUMBER,
         _REFERENCE,
         _LEGAL,
+        _PHONE,
         _DATE,
         _FISCAL_YEAR,
         _YEAR_SPAN,
@@ -132,7 +138,9 @@ _DIGIT_QUANTITY = (
     rf"(?:{_scale('')})?(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
 _WORD_QUANTITY = (
-    rf"(?:(?P<words>{WORD_NUMBER_PATTERN})(?:[ -](?P<wscale>(?i:{SCALE_WORD_PATTERN}))(?![a-z]))?"
+    rf"(?:(?P<words>{WORD_NUMBER_PATTERN})"
+    rf"(?:[ \t]+(?P<wsep>to|and)[ \t]+(?P<words2>{WORD_NUMBER_PATTERN}))?"
+    rf"(?:[ -](?P<wscale>(?i:{SCALE_WORD_PATTERN}))(?![a-z]))?"
     rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>(?i:{SCALE_WORD_PATTERN}))(?![a-z]))"
     rf"(?:{_unit('w')})?(?![\w])"
 )

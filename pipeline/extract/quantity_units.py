@@ -87,6 +87,7 @@ _add(Unit("gallon", "volume"), "gallon", "gallons")
 _add(Unit("liter", "volume"), "liter", "liters", "litre", "litres")
 _add(Unit("cubic_meter", "volume"), "cubic meter", "cubic meters", "cubic metre", "cubic metres")
 _add(Unit("cubic_foot", "volume"), "cubic foot", "cubic feet")
+_add(Unit("acre_foot", "volume"), "acre-foot", "acre-feet", "acre foot", "acre feet")
 _add(Unit("megawatt", "power"), "megawatt", "megawatts", "mw")
 _add(Unit("gigawatt", "power"), "gigawatt", "gigawatts", "gw")
 
@@ -121,8 +122,8 @@ def _form_pattern(form: str) -> str:
         return re.escape(_CASE_SENSITIVE[form])
     parts = [re.escape(p) for p in form.split(" ")]
     if form == "u s dollars":
-        return r"(?i:U\.S\.)[ \t]+(?i:dollars)"
-    return "(?i:" + r"[ \t]+".join(parts) + ")"
+        return r"(?i:U\.S\.)[ \t\n]+(?i:dollars)"
+    return "(?i:" + r"[ \t\n]+".join(parts) + ")"
 
 
 def _alternation(forms: list[str]) -> str:
@@ -157,9 +158,11 @@ _PREFIX_CLEAN = re.compile(r"[\\ \t]")
 
 def unit_of(surface: str) -> Unit:
     """Normalize a unit surface form matched by UNIT_PATTERN."""
-    key = " ".join(surface.lower().replace(".", " ").replace("-", " ").split())
+    key = " ".join(surface.lower().replace(".", " ").split())
     if key not in UNITS:
-        key = key.replace(" ", "-") if key.replace(" ", "-") in UNITS else key.replace(" ", "")
+        key = key.replace("-", " ")
+    if key not in UNITS:
+        key = key.replace(" ", "")
     return UNITS[key]
 
 

@@ -188,6 +188,8 @@ SECTION = (
          "as DHS-69 and DHS-313, should be rapidly completed and fully funded.", False),
         ("The integration of x-ray screening technology assisted by advanced neural networks "
          "is a critical tool for helping border enforcement detect anomalies.", False),
+        ("Importantly, trade with Mexico gives the U.S. an advantage over the PRC. As the PRC "
+         "has gained more influence over global trade, it has become critical.", False),
         ("CBP currently operates at 15 locations across the world with U.S. CBP agents "
          "stationed at foreign airports.", False),
     ],

@@ -187,6 +187,8 @@ def _is_lead(sentence: str) -> bool:
     first = words[0]
     if _title_like(core):
         return True
+    if re.match(r"[\w'’-]+,", core):
+        return False  # an introductory word ('Importantly, ...') opens a statement
     return first.lower() not in _NOT_A_LEAD_START and not (first.isupper() and len(first) > 1)
 
 

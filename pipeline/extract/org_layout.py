@@ -59,14 +59,10 @@ def leads(text: str, limit: int, sentences: SentenceIndex) -> list[Lead]:
 
 
 def _is_caps_heading(line: str) -> bool:
+    if len(line) > 100 or line.endswith(".") or _BULLET.match(line):
+        return False
     letters = [c for c in line if c.isalpha()]
-    return (
-        len(letters) >= 3
-        and all(c.isupper() for c in letters)
-        and len(line) <= 100
-        and not line.endswith(".")
-        and not _BULLET.match(line)
-    )
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _is_title_heading(line: str, blank_before: bool, blank_after: bool) -> bool:

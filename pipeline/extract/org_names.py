@@ -75,6 +75,8 @@ _TOKEN = re.compile(
     r"|(?P<word>(?:[^\W\d_]\.){2,}(?:-[^\W_][\w'’/&-]*)?|[^\W_](?:[\w'’&/.-]*\w)?)"
     r"|(?P<comma>,)|(?P<amp>&)|(?P<newline>\n)|(?P<other>[^\w\s])"
 )
+# A longer capitalized run is a title-case heading or sentence, not a name.
+_MAX_NAME_WORDS = 12
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _DEMONYM = re.compile(r".*(?:an|ese|ish|ic|i)$")
@@ -199,7 +201,7 @@ def _mention(
     """A name from its tokens; a head noun alone (`the Board`, `Air Force`) is no name."""
     toks = _trim(toks)
     words = [t for t in toks if t.kind == "cap"]
-    if len(words) <= head_words:
+    if not head_words < len(words) <= _MAX_NAME_WORDS:
         return None
     start, end = toks[0].start, toks[-1].end
     name = " ".join(re.sub(r"\s*\([^()]*\)", "", text[start:end]).split())

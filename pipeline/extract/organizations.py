@@ -12,12 +12,15 @@ the document. Endnotes and references are skipped, as for acronyms.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from pipeline.extract.acronyms import extract_acronyms, notes_start
 from pipeline.extract.org_layout import Lead, Sections, leads
 from pipeline.extract.org_names import Mention, find_mentions
 from pipeline.extract.sentences import SentenceIndex
+
+_ACRONYM_TOKEN = re.compile(r"(?<![\w&-])[A-Z][A-Za-z0-9&-]*[A-Z0-9](?![\w&-])")
 
 
 def _norm(name: str) -> str:
@@ -82,10 +85,14 @@ def _count_acronym_mentions(
 ) -> None:
     """Acronym-only mentions (`The ISB is part of ...`) of a body named by its acronym."""
     exact = {r["acronym"]: key for key, r in rows.items() if r["acronym"]}
-    for m in re.finditer(r"(?<![\w&-])[A-Z][A-Za-z0-9&-]*[A-Z0-9](?![\w&-])", text[:limit]):
+    names = sorted((s, e) for s, e, _ in spans)
+    starts = [s for s, _ in names]
+    printed = set(definitions)
+    for m in _ACRONYM_TOKEN.finditer(text, 0, limit):
         key = exact.get(m.group(0))
-        inside = any(s <= m.start() < e for s, e, _ in spans)
-        if key and not inside and (m.start(), m.end()) not in definitions:
+        i = bisect_right(starts, m.start()) - 1
+        inside = i >= 0 and m.start() < names[i][1]
+        if key and not inside and (m.start(), m.end()) not in printed:
             rows[key]["mention_count"] += 1
             spans.append((m.start(), m.end(), key))
 

@@ -219,3 +219,13 @@ def test_short_form_shape(token, parts):
 def test_schwartz_hearst_backward_match(short, long, long_form):
     start = schwartz_hearst_start(short, long)
     assert (long[start:] if start is not None else None) == long_form
+
+
+@pytest.mark.parametrize(("name", "text"), _texts(), ids=[n for n, _ in _texts()])
+def test_windows_line_endings_give_the_same_definitions(name, text):
+    crlf = text.replace("\n", "\r\n")
+    rows = extract_acronyms(crlf)
+    assert [(r["acronym"], r["expansion"], r["pattern"]) for r in rows] == [
+        (r["acronym"], r["expansion"], r["pattern"]) for r in extract_acronyms(text)
+    ]
+    assert all(not r["quote"].endswith("\r") for r in rows)

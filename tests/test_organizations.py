@@ -230,3 +230,14 @@ def test_spanish_names_with_commas_and_articles():
     assert report["Comisión Mexicana de Ayuda a Refugiados"]["acronym"] == "COMAR"
     assert report["Instituto para Devolver al Pueblo lo Robado"]["acronym"] == "INDEP"
     assert report["Guardia Nacional"]["acronym"] == "GN"
+
+
+@pytest.mark.parametrize("path", _paths(), ids=lambda p: p.name)
+def test_windows_line_endings_give_the_same_rows(path):
+    text = _read(path)
+
+    def facts(rows: list[dict]) -> list[tuple]:
+        return [(r["name"], r["kind"], r["acronym"], r["section"], r["lead"]) for r in rows]
+
+    crlf = extract_organizations(text.replace("\n", "\r\n"))
+    assert facts(crlf) == facts(extract_organizations(text))

@@ -38,11 +38,11 @@ _SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|th
 _ROMAN = re.compile(r"[IVXLC]+")
 _NOTES_HEADING = re.compile(
     r"^[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
-    r"sources|citations)[ \t*]*:?[ \t]*$",
+    r"sources|citations)[ \t*]*:?[ \t\r]*$",
     re.I | re.M,
 )
 # Where a long-form search window must stop: clause punctuation, blank lines, bullets.
-_BOUNDARY = re.compile(r"[.!?](?=\s)|[;:()\[\]]|\n[ \t]*\n|\n[ \t]*(?:[-*•▪]|\d{1,3}[.)])[ \t]")
+_BOUNDARY = re.compile(r"[.!?](?=\s)|[;:()\[\]]|\n[ \t\r]*\n|\n[ \t]*(?:[-*•▪]|\d{1,3}[.)])[ \t]")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _TITLE_ABBREV = re.compile(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Gen|Gov|Sen|Rep|Dept|Inc|Corp|Co|Jr|Sr)")
 _WORD = re.compile(r"\S+")
@@ -352,7 +352,7 @@ def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         nxt = _NEXT_ENTRY.search(text, long_start, long_end)
         if nxt:
             long_end = nxt.start()
-        long = text[long_start:long_end].rstrip(" \t.;,")
+        long = text[long_start:long_end].rstrip(" \t\r.;,")
         rel = schwartz_hearst_start(sf[0], long)
         if rel is None or not _valid_long_form(sf[0], long):
             continue

@@ -43,6 +43,7 @@ _NOTES_HEADING = re.compile(
 )
 # Where a long-form search window must stop: clause punctuation, blank lines, bullets.
 _BOUNDARY = re.compile(r"[.!?](?=\s)|[;:()\[\]]|\n[ \t\r]*\n|\n[ \t]*(?:[-*•▪]|\d{1,3}[.)])[ \t]")
+# A full stop after these ends no clause: `U.S. Customs`, `Gen. Smith`.
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _TITLE_ABBREV = re.compile(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Gen|Gov|Sen|Rep|Dept|Inc|Corp|Co|Jr|Sr)")
 _WORD = re.compile(r"\S+")
@@ -55,9 +56,7 @@ _GLOSSARY = re.compile(
 _NEXT_ENTRY = re.compile(r"[.;][ \t]+(?=" + _SF_TOKEN + r"[ \t]*:[ \t])")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&-]*[A-Za-z0-9])?")
 # Words that may stand inside a name between its capitalized words, English and Spanish.
-_CONNECTORS = frozenset(
-    "of the and for on in & to de del la las los y para e el al".split()  # noqa: SIM905
-)
+_CONNECTORS = frozenset(str.split("of the and for on in & to de del la las los y para e el al"))
 
 
 def _fold(ch: str) -> str:
@@ -186,7 +185,7 @@ def _fuller_name_start(text: str, window: int, start: int, end: int, short: str)
     `Aduanas de México`, which the published algorithm accepts."""
     letters = [_fold(c) for c in short if c.isalpha()]
     best, best_score = start, _initials_matched(_content_words(text[start:end]), letters)
-    run_start, _ = _name_run_start(text, window, start)
+    run_start = _name_run_start(text, window, start)
     for w in reversed(list(_WORD.finditer(text, run_start, start))):
         if _fold(w.group(0)[0]) != letters[0]:
             continue
@@ -196,18 +195,17 @@ def _fuller_name_start(text: str, window: int, start: int, end: int, short: str)
     return best
 
 
-def _name_run_start(text: str, window: int, end: int) -> tuple[int, list[str]]:
-    """Start and content words of the capitalized name ending at `end`."""
-    words = list(_WORD.finditer(text, window, end))
-    start, content = end, []
-    for w in reversed(words):
+def _name_run_start(text: str, window: int, end: int) -> int:
+    """Start of the capitalized name (function words allowed inside) ending at `end`."""
+    start = end
+    for w in reversed(list(_WORD.finditer(text, window, end))):
         token = w.group(0).strip(",")
         if token.lower() in _CONNECTORS:
             continue
         if not token[:1].isupper() or token.endswith(("'s", "’s")):
             break
-        start, content = w.start(), [token, *content]
-    return start, content
+        start = w.start()
+    return start
 
 
 def _reordered_initials_start(text: str, window: int, end: int, short: str) -> int | None:

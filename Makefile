@@ -24,7 +24,9 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
 ## Materialize every asset from the raw directory into the output directory.
 run: $(VENV)/.runtime
 	@mkdir -p "$(DAGSTER_HOME)"
-	$(BIN)/dagster asset materialize -m pipeline.definitions --select '*'
+	$(BIN)/dagster asset materialize -m pipeline.definitions --select '*' \
+	  --config-json '{"loggers": {"console": {"config": {"log_level": "INFO"}}}}'
+	@$(BIN)/python -m pipeline.summary
 
 ## Lint and the whole test suite.
 test: $(VENV)/.dev

@@ -27,4 +27,7 @@ defs = dg.Definitions(
     asset_checks=all_checks,
     jobs=[build_everything],
     resources={"settings": PipelineSettings.from_env()},
+    # One process per run: a step subprocess costs seconds of imports, the tables are
+    # small, and the parallel part (extraction) parallelizes inside its own step.
+    executor=dg.in_process_executor,
 )

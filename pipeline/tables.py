@@ -78,7 +78,7 @@ def run_derived(
         for table in sql_inputs(select):
             con.register(f"__{table}", schemas[table].to_arrow(tables[table]))
             con.execute(f'CREATE TABLE "{table}" AS SELECT * FROM "__{table}"')
-        result = con.execute(select).to_arrow_table().to_pylist()
+        result = con.sql(select).to_arrow_table().to_pylist()
     finally:
         con.close()
     return schemas[name].frame(result)

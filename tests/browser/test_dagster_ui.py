@@ -1,0 +1,204 @@
+"""A user opens the Dagster UI, clicks "Materialize all" and checks what they got.
+
+The clicking happens in a real Chromium. The exact assertions (every asset, every check,
+every row count) read the same server's GraphQL API, which is what the UI itself reads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.servers import DagsterDevServer, ServerError
+from tests.conftest import RAW_DIR, REPO_ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+RUN_TIMEOUT_S = 600
+# The asset a user opens after the run: the table most facts live in.
+ASSET_TO_OPEN = "core_quantities"
+README_SCREENSHOT = REPO_ROOT / "docs" / "img" / "asset_graph.png"
+README_SCREENSHOT_MAX_BYTES = 200 * 1024
+TABLE_GROUP = "core"
+
+ASSET_NODES = """{ assetNodes {
+  assetKey { path } groupName
+  assetChecksOrError { ... on AssetChecks { checks {
+    name executionForLatestMaterialization { runId status }
+  } } }
+} }"""
+RUN = """query($id: ID!) { runOrError(runId: $id) { ... on Run {
+  status
+  assetSelection { path }
+  assetCheckSelection { name assetKey { path } }
+  assetMaterializations {
+    assetKey { path }
+    metadataEntries { label ... on IntMetadataEntry { intValue } }
+  }
+} } }"""
+FAILURES = """query($id: ID!) { logsForRun(runId: $id) { ... on EventConnection { events {
+  __typename
+  ... on ExecutionStepFailureEvent { stepKey error { message causes { message } } }
+  ... on RunFailureEvent { message error { message causes { message } } }
+} } } }"""
+
+
+def _key(path: list[str]) -> str:
+    return "/".join(path)
+
+
+def _shot(page: Page, directory: Path, name: str) -> Path:
+    path = directory / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def _failures(server: DagsterDevServer, run_id: str) -> str:
+    try:
+        events = server.graphql(FAILURES, {"id": run_id})["logsForRun"]["events"]
+    except ServerError as exc:
+        return f"(could not read the run's events: {exc})"
+    lines = []
+    for event in events:
+        if event["__typename"] not in ("ExecutionStepFailureEvent", "RunFailureEvent"):
+            continue
+        error = event.get("error") or {}
+        messages = [error.get("message") or event.get("message") or ""]
+        messages += [cause["message"] for cause in error.get("causes") or []]
+        step = event.get("stepKey") or "run"
+        lines.append(f"{step}: " + " <- ".join(m.strip() for m in messages))
+    return "\n".join(lines) or "(no failure events)"
+
+
+def _open_asset_graph(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/asset-groups")
+    expect(page.get_by_role("button", name="Materialize all")).to_be_enabled()
+
+
+def _show_whole_graph(page: Page, base_url: str) -> None:
+    """Every group expanded and the graph fitted to the window, as in the README."""
+    _open_asset_graph(page, base_url)
+    # The graph options sit behind an icon-only button whose name is its icon's label.
+    page.get_by_role("button", name="settings", exact=True).click()
+    toggle = page.get_by_role("menuitem", name=re.compile(r"(Expand|Collapse) all groups"))
+    if "Expand" in toggle.inner_text():
+        toggle.click()
+    else:
+        page.keyboard.press("Escape")
+    # The graph fits itself to the view when it loads, not when groups open.
+    page.reload()
+    expect(page.get_by_role("button", name="Materialize all")).to_be_enabled()
+    expect(page.get_by_text("raw_documents", exact=True).first).to_be_visible()
+    # Let the zoom-to-fit transition finish so the picture is not caught mid-animation.
+    page.wait_for_timeout(1500)
+
+
+def test_materialize_all_from_the_asset_graph(
+    dagster_ui: DagsterDevServer, page: Page, tmp_path: Path
+) -> None:
+    nodes: list[dict[str, Any]] = dagster_ui.graphql(ASSET_NODES)["assetNodes"]
+    assets = {_key(n["assetKey"]["path"]): n for n in nodes}
+    checks = {
+        f"{key}:{check['name']}"
+        for key, node in assets.items()
+        for check in node["assetChecksOrError"].get("checks", [])
+    }
+    assert ASSET_TO_OPEN in assets, sorted(assets)
+    assert checks, "the definitions declare no asset checks"
+
+    # 1. The asset graph, as `make ui` shows it, and one click.
+    _open_asset_graph(page, dagster_ui.url)
+    for group in ("raw", "core", "out"):
+        expect(page.get_by_text(group, exact=True).first).to_be_visible()
+    page.get_by_role("button", name="Materialize all").click()
+    view_run = page.get_by_role("link", name="View", exact=True)
+    expect(view_run).to_have_attribute("href", re.compile(r"/runs/[0-9a-f-]{36}$"))
+    run_id = (view_run.get_attribute("href") or "").rsplit("/", 1)[-1]
+    launched = _shot(page, tmp_path, "launched")
+    # Through the Runs list rather than the toast's link, which disappears on its own.
+    page.get_by_role("link", name="Runs").first.click()
+    page.locator(f'a[href="/runs/{run_id}"]').first.click()
+    expect(page).to_have_url(re.compile(re.escape(run_id)))
+
+    # 2. Watch the run page until the run ends.
+    try:
+        status = dagster_ui.wait_for_run(run_id, RUN_TIMEOUT_S)
+    except ServerError as exc:
+        pytest.fail(f"{exc}\nscreenshot: {_shot(page, tmp_path, 'run_timeout')}")
+    finished_run = _shot(page, tmp_path, "finished_run")
+    assert status == "SUCCESS", (
+        f"run {run_id} ended {status}:\n{_failures(dagster_ui, run_id)}\n"
+        f"screenshots: {launched} {finished_run}\nserver log: {dagster_ui.log_path}"
+    )
+    expect(page.get_by_text("Success", exact=True).first).to_be_visible()
+    expect(page.get_by_text(f"{len(assets)} assets", exact=True).first).to_be_visible()
+    finished_run = _shot(page, tmp_path, "finished_run")
+
+    # 3. What the run did, exactly: every asset materialized once, every check passed,
+    #    every table with its row count.
+    run = dagster_ui.graphql(RUN, {"id": run_id})["runOrError"]
+    where = f"(run {run_id}; screenshot {finished_run})"
+    assert {_key(a["path"]) for a in run["assetSelection"]} == set(assets), where
+    assert {f"{_key(c['assetKey']['path'])}:{c['name']}" for c in run["assetCheckSelection"]} == (
+        checks
+    ), where
+    materialized = [_key(m["assetKey"]["path"]) for m in run["assetMaterializations"]]
+    assert sorted(materialized) == sorted(assets), where
+
+    nodes = dagster_ui.graphql(ASSET_NODES)["assetNodes"]
+    check_outcomes = {
+        f"{_key(n['assetKey']['path'])}:{c['name']}": c["executionForLatestMaterialization"]
+        for n in nodes
+        for c in n["assetChecksOrError"].get("checks", [])
+    }
+    not_passed = {
+        name: outcome
+        for name, outcome in check_outcomes.items()
+        if not outcome or outcome["runId"] != run_id or outcome["status"] != "SUCCEEDED"
+    }
+    assert not not_passed, f"checks that did not pass in this run: {not_passed} {where}"
+
+    row_counts = {
+        _key(m["assetKey"]["path"]): {e["label"]: e.get("intValue") for e in m["metadataEntries"]}
+        for m in run["assetMaterializations"]
+    }
+    tables = [key for key, node in assets.items() if node["groupName"] == TABLE_GROUP]
+    missing = [t for t in tables if not isinstance(row_counts[t].get("dagster/row_count"), int)]
+    assert tables and not missing, f"no dagster/row_count on {missing} {where}"
+    documents = len(list(RAW_DIR.glob("*.txt")))
+    assert row_counts["core_documents"]["dagster/row_count"] == documents, where
+    expected_rows = row_counts[ASSET_TO_OPEN]["dagster/row_count"]
+    assert expected_rows > 0, where
+
+    # 4. The asset page a user opens next: the row count and the checks, as shown.
+    page.get_by_role("link", name="Catalog").first.click()
+    page.locator(f'a[href="/assets/{ASSET_TO_OPEN}"]').first.click()
+    expect(page).to_have_url(re.compile(f"/assets/{ASSET_TO_OPEN}"))
+    row_count_box = page.get_by_text("Row count", exact=True).locator("xpath=..")
+    expect(row_count_box).to_contain_text(f"{expected_rows:,}")
+    asset_page = _shot(page, tmp_path, "asset_page")
+    page.get_by_role("tab", name="Checks").click()
+    own_checks = [c.split(":", 1)[1] for c in checks if c.split(":", 1)[0] == ASSET_TO_OPEN]
+    assert own_checks, f"{ASSET_TO_OPEN} has no checks to show"
+    for name in own_checks:
+        # The list entry holds the (possibly middle-truncated) name and the status word.
+        entry = page.locator(f'[title="{name}"]').first.locator("xpath=..")
+        expect(entry).to_contain_text("Succeeded")
+    checks_page = _shot(page, tmp_path, "asset_checks")
+    assert page.get_by_text("Failed", exact=True).count() == 0, checks_page
+
+    # 5. The picture of the whole graph, all green.
+    _show_whole_graph(page, dagster_ui.url)
+    graph = _shot(page, tmp_path, "asset_graph")
+    print(f"screenshots: {graph} {finished_run} {asset_page} {checks_page}")
+    if os.environ.get("UPDATE_SCREENSHOT") == "1":
+        size = graph.stat().st_size
+        assert size <= README_SCREENSHOT_MAX_BYTES, f"{graph} is {size} bytes, too big to commit"
+        README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(graph, README_SCREENSHOT)

@@ -1,0 +1,293 @@
+"""Per-document extraction cache: a document whose bytes did not change is not re-extracted.
+
+An entry is keyed by (sha256 of the raw bytes, extraction version) and lives at
+`<output>/cache/extractions/<version>/<sha[:2]>/<sha>.json`. The version hashes everything
+that decides a document's rows: the extractor sources (`extractor_version()`), the code
+that keys and orders the rows (`pipeline/extraction.py`, `pipeline/ids.py`) and the fact
+tables' schemas. Editing any of them starts a new version directory, so stale rows can
+never be served; the old directory is pruned after the next run.
+
+Why a content-hash cache inside one asset rather than one Dagster partition per document:
+a partition run costs Dagster about a second of run overhead (measured in
+`bench/results.md`), so 10,000 documents would cost hours where the cache costs
+milliseconds, and Dagster advises against more than 100,000 partitions per asset.
+
+Entries are written to a temporary file and renamed over the target, so a reader sees a
+whole entry or none. There is no fsync: after a power loss an entry may be empty or torn,
+and an entry that does not parse, or names another document hash or version, is a miss
+(the document is simply extracted again). Rows are stored as a header plus lists of
+values (doc_id left out) because that is a third of the size of a list of objects and
+parses faster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pipeline.extract.registry import extractor_version
+from pipeline.ids import row_keys
+from pipeline.schemas import get_schema
+
+Rows = dict[str, list[dict[str, Any]]]
+CACHE_DIR = Path("cache") / "extractions"
+STATE_FILE = "state.json"
+ENTRY_FORMAT = 1
+_PIPELINE_DIR = Path(__file__).resolve().parent
+_KEYING_SOURCES = (_PIPELINE_DIR / "extraction.py", _PIPELINE_DIR / "ids.py")
+
+
+class DocumentLike(Protocol):
+    doc_id: str
+    sha256: str
+    text: str
+
+
+def cache_version(tables: Iterable[str]) -> str:
+    """Everything a cached document's rows depend on, besides its bytes."""
+    digest = hashlib.sha256(extractor_version().encode())
+    for path in _KEYING_SOURCES:
+        digest.update(path.read_bytes())
+    for table in sorted(tables):
+        digest.update(json.dumps(get_schema(table).descriptor, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class DocumentChanges:
+    """How this run's documents compare with the previous run's, by doc_id and bytes."""
+
+    new: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "new": len(self.new),
+            "changed": len(self.changed),
+            "unchanged": len(self.unchanged),
+            "removed": len(self.removed),
+        }
+
+    def markdown(self, limit: int = 20) -> str:
+        lines = ["| documents | count | ids |", "|---|---|---|"]
+        for name in ("new", "changed", "unchanged", "removed"):
+            ids: tuple[str, ...] = getattr(self, name)
+            shown = ", ".join(ids[:limit]) + (
+                f", … ({len(ids) - limit} more)" if len(ids) > limit else ""
+            )
+            lines.append(f"| {name} | {len(ids)} | {shown if name != 'unchanged' else ''} |")
+        return "\n".join(lines)
+
+
+def compare(previous: dict[str, str], current: dict[str, str]) -> DocumentChanges:
+    """`previous` and `current` map doc_id -> sha256 of the raw bytes."""
+    new, changed, unchanged = [], [], []
+    for doc_id, sha in sorted(current.items()):
+        before = previous.get(doc_id)
+        if before is None:
+            new.append(doc_id)
+        elif before != sha:
+            changed.append(doc_id)
+        else:
+            unchanged.append(doc_id)
+    removed = sorted(set(previous) - set(current))
+    return DocumentChanges(tuple(new), tuple(changed), tuple(unchanged), tuple(removed))
+
+
+class ExtractionCache:
+    """Extraction results of single documents, on disk under `root`."""
+
+    def __init__(self, root: Path, version: str) -> None:
+        self.root = root
+        self.version = version
+
+    @classmethod
+    def in_output_dir(cls, output_dir: Path, tables: Iterable[str]) -> ExtractionCache:
+        return cls(output_dir / CACHE_DIR, cache_version(tables))
+
+    def entry_path(self, sha256: str) -> Path:
+        return self.root / self.version / sha256[:2] / f"{sha256}.json"
+
+    def get(self, sha256: str, doc_id: str, text: str, tables: Sequence[str]) -> Rows | None:
+        """The document's rows, or None when they must be extracted."""
+        try:
+            entry = json.loads(self.entry_path(sha256).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if (
+            not isinstance(entry, dict)
+            or entry.get("format") != ENTRY_FORMAT
+            or entry.get("sha256") != sha256
+            or entry.get("version") != self.version
+            or not set(tables) <= set(entry.get("tables", {}))
+        ):
+            return None
+        rows = {t: _decode_table(t, entry["tables"][t], doc_id) for t in tables}
+        if entry.get("doc_id") != doc_id:
+            # Same bytes under another id (a renamed file): keys hash the doc_id, so they
+            # are derived again; the extraction itself is still reused.
+            rows = {t: _rekey(t, doc_id, text, r) for t, r in rows.items()}
+        return rows
+
+    def put(self, sha256: str, doc_id: str, rows: Rows) -> None:
+        entry = {
+            "format": ENTRY_FORMAT,
+            "sha256": sha256,
+            "version": self.version,
+            "doc_id": doc_id,
+            "tables": {t: _encode_table(t, r) for t, r in rows.items()},
+        }
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+        _write_atomic(self.entry_path(sha256), data.encode("utf-8"))
+
+    # --- the previous run ---------------------------------------------------------
+    def previous_documents(self) -> dict[str, str]:
+        try:
+            state = json.loads((self.root / STATE_FILE).read_bytes())
+            return dict(state["documents"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def save_documents(self, documents: dict[str, str]) -> None:
+        data = json.dumps({"version": self.version, "documents": documents}, sort_keys=True)
+        _write_atomic(self.root / STATE_FILE, data.encode("utf-8"))
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete other versions and entries of documents no longer present."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name != self.version:
+                shutil.rmtree(child, ignore_errors=True)
+                removed += 1
+        current = self.root / self.version
+        if current.is_dir():
+            for bucket in current.iterdir():
+                for entry in bucket.iterdir():
+                    if entry.name.endswith(".json") and entry.name[:-5] not in keep:
+                        entry.unlink(missing_ok=True)
+                        removed += 1
+        return removed
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} in the extraction cache")
+
+
+def _encode_table(table: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    fields = [f for f in get_schema(table).field_names if f != "doc_id"]
+    return {"fields": fields, "rows": [[r.get(f) for f in fields] for r in rows]}
+
+
+def _decode_table(table: str, stored: dict[str, Any], doc_id: str) -> list[dict[str, Any]]:
+    schema = get_schema(table)
+    fields = stored["fields"]
+    dates = [i for i, f in enumerate(fields) if schema.field(f).type == "date"]
+    out = []
+    for values in stored["rows"]:
+        for i in dates:
+            if values[i] is not None:
+                values[i] = dt.date.fromisoformat(values[i])
+        row = dict(zip(fields, values, strict=True))
+        row["doc_id"] = doc_id
+        out.append(row)
+    return out
+
+
+def _rekey(table: str, doc_id: str, text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    key = get_schema(table).primary_key[0]
+    keys = row_keys(doc_id, table, text, ((r["char_start"], r["char_end"]) for r in rows))
+    return [{**r, key: k} for r, k in zip(rows, keys, strict=True)]
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+# --- one run -----------------------------------------------------------------------
+
+
+@dataclass
+class ExtractionRun:
+    """The rows of every document, and what the run had to do to get them."""
+
+    rows: Rows
+    changes: DocumentChanges
+    extracted: list[str] = field(default_factory=list)  # doc_ids run through extractors
+    reused: int = 0  # documents served from the cache
+    executor: str = "inprocess"
+
+    def metadata(self) -> dict[str, Any]:
+        counts = self.changes.counts()
+        return {
+            **{f"documents_{k}": v for k, v in counts.items()},
+            "documents_extracted": len(self.extracted),
+            "documents_from_cache": self.reused,
+            "executor": self.executor,
+        }
+
+
+def extract_with_cache(
+    documents: Sequence[DocumentLike],
+    tables: Sequence[str],
+    cache: ExtractionCache | None,
+    executor: Any = None,
+) -> ExtractionRun:
+    """Rows of every document per table, in doc_id order, extracting only cache misses.
+
+    `executor` is a `pipeline.executors.Executor` (the in-process one when None); only
+    the misses are sent to it, and each result is written to the cache as it arrives,
+    so an interrupted run keeps what it finished.
+    """
+    from pipeline.executors import InProcessExecutor  # the executors import extraction
+
+    ordered = sorted(documents, key=lambda d: d.doc_id)
+    current = {d.doc_id: d.sha256 for d in ordered}
+    previous = cache.previous_documents() if cache is not None else {}
+    per_doc: list[Rows | None] = []
+    misses: list[int] = []
+    for i, doc in enumerate(ordered):
+        hit = cache.get(doc.sha256, doc.doc_id, doc.text, tables) if cache is not None else None
+        per_doc.append(hit)
+        if hit is None:
+            misses.append(i)
+    runner = executor if executor is not None else InProcessExecutor()
+    items = [(ordered[i].doc_id, ordered[i].text) for i in misses]
+    for position, rows in runner.extract(items, list(tables)):
+        i = misses[position]
+        per_doc[i] = rows
+        if cache is not None:
+            cache.put(ordered[i].sha256, ordered[i].doc_id, rows)
+    merged: Rows = {t: [] for t in tables}
+    for rows in per_doc:
+        assert rows is not None  # every miss came back from the executor
+        for table in tables:
+            merged[table].extend(rows[table])
+    if cache is not None:
+        cache.save_documents(current)
+        cache.prune(set(current.values()))
+    return ExtractionRun(
+        rows=merged,
+        changes=compare(previous, current),
+        extracted=[ordered[i].doc_id for i in misses],
+        reused=len(ordered) - len(misses),
+        executor=getattr(runner, "name", type(runner).__name__),
+    )

@@ -49,7 +49,7 @@ class DagsterDevServer:
         self.log_path = log_path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self._env = env
+        self.env = env
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -67,7 +67,7 @@ class DagsterDevServer:
             "-p",
             str(self.port),
         ]
-        env = {**os.environ, **self._env, "DAGSTER_HOME": str(self.dagster_home)}
+        env = {**os.environ, **self.env, "DAGSTER_HOME": str(self.dagster_home)}
         env["PYTHONUNBUFFERED"] = "1"
         with self.log_path.open("wb") as log:
             self._process = subprocess.Popen(
@@ -165,7 +165,7 @@ class DagsterDevServer:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(group, signal.SIGTERM)
         with contextlib.suppress(subprocess.TimeoutExpired):
-            self._process.wait(timeout=30)
+            self._process.wait(timeout=20)
         # The leader may be gone while a step process of a cancelled run lingers.
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and _group_alive(group):

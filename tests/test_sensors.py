@@ -185,3 +185,20 @@ def test_a_missing_raw_directory_is_skipped_not_an_error(tick: Tick, raw_dir: Pa
 def test_off_by_default_and_aimed_at_the_whole_build() -> None:
     assert raw_files_sensor.default_status == dg.DefaultSensorStatus.STOPPED
     assert raw_files_sensor.job_name == BUILD_JOB_NAME
+
+
+def test_the_build_it_requests_is_the_projects_whole_build() -> None:
+    from pipeline.definitions import defs
+
+    job = defs.resolve_job_def(BUILD_JOB_NAME)
+    assert job.asset_layer.selected_asset_keys == defs.resolve_asset_graph().get_all_asset_keys()
+    # Whether or not pipeline/definitions.py registers the sensor yet, it must resolve there.
+    registered = {sensor.name for sensor in defs.sensors or []}
+    project = (
+        defs
+        if raw_files_sensor.name in registered
+        else dg.Definitions.merge(defs, dg.Definitions(sensors=[raw_files_sensor]))
+    )
+    resolved = project.resolve_sensor_def(raw_files_sensor.name)
+    assert resolved.job_name == BUILD_JOB_NAME
+    assert resolved.default_status == dg.DefaultSensorStatus.STOPPED

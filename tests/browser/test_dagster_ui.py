@@ -230,6 +230,9 @@ def test_materialize_all_from_the_asset_graph(
     expect(page).to_have_url(re.compile(f"/assets/{ASSET_TO_OPEN}"))
     row_count_box = page.get_by_text("Row count", exact=True).locator("xpath=..")
     expect(row_count_box).to_contain_text(f"{expected_rows:,}")
+    # The status box loads after the page; until then it reads "Never materialized".
+    status_box = page.get_by_text("Latest materialization", exact=True).locator("xpath=..")
+    expect(status_box.locator(f'a[href^="/runs/{run_id}"]')).to_be_visible()
     asset_page = _shot(page, tmp_path, "asset_page")
     page.get_by_role("tab", name="Checks").click()
     own_checks = [c.split(":", 1)[1] for c in checks if c.split(":", 1)[0] == ASSET_TO_OPEN]

@@ -39,7 +39,7 @@ from pipeline.schemas import get_schema
 Rows = dict[str, list[dict[str, Any]]]
 CACHE_DIR = Path("cache") / "extractions"
 STATE_FILE = "state.json"
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2
 _PIPELINE_DIR = Path(__file__).resolve().parent
 _KEYING_SOURCES = (_PIPELINE_DIR / "extraction.py", _PIPELINE_DIR / "ids.py")
 
@@ -131,7 +131,7 @@ class ExtractionCache:
             or not set(tables) <= set(entry.get("tables", {}))
         ):
             return None
-        rows = {t: _decode_table(t, entry["tables"][t], doc_id) for t in tables}
+        rows = {t: _decode_table(entry["tables"][t], doc_id) for t in tables}
         if entry.get("doc_id") != doc_id:
             # Same bytes under another id (a renamed file): keys hash the doc_id, so they
             # are derived again; the extraction itself is still reused.
@@ -146,7 +146,7 @@ class ExtractionCache:
             "doc_id": doc_id,
             "tables": {t: _encode_table(t, r) for t, r in rows.items()},
         }
-        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         _write_atomic(self.entry_path(sha256), data.encode("utf-8"))
 
     # --- the previous run ---------------------------------------------------------
@@ -180,26 +180,35 @@ class ExtractionCache:
         return removed
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__} in the extraction cache")
-
-
 def _encode_table(table: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     fields = [f for f in get_schema(table).field_names if f != "doc_id"]
-    return {"fields": fields, "rows": [[r.get(f) for f in fields] for r in rows]}
+    values = [[r.get(f) for f in fields] for r in rows]
+    # JSON has no date: a date (or datetime) value is stored tagged, and only the
+    # columns that hold one are looked at when reading, so every other cell comes back
+    # exactly as the extractor returned it (an ISO string stays a string).
+    tagged = sorted({i for row in values for i, v in enumerate(row) if isinstance(v, dt.date)})
+    for row in values:
+        for i in tagged:
+            v = row[i]
+            if isinstance(v, dt.datetime):
+                row[i] = {"datetime": v.isoformat()}
+            elif isinstance(v, dt.date):
+                row[i] = {"date": v.isoformat()}
+    return {"fields": fields, "tagged": tagged, "rows": values}
 
 
-def _decode_table(table: str, stored: dict[str, Any], doc_id: str) -> list[dict[str, Any]]:
-    schema = get_schema(table)
+def _decode_table(stored: dict[str, Any], doc_id: str) -> list[dict[str, Any]]:
     fields = stored["fields"]
-    dates = [i for i, f in enumerate(fields) if schema.field(f).type == "date"]
+    tagged = stored.get("tagged", [])
     out = []
     for values in stored["rows"]:
-        for i in dates:
-            if values[i] is not None:
-                values[i] = dt.date.fromisoformat(values[i])
+        for i in tagged:
+            v = values[i]
+            if isinstance(v, dict):
+                if "datetime" in v:
+                    values[i] = dt.datetime.fromisoformat(v["datetime"])
+                else:
+                    values[i] = dt.date.fromisoformat(v["date"])
         row = dict(zip(fields, values, strict=True))
         row["doc_id"] = doc_id
         out.append(row)

@@ -1,0 +1,106 @@
+"""Every executor returns exactly the rows of a plain in-process extraction."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.cache import extract_with_cache
+from pipeline.executors import (
+    DaskExecutor,
+    InProcessExecutor,
+    chunk_items,
+    executor_from_env,
+)
+from pipeline.extraction import extract_document
+from pipeline.ingest import ingest_raw_dir
+from pipeline.tables import fact_tables
+from tests.conftest import RAW_DIR
+
+
+@pytest.fixture(scope="module")
+def items() -> list[tuple[str, str]]:
+    documents = ingest_raw_dir(RAW_DIR, 50_000_000).documents
+    return sorted((d.doc_id, d.text) for d in documents)
+
+
+def expected(items: list[tuple[str, str]]) -> dict[int, dict]:
+    return {
+        i: extract_document(doc_id, text, fact_tables()) for i, (doc_id, text) in enumerate(items)
+    }
+
+
+@pytest.mark.parametrize(
+    ("sizes", "workers"),
+    [
+        ([10] * 7, 2),
+        ([3_000_000, 10, 10, 3_000_000], 2),
+        ([100_000] * 200, 2),
+        ([5], 1),
+        ([], 2),
+    ],
+)
+def test_chunks_cover_every_item_once_in_order(sizes, workers):
+    items = [(str(i), "x" * n) for i, n in enumerate(sizes)]
+    chunks = chunk_items(items, workers)
+    assert [i for chunk in chunks for i in chunk] == list(range(len(items)))
+    assert all(chunks)
+    if sum(sizes) > 4_000_000:
+        assert len(chunks) >= workers  # both workers get work
+
+
+def test_serial_in_process_matches_plain_extraction(items):
+    executor = InProcessExecutor(workers=2, parallel_min_bytes=10**12)
+    assert dict(executor.extract(items, fact_tables())) == expected(items)
+    assert executor.last_mode == "serial"
+
+
+def test_process_pool_matches_plain_extraction(items):
+    executor = InProcessExecutor(workers=2, parallel_min_bytes=0)
+    assert dict(executor.extract(items, fact_tables())) == expected(items)
+    assert executor.last_mode == "2 processes"
+
+
+def test_dask_local_cluster_on_loopback_matches_plain_extraction(items):
+    with DaskExecutor(n_workers=2) as executor:
+        assert executor.workers == 2
+        assert all(
+            address.startswith("tcp://127.0.0.1:")
+            for address in executor.client.scheduler_info()["workers"]
+        )
+        results = dict(executor.extract(items, fact_tables()))
+    assert results == expected(items)
+
+
+def test_dask_through_the_cache_gives_the_same_rows(tmp_path):
+    documents = ingest_raw_dir(RAW_DIR, 50_000_000).documents
+    plain = extract_with_cache(documents, fact_tables(), None, InProcessExecutor(workers=1))
+    with DaskExecutor(n_workers=1) as executor:
+        distributed = extract_with_cache(documents, fact_tables(), None, executor)
+    assert distributed.rows == plain.rows
+    assert distributed.executor == "dask"
+
+
+@pytest.mark.parametrize(
+    ("environ", "kind", "workers"),
+    [
+        ({}, InProcessExecutor, None),
+        ({"PIPELINE_EXECUTOR": "inprocess", "PIPELINE_WORKERS": "1"}, InProcessExecutor, 1),
+        ({"PIPELINE_EXECUTOR": " InProcess "}, InProcessExecutor, None),
+    ],
+)
+def test_the_switch_reads_the_environment(environ, kind, workers):
+    executor = executor_from_env(environ)
+    assert isinstance(executor, kind)
+    if workers is not None:
+        assert executor.workers == workers
+
+
+def test_the_switch_starts_a_local_dask_cluster_without_an_address():
+    with executor_from_env({"PIPELINE_EXECUTOR": "dask", "PIPELINE_WORKERS": "1"}) as executor:
+        assert isinstance(executor, DaskExecutor)
+        assert executor.workers == 1
+
+
+def test_an_unknown_executor_is_refused():
+    with pytest.raises(ValueError, match="expected 'inprocess' or 'dask'"):
+        executor_from_env({"PIPELINE_EXECUTOR": "spark"})

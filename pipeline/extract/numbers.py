@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pipeline.extract.quantity_trie import case_variants, regex_trie, words_trie
+
 # Either plain digits with an optional decimal part, or comma-grouped thousands. Anything
 # else ('10,0000', '5.103.6', '1,00') is ambiguous: a typo we must not repair by guessing.
 _WELL_FORMED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
@@ -82,15 +84,37 @@ def _alternation(words: list[str]) -> str:
 
 
 ONE_TO_NINE = _alternation([w for w, v in SMALL_NUMBERS.items() if 1 <= v <= 9])
-SMALL_WORDS = _alternation(list(SMALL_NUMBERS))
-TENS_WORDS = _alternation(list(TENS))
-SCALE_WORD_PATTERN = _alternation(list(SCALE_WORDS))
+SCALE_WORD_PATTERN = words_trie(v for w in SCALE_WORDS for v in case_variants(w))
 
-# A number in words up to the hundreds ('seven', 'twenty-five', 'one hundred and twenty').
-_BELOW_HUNDRED = rf"(?:(?:{TENS_WORDS})(?:[- ](?:{ONE_TO_NINE}))?|(?:{SMALL_WORDS}))"
-WORD_NUMBER_PATTERN = rf"(?i:{_BELOW_HUNDRED}(?:[ ]hundred(?:[ ](?:and[ ])?{_BELOW_HUNDRED})?)?)"
+# A number in words up to the hundreds ('seven', 'twenty-five', 'one hundred and twenty'),
+# as a trie because it is tried at every word of a document.
+_TENS_SUFFIX = rf"(?:[- ](?i:{ONE_TO_NINE}))?"
+_BELOW_HUNDRED_TRIE = regex_trie(
+    [(v, _TENS_SUFFIX) for w in TENS for v in case_variants(w)]
+    + [(v, "") for w in SMALL_NUMBERS for v in case_variants(w)]
+)
+_BELOW_HUNDRED = rf"(?:(?i:{_alternation(list(TENS))})(?:[- ](?i:{ONE_TO_NINE}))?"
+_BELOW_HUNDRED += rf"|(?i:{_alternation(list(SMALL_NUMBERS))}))"
+WORD_NUMBER_PATTERN = (
+    rf"{_BELOW_HUNDRED_TRIE}(?:[ ](?i:hundred)(?:[ ](?:and[ ])?{_BELOW_HUNDRED})?)?"
+)
 # An article standing for one before a scale word ('a million', 'half-trillion').
-ARTICLE_PATTERN = r"(?i:(?:a[ ])?(?:quarter|half)[ ]of[ ]an?|a[ ]half|half[ ]an?|an?|half)"
+ARTICLE_PATTERN = words_trie(
+    v
+    for w in (
+        "a quarter of a",
+        "a quarter of an",
+        "quarter of a",
+        "quarter of an",
+        "a half",
+        "half a",
+        "half an",
+        "a",
+        "an",
+        "half",
+    )
+    for v in case_variants(w)
+)
 
 
 def parse_digits(raw: str) -> Decimal | None:

@@ -20,120 +20,33 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
-from pipeline.extract.numbers import (
-    is_year_like,
-    parse_digits,
-    parse_words,
-    scale_factor,
-)
-from pipeline.extract.quantity_context import (
-    measure_of,
-    nearest,
-    periods_in,
-    qualifier_before,
-    rates_in,
-)
+from pipeline.extract.numbers import is_year_like, parse_digits, parse_words, scale_factor
+from pipeline.extract.quantity_context import measure_of, qualifier_before, rate_of
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
+from pipeline.extract.quantity_periods import (
+    Mention,
+    date_period,
+    fiscal_period,
+    merge_spans,
+    period_for,
+    span_period,
+    with_since,
+    year_mention,
+)
+from pipeline.extract.quantity_rules import Part, counts_something, is_frequency_or_moment
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 from pipeline.extract.sentences import SentenceIndex
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 _COUNT = Unit("count", "count")
-_METER = Unit("meter", "length")
-# Function words: a bare number followed by one of these counts nothing named.
-_NOT_COUNTED = frozenset(
-    _words(
-        """
-        of to and or in on at by for from with the a an as is are was were be been has have
-        had will would can could may might should than that which who per times time percent
-        nor but if so this these those it its their his her our we they he she there out off
-        """
-    )
-)
-# Capitalized words that may stand right before a count without making it part of a name.
-_FREE_BEFORE = frozenset(
-    _words(
-        """
-        the a an all only some about around approximately roughly nearly almost over under
-        above below more less fewer another additional these those its their our his her
-        with of in at by for from to and or but each every just up exactly including
-        totaling since between within than estimated overall total still today currently now
-        here there also additionally moreover furthermore however meanwhile thus therefore
-        among across through during after before both while when where if as because
-        although though many most while nearly yet last first another whereas then still
-        roughly
-        """
-    )
-)
-# The last word of a capitalized run that makes a preceding number part of a proper name
-# ('100,000 Strong in the Americas Innovation Fund', 'Vision 2030 Plan').
-_NAME_HEADS = frozenset(
-    _words(
-        """
-        Fund Initiative Initiatives Program Programme Act Plan Strategy Agenda Agreement
-        Accord Treaty Commission Council Committee Coalition Alliance Partnership Network
-        Campaign Challenge Project Foundation Institute Center Centre Index Award Prize
-        Summit Forum Framework Club Compact Declaration Pledge Corridor Strong Law Doctrine
-        Series Cup
-        """
-    )
-)
-_MONTHS = frozenset(
-    _words(
-        """
-        january february march april may june july august september october november
-        december jan feb mar apr jun jul aug sep sept oct nov dec
-        """
-    )
-)
-# Verbs after which a bare number at the end of a clause is the stated value ('rose to 55.').
-_VALUE_WORDS = frozenset(
-    _words(
-        """
-        to totaled totaling totalled totalling reached numbered was were is are at of by
-        stood hit from
-        """
-    )
-)
-_WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
-_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([A-Za-z][\w'’.&-]*)")
-# Abbreviations that end in a full stop inside a sentence.
-_ABBREVIATIONS = frozenset(_words("approx. est. vs. no. nos. ca. c. ext. tel. p. pp."))
-# Words before a number that make it a frequency or a point in time, not an amount.
-_FREQUENCY_BEFORE = frozenset(_words("every once twice"))
-_TIME_AFTER = frozenset(_words("ago later earlier hence"))
-# After these, a bare number whose counted noun is left out is still a count
-# ('compared with twelve in 2010', 'up from 280.').
-_COMPARED_WITH = frozenset(_words("from with than versus vs. vs compared"))
-_OF_DETERMINERS = frozenset(_words("the our its their these those all his her your my"))
-_NAME_RUN = re.compile(
-    r"[ \t]+[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t]+)*[A-Z][\w'’&-]*)*"
-)
 _BETWEEN = re.compile(r"(?i:between)[ \t]+\Z")
 _CHANGE_FROM = re.compile(
     r"(?i:(?:rose|risen|increased|grew|grown|climbed|jumped|fell|fallen|dropped|declined"
     r"|decreased|went|changed|cut|raised|reduced|expanded|shrank)[ \t]+from)[ \t]+\Z"
 )
-
-
-class _Part(NamedTuple):
-    start: int
-    end: int
-    value: Decimal | None
-    unit: Unit | None
-    scale: int  # the multiplier of a scale word or abbreviation; 1 when none is printed
-    raw: str
-    form: str
-
-    @property
-    def scaled(self) -> bool:
-        return self.scale != 1
+_NO_QUANTITY = frozenset(("line", "x", "x2"))
+_RATE_REACH = 80  # characters between a rate phrase and the number it qualifies
 
 
 def _front_matter_end(scan: str) -> int:
@@ -144,102 +57,7 @@ def _front_matter_end(scan: str) -> int:
     return 0 if close == -1 else close + 4
 
 
-def _previous_word(scan: str, start: int) -> str | None:
-    """The word right before `start` on the same line, if only spaces separate them and
-    no punctuation closes it ('Report, 15,365' and 'Discussion. Twenty-five' have none)."""
-    i = start - 1
-    while i >= 0 and scan[i] in " \t":
-        i -= 1
-    if i == start - 1 or i < 0 or scan[i] in ',;:!?)]”"':
-        return None
-    end = i + 1
-    while i >= 0 and not scan[i].isspace():
-        i -= 1
-    word = scan[i + 1 : end]
-    if word.endswith(".") and word.count(".") == 1 and word.lower() not in _ABBREVIATIONS:
-        return None
-    return word if word[:1].isalpha() else None
-
-
-def _names_something(scan: str, start: int, end: int) -> bool:
-    """A bare number that is part of a name or reference, not a count."""
-    before = _previous_word(scan, start)
-    # 'Objective 2.1', 'USNORTHCOM 59'; a possessive owner still counts ("Mexico's 32").
-    if (
-        before
-        and before[0].isupper()
-        and before.lower().rstrip(".,") not in _FREE_BEFORE
-        and not before.endswith(("'s", "’s", "s'", "s’"))
-    ):
-        return True
-    run = _NAME_RUN.match(scan, end)
-    return bool(run and run.group().split()[-1] in _NAME_HEADS)
-
-
-def _next_word(scan: str, end: int) -> str | None:
-    """The word after `end`; across a line break only inside hard-wrapped prose, where a
-    long line breaks mid-sentence ('between 200,000 and 500,000\\nfirearms')."""
-    m = _NEXT_WORD.match(scan, end)
-    if not m:
-        return None
-    if "\n" in scan[end : m.start(1)] and end - scan.rfind("\n", 0, end) < _WRAPPED_LINE:
-        return None
-    return m.group(1)
-
-
-def _glued_after(scan: str, end: int) -> bool:
-    """'two-way', '24/7', '3:1', "1990's": the number is part of a compound, not a count."""
-    nxt = scan[end : end + 2]
-    return (nxt[:1] in ("/", ":", "'", "’") and nxt[1:2].isalnum()) or (
-        nxt[:1] == "-" and nxt[1:2].isalpha()
-    )
-
-
-def _is_frequency_or_moment(scan: str, start: int, end: int) -> bool:
-    """'every six years', 'twice annually' and 'two years ago' state no amount."""
-    before = _previous_word(scan, start)
-    if before and before.lower() in _FREQUENCY_BEFORE:
-        return True
-    after = _next_word(scan, end)
-    return bool(after and after.lower().rstrip(".,;:") in _TIME_AFTER)
-
-
-def _counts_something(scan: str, start: int, end: int, part: _Part, hedged: bool) -> bool:
-    """Whether a bare number (no currency, no unit) is a count worth a row."""
-    leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
-    if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
-        return False  # a year, or a code with a leading zero ('06500')
-    if _glued_after(scan, end) or _names_something(scan, start, end):
-        return False
-    word = _next_word(scan, end)
-    low = word.lower().rstrip(".") if word else None
-    if low in _MONTHS or low == "times":
-        return False
-    if part.scaled:
-        return True
-    before = _previous_word(scan, start)
-    before_low = before.lower() if before else None
-    if part.form == "words":
-        if part.raw.lower() == "one":
-            return False
-        if part.raw[0].isupper() and (before or "A")[0].islower():
-            return False  # 'Group of Seven' names a group mid-sentence
-        if before_low in _COMPARED_WITH and low not in ("of", "times"):
-            return True
-        return bool(word) and low not in _NOT_COUNTED and scan[end] in " \t\n"
-    if word and low not in _NOT_COUNTED and scan[end] in " \t\n":
-        return True
-    if (
-        low == "of"
-        and (_next_word(scan, scan.find("of", end) + 2) or "").lower() in _OF_DETERMINERS
-    ):
-        return True  # '3 of our 9 consulates'
-    if "," in part.raw or hedged or before_low in _COMPARED_WITH:
-        return True
-    return bool(before_low in _VALUE_WORDS and scan[end : end + 1] in ".;,)")
-
-
-def _digit_part(m: re.Match[str], n: str, currency: str | None) -> _Part:
+def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
     raw = m.group(f"num{n}")
     number = parse_digits(raw)
     scale = m.group(f"scale{n}")
@@ -252,12 +70,12 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> _Part:
     end = max(m.end(f"num{n}"), m.end(f"scale{n}"), m.end(f"abbr{n}"), m.end(f"unit{n}"))
     start = m.start(f"cur{n}") if currency else m.start(f"num{n}")
     value = None if number is None else number * factor * (unit.factor if unit else 1)
-    return _Part(start, end, value, unit, factor, raw, "digits")
+    return Part(start, end, value, unit, factor, raw, "digits")
 
 
-def _as_range(scan: str, low: _Part, high: _Part, separator: str) -> list[tuple[_Part, str | None]]:
+def _as_range(scan: str, low: Part, high: Part, separator: str) -> list[tuple[Part, str | None]]:
     """Two rows for a stated range, or the two numbers on their own when they are not one."""
-    pair: list[tuple[_Part, str | None]] = [(low, None), (high, None)]
+    pair: list[tuple[Part, str | None]] = [(low, None), (high, None)]
     if separator == "and" and not _BETWEEN.search(scan, max(0, low.start - 12), low.start):
         return pair
     if low.unit and high.unit and low.unit.code != high.unit.code:
@@ -288,7 +106,7 @@ def _convert(value: Decimal | None, unit: Unit) -> Decimal | None:
     return None if value is None else value * unit.factor
 
 
-def _digit_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
+def _digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     cur = m.group("cur")
     first = _digit_part(m, "", currency_of_prefix(cur) if cur else None)
     if not m.group("num2"):
@@ -298,7 +116,7 @@ def _digit_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
     return _as_range(scan, first, second, m.group("sep").strip())
 
 
-def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
+def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     scale = m.group("wscale") or m.group("ascale")
     unit_text = m.group("unitw")
     unit = unit_of(unit_text) if unit_text else None
@@ -309,7 +127,7 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
     if m.group("words2"):
         first_words, second_words = m.group("words"), m.group("words2")
         low_value, high_value = parse_words(first_words), parse_words(second_words)
-        low = _Part(
+        low = Part(
             m.start("words"),
             m.end("words"),
             None if low_value is None else low_value * multiplier,
@@ -318,7 +136,7 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
             first_words,
             form,
         )
-        high = _Part(
+        high = Part(
             m.start("words2"),
             end,
             None if high_value is None else high_value * multiplier,
@@ -332,95 +150,108 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[_Part, str | None]]:
     number = parse_words(words)
     value = None if number is None else number * multiplier
     start = m.start("words") if m.group("words") else m.start("article")
-    return [(_Part(start, end, value, unit, factor, words, form), None)]
+    return [(Part(start, end, value, unit, factor, words, form), None)]
 
 
-class _SentenceFacts:
-    """Sentence text, periods and rates, read once per sentence."""
-
-    def __init__(self, text: str) -> None:
-        self.index = SentenceIndex(text)
-        self.cache: dict[int, tuple[int, str, list, list]] = {}
-
-    def at(self, offset: int) -> tuple[int, str, list, list]:
-        sentence = self.index.at(offset)
-        if sentence is None:
-            return (offset, "", [], [])
-        found = self.cache.get(sentence.start)
-        if found is None:
-            found = (
-                sentence.start,
-                sentence.text,
-                periods_in(sentence.text),
-                rates_in(sentence.text),
-            )
-            self.cache[sentence.start] = found
-        return found
+Row = tuple[Part, str | None, str]  # a number, its range role, its qualifier
 
 
-def _rate_for(sentence: str, offset: int, rates: list[tuple[int, str]]) -> str | None:
-    near = [
-        (pos, rate)
-        for pos, rate in rates
-        if ";" not in sentence[min(pos, offset) : max(pos, offset)]
-    ]
-    return nearest(near, offset, limit=80)
+def _period_mention(scan: str, m: re.Match[str], kind: str) -> Mention | None:
+    surface = m.group(kind)
+    start, end = m.start(kind), m.end(kind)
+    if kind == "fy":
+        period = fiscal_period(surface)
+    elif kind == "span":
+        period = span_period(surface, scan, end)
+    else:  # 'date' (month first) or 'date2' (digits first)
+        period = date_period(surface)
+    return with_since(scan, Mention(start, end, period)) if period else None
 
 
-def _record(
-    text: str, facts: _SentenceFacts, part: _Part, role: str | None, qualifier: str
-) -> dict[str, Any]:
-    start, end = part.start, part.end
-    unit = part.unit or _COUNT
-    sentence_start, sentence, periods, rates = facts.at(start)
-    offset = start - sentence_start
-    return {
-        "char_start": start,
-        "char_end": end,
-        "quote": text[start:end],
-        "value": None if part.value is None else float(part.value),
-        "unit": unit.code,
-        "kind": unit.kind,
-        "form": part.form,
-        "qualifier": qualifier,
-        "range_role": role,
-        "period": nearest([p for p in periods if not start <= p[0] + sentence_start < end], offset),
-        "rate": _rate_for(sentence, offset, rates),
-        "measure": measure_of(text, start, end, unit.kind),
-        "flag": "malformed_number" if part.value is None else None,
-        "sentence": sentence or text[start:end],
-    }
-
-
-def extract_quantities(text: str) -> list[dict[str, Any]]:
-    """Every stated quantity in `text`, one record per number (see quantities schema)."""
-    scan = "\n" + text  # every candidate starts after a lead character, the first one too
-    facts = _SentenceFacts(text)
-    out: list[dict[str, Any]] = []
+def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
+    """One pass: the quantities, the period mentions and the rate phrases of a text."""
+    rows: list[Row] = []
+    mentions: list[Mention] = []
+    rates: list[tuple[int, str]] = []
     for m in QUANTITY_SCAN.finditer(scan, _front_matter_end(scan)):
         kind = m.lastgroup
-        if kind == "x":
+        if kind in _NO_QUANTITY:
+            continue
+        if kind == "rate":
+            rates.append((m.start(kind), rate_of(m.group(kind))))
+            continue
+        if kind in ("fy", "span", "date", "date2"):
+            mention = _period_mention(scan, m, kind)
+            if mention:
+                mentions.append(mention)
             continue
         parts = _digit_parts(scan, m) if kind == "q" else _word_parts(scan, m)
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
             hedged = qualifier_before(scan, low.start, "count") != "exact"
-            if high.unit is None and not _counts_something(scan, low.start, high.end, high, hedged):
+            if high.unit is None and not counts_something(scan, low.start, high.end, high, hedged):
                 continue
         for part, role in parts:
             if part.value is None and part.form == "words":
                 continue
-            if _is_frequency_or_moment(scan, part.start, part.end):
+            if part.unit is None and not part.scaled and is_year_like(part.raw):
+                mentions.append(with_since(scan, year_mention(scan, part.start, part.end)))
+                continue
+            if is_frequency_or_moment(scan, part.start, part.end):
                 continue
             hedge_at = parts[0][0].start if role == "high" else part.start
             qualifier = qualifier_before(scan, hedge_at, (part.unit or _COUNT).kind)
-            hedged = qualifier != "exact"
             if (
                 role is None
                 and part.unit is None
-                and not _counts_something(scan, part.start, part.end, part, hedged)
+                and not counts_something(scan, part.start, part.end, part, qualifier != "exact")
             ):
                 continue
-            shifted = part._replace(start=part.start - 1, end=part.end - 1)
-            out.append(_record(text, facts, shifted, role, qualifier))
+            rows.append((part, role, qualifier))
+    return rows, merge_spans(scan, mentions), rates
+
+
+def _rate_for(
+    scan: str, rates: list[tuple[int, str]], sentence: tuple[int, int], at: int
+) -> str | None:
+    """The rate phrase nearest the number, in its sentence and clause and close to it."""
+    best, best_distance = None, _RATE_REACH + 1
+    for position, rate in rates:
+        if sentence[0] <= position < sentence[1]:
+            distance = abs(position - at)
+            if distance < best_distance and ";" not in scan[min(position, at) : max(position, at)]:
+                best, best_distance = rate, distance
+    return best
+
+
+def extract_quantities(text: str) -> list[dict[str, Any]]:
+    """Every stated quantity in `text`, one record per number (see quantities schema)."""
+    scan = "\n" + text  # every candidate starts after a lead character, the first one too
+    rows, mentions, rates = _scan(scan)
+    starts = [m.start for m in mentions]
+    sentences = SentenceIndex(text)
+    out: list[dict[str, Any]] = []
+    for part, role, qualifier in rows:
+        start, end = part.start - 1, part.end - 1  # offsets in `text`
+        sentence = sentences.at(start)
+        bounds = (sentence.start + 1, sentence.end + 1) if sentence else (part.start, part.end)
+        unit = part.unit or _COUNT
+        out.append(
+            {
+                "char_start": start,
+                "char_end": end,
+                "quote": text[start:end],
+                "value": None if part.value is None else float(part.value),
+                "unit": unit.code,
+                "kind": unit.kind,
+                "form": part.form,
+                "qualifier": qualifier,
+                "range_role": role,
+                "period": period_for(scan, mentions, starts, bounds, (part.start, part.end)),
+                "rate": _rate_for(scan, rates, bounds, part.start),
+                "measure": measure_of(text, start, end, unit.kind),
+                "flag": "malformed_number" if part.value is None else None,
+                "sentence": sentence.text if sentence else text[start:end],
+            }
+        )
     return out

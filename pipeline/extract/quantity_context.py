@@ -1,15 +1,13 @@
-"""What the words around a number say about it: the hedge before it (qualifier), the time
-it refers to (period), whether it is a rate, and what it measures.
+"""What the words around a number say about it: the hedge before it (qualifier), the rate a
+rate phrase names, and what the number measures.
 
-Each reader is one compiled pattern applied to a small window or to the quantity's own
-sentence; sentence-level results are cached by the caller, so a sentence is read once.
+Each reader looks at a few words next to the number only, so its cost does not grow with
+the length of the sentence or of the document.
 """
 
 from __future__ import annotations
 
 import re
-
-from pipeline.extract.quantity_patterns import MONTH
 
 # --- qualifier -----------------------------------------------------------------------------
 
@@ -83,131 +81,31 @@ _QUALIFIERS = {
     ),
 }
 _QUALIFIER_OF = {w: q for q, words in _QUALIFIERS.items() for w in words}
-_QUALIFIER = re.compile(
-    r"(?<![\w])(?P<q>"
-    + "|".join(
-        r"\s+".join(re.escape(p) for p in w.split())
-        for w in sorted(_QUALIFIER_OF, key=len, reverse=True)
-    )
-    + r")\s*\Z",
-    re.IGNORECASE,
-)
+_QUALIFIER_WORDS = max(len(w.split()) for w in _QUALIFIER_OF)
+_SYMBOLS = frozenset(w for w in _QUALIFIER_OF if not w[0].isalpha())
 # 'over five years' spans a time; it is not a lower bound on the duration.
 _SPAN_WORDS = {"over", "under"}
 
 
 def qualifier_before(text: str, start: int, kind: str) -> str:
     """The hedge ending right before `start` ('more than $3.2 billion' -> lower_bound)."""
-    window = text[max(0, start - 24) : start]
-    m = _QUALIFIER.search(window)
-    if not m:
-        return "exact"
-    word = " ".join(m.group("q").lower().split())
-    if kind == "duration" and word in _SPAN_WORDS:
-        return "exact"
-    return _QUALIFIER_OF[word]
-
-
-# --- period --------------------------------------------------------------------------------
-
-_MONTH_NUMBER = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_Y = r"(?:18|19|20)[0-9]{2}"
-_FY = r"(?:FY|(?i:fiscal[ \t]+years?)(?:[ \t]+\(FY\))?)"
-_PERIOD = re.compile(
-    rf"(?P<fy>{_FY}[ \t]?'?(?P<fy1>[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
-    rf"(?:[ \t]*(?:[-–—]|to|through|and)[ \t]*(?:{_FY}[ \t]?)?'?(?P<fy2>[0-9]{{4}}|[0-9]{{2}})"
-    r"(?![0-9]))?)"
-    rf"|(?P<ay>(?P<ay1>{_Y})[ \t]*[/–-][ \t]*(?P<ay2>{_Y}|[0-9]{{2}})[ \t]+"
-    r"(?i:academic|school)[ \t]+(?i:years?)"
-    rf"|(?i:academic|school)[ \t]+(?i:years?)[ \t]+(?P<ay3>{_Y})[ \t]*[/–-][ \t]*"
-    rf"(?P<ay4>{_Y}|[0-9]{{2}}))"
-    rf"|(?P<since>(?i:since)[ \t]+(?:(?:its|the|their|our|his|her)[ \t]+[a-z]+[ \t]+in[ \t]+)?"
-    rf"(?:(?P<since_m>{MONTH})\.?[ \t]+)?(?P<since_y>{_Y}))(?![0-9])"
-    rf"|(?P<span>(?:(?P<span_m1>{MONTH})\.?[ \t]+)?(?P<span1>{_Y})[ \t]*"
-    rf"(?:[-–—]|to|through|until|and)[ \t]*(?:(?P<span_m2>{MONTH})\.?[ \t]+)?"
-    rf"(?P<span2>{_Y}|[0-9]{{2}})(?![0-9]))"
-    rf"|(?P<quarter>(?:Q(?P<qn>[1-4])|(?P<qw>(?i:first|second|third|fourth))[ \t]+quarter"
-    rf"(?:[ \t]+of)?)[ \t]+(?P<qy>{_Y}))"
-    rf"|(?P<month>(?P<mm>{MONTH})\.?[ \t]+(?:(?P<md>[0-9]{{1,2}}),?[ \t]+)?(?P<my>{_Y}))"
-    rf"(?![0-9])"
-    rf"|(?<![\w$.,/-])(?P<year>{_Y})(?![\w/-]|[.,][0-9])"
-)
-_QUARTER_WORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-
-
-def _full_year(short: str, like: str) -> str:
-    return short if len(short) == 4 else like[:2] + short
-
-
-def _normalize_period(m: re.Match[str]) -> str:
-    kind = m.lastgroup
-    g = m.group
-    if g("fy"):
-        start = _full_year(g("fy1"), "2000")
-        if g("fy2"):
-            return f"FY{start}-FY{_full_year(g('fy2'), start)}"
-        return f"FY{start}"
-    if g("ay"):
-        first = g("ay1") or g("ay3")
-        second = g("ay2") or g("ay4")
-        return f"AY{first}/{_full_year(second, first)}"
-    if g("since"):
-        if g("since_m"):
-            return f"since {g('since_y')}-{_MONTH_NUMBER[g('since_m').lower()]:02d}"
-        return f"since {g('since_y')}"
-    if g("span"):
-        first, second = g("span1"), _full_year(g("span2"), g("span1"))
-        if g("span_m1") and g("span_m2"):
-            m1 = _MONTH_NUMBER[g("span_m1").lower()]
-            m2 = _MONTH_NUMBER[g("span_m2").lower()]
-            return f"{first}-{m1:02d}/{second}-{m2:02d}"
-        return f"{first}-{second}"
-    if g("quarter"):
-        number = g("qn") or _QUARTER_WORD[g("qw").lower()]
-        return f"{g('qy')}-Q{number}"
-    if g("month"):
-        month = _MONTH_NUMBER[g("mm").lower()]
-        if g("md"):
-            return f"{g('my')}-{month:02d}-{int(g('md')):02d}"
-        return f"{g('my')}-{month:02d}"
-    assert kind == "year"
-    return g("year")
-
-
-def periods_in(sentence: str) -> list[tuple[int, str]]:
-    """(offset in sentence, normalized period) for every period the sentence states."""
-    return [(m.start(), _normalize_period(m)) for m in _PERIOD.finditer(sentence)]
-
-
-def nearest(found: list[tuple[int, str]], offset: int, limit: int | None = None) -> str | None:
-    """The value found closest to `offset` (within `limit` characters when given)."""
-    best = None
-    best_distance = limit if limit is not None else 1 << 30
-    for position, value in found:
-        distance = abs(position - offset)
-        if distance <= best_distance:
-            best, best_distance = value, distance
-    return best
+    window_start = max(0, start - 24)
+    window = text[window_start:start]
+    if window[-1:] in _SYMBOLS:
+        return _QUALIFIER_OF[window[-1]]
+    if window[-1:].isalnum():
+        return "exact"  # glued to a word: no hedge stands between
+    words = window.lower().split()
+    if window_start > 0 and not window[0].isspace():
+        words = words[1:]  # the window cut its first word
+    words = words[-_QUALIFIER_WORDS:]
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[-size:])
+        if phrase in _QUALIFIER_OF:
+            if kind == "duration" and phrase in _SPAN_WORDS:
+                return "exact"
+            return _QUALIFIER_OF[phrase]
+    return "exact"
 
 
 # --- rate ----------------------------------------------------------------------------------
@@ -215,45 +113,32 @@ def nearest(found: list[tuple[int, str]], offset: int, limit: int | None = None)
 _RATE_OF = {
     "day": "per_day",
     "daily": "per_day",
-    "d": "per_day",
     "week": "per_week",
     "weekly": "per_week",
-    "wk": "per_week",
     "month": "per_month",
     "monthly": "per_month",
-    "mo": "per_month",
     "year": "per_year",
     "annual": "per_year",
     "annually": "per_year",
     "yearly": "per_year",
     "annum": "per_year",
     "annualized": "per_year",
-    "yr": "per_year",
     "hour": "per_hour",
     "hourly": "per_hour",
-    "hr": "per_hour",
-    "h": "per_hour",
     "minute": "per_minute",
-    "min": "per_minute",
 }
-_RATE = re.compile(
-    r"(?i:\b(?:every|each|per|a|an|on[ \t]+an?[ \t]+(?:typical|average|normal|given))\s+"
-    r"(?P<unit>day|week|month|year|hour|minute)\b"
-    r"|\bon\s+an?\s+(?P<basis>daily|weekly|monthly|yearly|annual)\s+basis"
-    r"|\bper\s+(?P<annum>annum)\b"
-    r"|\b(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|annualized|annual)\b"
-    r"(?![ \t]+(?:report|meeting|conference|summit|review|session|assembly|event|talks)))"
-    r"|/(?P<slash>day|d|wk|mo|yr|year|hr|h|min)\b"
+_RATE_WORD = re.compile(
+    r"(?i:(day|week|month|year|hour|minute)s?\b|(daily|weekly|monthly|yearly|annual)\s+basis"
+    r"|(annum)|(daily|weekly|monthly|annually|yearly|hourly|annualized|annual))"
 )
 
 
-def rates_in(sentence: str) -> list[tuple[int, str]]:
-    """(offset in sentence, rate) for every 'per day' / 'annual' / 'each year' phrase."""
-    out = []
-    for m in _RATE.finditer(sentence):
-        word = next(w for w in m.groups() if w)
-        out.append((m.start(), _RATE_OF[word.lower()]))
-    return out
+def rate_of(phrase: str) -> str:
+    """'every day' -> per_day; 'on an annual basis' -> per_year (a phrase the scan found)."""
+    m = _RATE_WORD.search(phrase)
+    assert m, phrase
+    word = next(w for w in m.groups() if w)
+    return _RATE_OF[word.lower()]
 
 
 # --- measure -------------------------------------------------------------------------------

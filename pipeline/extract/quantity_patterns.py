@@ -17,104 +17,147 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.numbers import ARTICLE_PATTERN, SCALE_WORD_PATTERN, WORD_NUMBER_PATTERN
+from pipeline.extract.quantity_trie import case_variants, regex_trie, word_list, words_trie
 from pipeline.extract.quantity_units import CURRENCY_PREFIX_PATTERN, UNIT_PATTERN
 
 LEAD = r"[\s(\[“\"'‘—*_•~]"
 NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
-YEAR = r"(?:18|19|20)[0-9]{2}"
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+YEAR = r"[12](?:(?<=1)[89]|(?<=2)0)[0-9]{2}"
+_MONTH_NAMES = word_list(
+    "January February March April May June July August September October November December"
+    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
+MONTH = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
 _GAP = r"[ \t\n]?-?[ \t]?"
 
-# Words that, followed by a number, name a part of a text, a law or an ordered thing.
-_REFERENCE_WORDS = (
-    r"(?:Sections?|SECTIONS?|section|sections|Secs?\.|sec\.|§§?|Articles?|article|Arts?\."
-    r"|Titles?|TITLE|title|Chapters?|chapter|Ch\.|Parts?|PART|Paragraphs?|paragraph|Paras?\."
-    r"|Clauses?|clause|Tables?|table|TABLE|Figures?|figure|FIGURE|Figs?\.|fig\.|Pages?|page"
-    r"|pp?\.|Vol\.|vol\.|Volumes?|volume|Issues?|Appendix|appendix|Appendices|Annex(?:es)?"
-    r"|annex|Items?|item|No\.|Nos\.|no\.|Numbers?|Phases?|phase|Steps?|step|Tiers?|tier"
-    r"|Stages?|stage|Rounds?|round|Levels?|level|Grades?|grade|Amendments?|Resolutions?"
-    r"|Exhibits?|Schedules?|Forms?|form|Routes?|route|Highways?|highway|Interstates?"
-    r"|Flights?|flight|Rooms?|Suites?|Districts?|Regions?|Zones?|Pillars?|Objectives?"
-    r"|Goals?|Recommendations?|Findings?|Options?|Models?|Versions?|version|Rules?"
-    r"|Executive[ \t]Orders?|E\.[ \t]?O\.|EO|Public[ \t]Laws?|P\.[ \t]?L\.|Pub\.[ \t]?L\."
-    r"|H\.[ \t]?R\.|H\.[ \t]?Res\.|S\.[ \t]?Res\.|H\.[ \t]?J\.[ \t]?Res\.|S\.[ \t]?J\.[ \t]?Res\."
-    r"|H\.[ \t]?Con\.[ \t]?Res\.|S\.|Reports?|Orders?|Decrees?|Dockets?|Cases?|Case[ \t]No\."
-    r"|[Ee]xt\.|[Tt]el\.|[Tt]el:|[Pp]hone:?|[Ff]ax:?)"
+# Words that, followed by a number, name a part of a text, a law or an ordered thing. Nouns
+# that are also common lower-case words ('order', 'case') only count when capitalized.
+_REFERENCE_NOUNS = word_list(
+    "section article title chapter part paragraph clause table figure page volume item phase"
+    " step tier stage round level grade amendment resolution exhibit schedule form route"
+    " highway interstate flight room suite district region zone pillar objective annex"
+    " version"
 )
+_CAPITALIZED_REFERENCE_NOUNS = word_list(
+    "Order Decree Docket Case Report Number Issue Rule Goal Finding Option Model"
+    " Recommendation Executive_Order Public_Law"
+)
+_REFERENCE_ABBREVIATIONS = word_list(
+    "Sec. Secs. sec. Art. Arts. Ch. Para. Paras. Fig. Figs. fig. p. pp. Vol. vol. No. Nos. no."
+    " E.O. EO P.L. P._L. Pub._L. Pub.L. H.R. H._R. H.Res. S.Res. H.J.Res. S.J.Res."
+    " H.Con.Res. S. § §§ Case_No. Ext. ext. Tel. tel. Tel: tel: Phone Phone: phone: Fax:"
+    " Appendix Appendices appendix"
+)
+
+
+def _reference_words() -> list[str]:
+    words = [w.replace("_", " ") for w in _REFERENCE_ABBREVIATIONS]
+    for noun in _REFERENCE_NOUNS:
+        for form in (noun, noun + "s"):
+            words += case_variants(form)
+    for noun in _CAPITALIZED_REFERENCE_NOUNS:
+        noun = noun.replace("_", " ")
+        words += [noun, noun + "s", noun.upper()]
+    return words
+
+
 _REFERENCE_NUMBER = r"[0-9]+(?:[.:-][0-9A-Za-z]+)*[A-Za-z]?(?![\w])"
 _REFERENCE = (
-    rf"{_REFERENCE_WORDS}[ \t]*(?:No\.[ \t]*)?{_REFERENCE_NUMBER}"
+    rf"{words_trie(_reference_words())}[ \t]*(?:No\.[ \t]*)?{_REFERENCE_NUMBER}"
     rf"(?:[ \t]*(?:,|and|or|&|through|to|[-–—])[ \t]*{_REFERENCE_NUMBER})*"
 )
-_DATE = (
-    rf"{MONTH}\.?[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?(?![0-9])(?:,?[ \t]+{YEAR})?"
-    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}\b\.?(?:,?[ \t]+{YEAR})?"
-    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}"
+_DATE_AFTER_MONTH = rf"\.?[ \t]+[0-9][0-9]?(?:st|nd|rd|th)?(?![0-9])(?:,?[ \t]+{YEAR})?"
+_MONTH_FIRST_DATE = words_trie(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES]) + _DATE_AFTER_MONTH
+_DIGIT_FIRST_DATE = (
+    rf"[0-9][0-9]?(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}\b\.?(?:,?[ \t]+{YEAR})?"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9][0-9]?[/.][0-9][0-9]?[/.][0-9]{2,4}"
 )
+_FISCAL_YEAR_WORDS = ["FY", "CY", "SFY", "MY"] + [
+    v
+    for w in ("fiscal year", "fiscal years", "calendar year", "academic year", "school year")
+    for v in case_variants(w)
+]
 _FISCAL_YEAR = (
-    r"(?:FY|CY|SFY|MY)[ \t]?'?[0-9]{2,4}(?:[ \t]*(?:[-–—/]|to|through)[ \t]*(?:(?:FY|CY)[ \t]?)?"
-    r"[0-9]{2,4})?"
-    r"|(?i:fiscal|calendar|academic|school)[ \t]+(?i:years?)(?:[ \t]+\(FY\))?[ \t]+[0-9]{2,4}"
-    r"(?:[ \t]*(?:[-–—/]|to|through|and)[ \t]*[0-9]{2,4})?"
+    words_trie(_FISCAL_YEAR_WORDS) + r"(?:[ \t]+\(FY\))?[ \t]?'?[0-9]{2,4}"
+    r"(?:[ \t]*(?:[-–—/]|to|through|and)[ \t]*(?:(?:FY|CY)[ \t]?)?[0-9]{2,4})?"
 )
 _YEAR_SPAN = (
     rf"{YEAR}[ \t]*(?:[-–—/]|to|through|until)[ \t]*(?:{YEAR}|[0-9]{{2}})(?![0-9])"
-    rf"|{YEAR}s|'[0-9]0s|[0-9]0s(?![\w])"
+    rf"|{YEAR}s|[0-9]0s(?![\w])"
 )
+_DECADE = r"'[0-9]0s"
 _TIME = (
-    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?"
-    r"|[0-9]{1,2}[ \t]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)|[0-9]{1,2}[ \t]o['’]clock"
-    r"|24/7|[0-9]{1,2}/[0-9]{1,2}(?![0-9])"
+    r"[0-9][0-9]?(?::[0-9]{2}(?::[0-9]{2})?)?[ \t]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
+    r"|[0-9][0-9]?:[0-9]{2}(?::[0-9]{2})?|[0-9][0-9]?[ \t]o['’]clock"
+    r"|[0-9][0-9]?/[0-9][0-9]?(?![0-9])"
 )
-_PHONE = (
-    r"(?:\+?1[ .-]?)?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
-    r"|\+[0-9]{1,3}(?:[ .-]?[0-9]{1,4}){2,5}(?![0-9])"
-)
+_PHONE = r"[0-9](?:[ .-]?[0-9]{3})?[0-9]{2}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
+_INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]?[0-9]{1,4}){2,5}(?![0-9])"
 _LEGAL = (
-    r"[0-9]+[ \t]+(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t]?Reg\.|F\.R\.|F\.[23]d)"
+    r"[0-9][0-9]*[ \t]+(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t]?Reg\.|F\.R\.|F\.[23]d)"
     r"[ \t]*(?:§+[ \t]*)?(?:[0-9][\w.()-]*)?"
 )
 # An opening bracket or parenthesis holding only a small number is a note or list marker.
-_MARKER = r"(?<=[(\[])[0-9]{1,3}(?:[ \t]*[,–-][ \t]*[0-9]{1,3})*[)\]]"
+_MARKER = r"[0-9](?<=[(\[][0-9])[0-9]{0,2}(?:[ \t]*[,–-][ \t]*[0-9]{1,3})*[)\]]"
 _SUPERSCRIPT = "ⁱᵛˣᶦ⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A line that opens with a note marker is an endnote or footnote entry.
 _CITATION_LINE = (
-    rf"(?<=\n)[ \t]*(?:[-*•][ \t]*)?(?:[{_SUPERSCRIPT}]+|\^\{{?[ivxlcdm0-9]+\}}?|\[[0-9]{{1,3}}\])"
+    rf"[ \t]*(?:[-*•][ \t]*)?(?:[{_SUPERSCRIPT}]+|\^\{{?[ivxlcdm0-9]+\}}?|\[[0-9]{{1,3}}\])"
     r"[^\n]*"
-    r"|(?<=\n)[ \t]*[0-9]{1,3}\.?[ \t]+[A-Z“\"][^\n]*?"
+    r"|[ \t]*[0-9]{1,3}\.?[ \t]+[A-Z“\"][^\n]*?"
     r"(?:https?://|www\.|\bdoi\b|Ibid|et[ \t]al\.|Accessed|Retrieved|CRS[ \t]Report|, pp?\. )"
     r"[^\n]*"
 )
 _NOTES_SECTION = (
-    r"(?<=\n)(?:End[ \t]?[Nn]otes|ENDNOTES|Footnotes|FOOTNOTES|Notes|NOTES|References|REFERENCES"
+    r"(?:End[ \t]?[Nn]otes|ENDNOTES|Footnotes|FOOTNOTES|Notes|NOTES|References|REFERENCES"
     r"|Bibliography|Works[ \t]Cited|Sources|SOURCES|Citations)[ \t]*:?[ \t]*\n[\s\S]*"
 )
-_SOURCE_LINE = r"(?:Sources?|SOURCES?):[^\n]*"
+_SOURCE_LINE = words_trie(["Source:", "Sources:", "SOURCE:", "SOURCES:"]) + r"[^\n]*"
 # A number opening a line and followed by '.' or ')' numbers a list item.
-_LIST_NUMBER = r"(?<=\n)[ \t]*(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)(?=[ \t]+[A-Z“\"])"
+_LIST_NUMBER = r"[ \t]*(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)(?=[ \t]+[A-Z“\"])"
 
-_EXCLUSIONS = "|".join(
+# Stretches that only hold numbers when they open a line.
+_LINE_EXCLUSIONS = "|".join([_NOTES_SECTION, _CITATION_LINE, _LIST_NUMBER])
+_WORD_EXCLUSIONS = "|".join([_SOURCE_LINE, _REFERENCE])
+_OTHER_EXCLUSIONS = "|".join([_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _TIME, _MARKER])
+
+# Phrases that make a quantity a rate ('every day', 'per year', 'annual', 'a month').
+_RATE_UNITS = r"[ \t\n]+(?:day|week|month|year|hour|minute)s?\b"
+_NOT_A_RATE = r"(?![ \t]+(?:[Rr]eport|[Mm]eeting|[Cc]onference|[Ss]ummit|[Rr]eview|[Ss]ession))"
+_RATE = regex_trie(
     [
-        _NOTES_SECTION,
-        _CITATION_LINE,
-        _SOURCE_LINE,
-        _LIST_NUMBER,
-        _REFERENCE,
-        _LEGAL,
-        _PHONE,
-        _DATE,
-        _FISCAL_YEAR,
-        _YEAR_SPAN,
-        _TIME,
-        _MARKER,
+        (v, _RATE_UNITS)
+        for w in (
+            "every",
+            "each",
+            "per",
+            "a",
+            "an",
+            "on a typical",
+            "on an average",
+            "on a normal",
+            "on a given",
+            "on any given",
+            "in a typical",
+            "in an average",
+        )
+        for v in case_variants(w)
+    ]
+    + [
+        (v, r"[ \t\n]+basis")
+        for w in ("on a daily", "on a weekly", "on a monthly", "on a yearly", "on an annual")
+        for v in case_variants(w)
+    ]
+    + [(v, "") for v in case_variants("per annum")]
+    + [
+        (v, r"\b" + _NOT_A_RATE)
+        for w in word_list("daily weekly monthly annually yearly hourly annual annualized")
+        for v in case_variants(w)
     ]
 )
 
 _SCALE = (
-    rf"(?:{_GAP}(?P<{{s}}>(?i:{SCALE_WORD_PATTERN}))(?![a-z])"
+    rf"(?:{_GAP}(?P<{{s}}>{SCALE_WORD_PATTERN})(?![a-z])"
     r"|(?P<{a}>[ \t]?(?:bn|bln|mn|mln|tn|trn|MM)|[kKmMbBT])(?![A-Za-z]))"
 )
 _UNIT = rf"(?:{_GAP}(?P<{{u}}>{UNIT_PATTERN})(?![A-Za-z]))"
@@ -134,17 +177,27 @@ _RANGE_TAIL = (
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )
 _DIGIT_QUANTITY = (
-    rf"(?P<cur>{CURRENCY_PREFIX_PATTERN})?[ \t]?(?P<num>{NUMBER})"
+    rf"(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t]?)?(?P<num>{NUMBER})"
     rf"(?:{_scale('')})?(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
 _WORD_QUANTITY = (
     rf"(?:(?P<words>{WORD_NUMBER_PATTERN})"
     rf"(?:[ \t]+(?P<wsep>to|and)[ \t]+(?P<words2>{WORD_NUMBER_PATTERN}))?"
-    rf"(?:[ -](?P<wscale>(?i:{SCALE_WORD_PATTERN}))(?![a-z]))?"
-    rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>(?i:{SCALE_WORD_PATTERN}))(?![a-z]))"
+    rf"(?:[ -](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
+    rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z]))"
     rf"(?:{_unit('w')})?(?![\w])"
 )
 
+# Named groups say what a match is: `line` and `x` hold no quantity; `fy`, `date` and `span`
+# hold none either but state a period; `q` and `w` are candidates in digits and in words;
+# `rate` marks a quantity near it as per day, per year...
 QUANTITY_SCAN = re.compile(
-    rf"{LEAD}(?:(?P<x>{_EXCLUSIONS})|(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY}))"
+    rf"{LEAD}(?:(?<=\n)(?P<line>{_LINE_EXCLUSIONS})|(?P<x>{_WORD_EXCLUSIONS})"
+    rf"|(?P<date>{_MONTH_FIRST_DATE})|(?P<fy>{_FISCAL_YEAR})"
+    # A look-ahead on the first character lets the engine leave a position at once,
+    # instead of trying every alternative that starts with a digit.
+    rf"|(?=[0-9+'])(?:(?P<date2>{_DIGIT_FIRST_DATE})|(?P<span>{_YEAR_SPAN}|{_DECADE})"
+    rf"|(?P<x2>{_OTHER_EXCLUSIONS}))"
+    rf"|(?=[0-9\\$€£¥UMCEG])(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
+    rf"|(?P<rate>{_RATE}))"
 )

@@ -10,6 +10,8 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from pipeline.extract.quantity_trie import case_variants, words_trie
+
 
 class Unit(NamedTuple):
     code: str
@@ -117,42 +119,28 @@ _CASE_SENSITIVE = {"mw": "MW", "gw": "GW", "usd": "USD", "mxn": "MXN", "eur": "E
 _CASE_SENSITIVE.update({"cad": "CAD", "gbp": "GBP", "cny": "CNY", "jpy": "JPY", "rmb": "RMB"})
 
 
-def _form_pattern(form: str) -> str:
+def _printed_forms(form: str) -> list[str]:
+    """How a unit key is printed: its case variants, 'U.S. dollars', 'sq. mi'."""
     if form in _CASE_SENSITIVE:
-        return re.escape(_CASE_SENSITIVE[form])
-    parts = [re.escape(p) for p in form.split(" ")]
+        return [_CASE_SENSITIVE[form]]
     if form == "u s dollars":
-        return r"(?i:U\.S\.)[ \t\n]+(?i:dollars)"
-    return "(?i:" + r"[ \t\n]+".join(parts) + ")"
+        return ["U.S. dollars", "US dollars", "U.S. Dollars", "US Dollars"]
+    forms = case_variants(form)
+    if form.startswith("sq "):
+        forms += case_variants("sq. " + form[3:])
+    return forms
 
 
-def _alternation(forms: list[str]) -> str:
-    return "|".join(_form_pattern(f) for f in sorted(forms, key=len, reverse=True))
-
-
-UNIT_PATTERN = _alternation(list(UNITS))
-_PREFIX_FORMS = {
-    "$": r"\\?\$",
-    "us$": r"US[ \t]?\\?\$",
-    "u.s.$": r"U\.S\.[ \t]?\\?\$",
-    "usd": r"USD",
-    "mx$": r"MX\\?\$",
-    "mex$": r"Mex\\?\$",
-    "mxn$": r"MXN\\?\$",
-    "mxn": r"MXN",
-    "c$": r"C\\?\$",
-    "ca$": r"CA\\?\$",
-    "cad": r"CAD",
-    "€": "€",
-    "eur": "EUR",
-    "£": "£",
-    "gbp": "GBP",
-    "¥": "¥",
-}
-CURRENCY_PREFIX_PATTERN = "|".join(
-    _PREFIX_FORMS[k]
-    for k in sorted(_PREFIX_FORMS, key=lambda k: len(_PREFIX_FORMS[k]), reverse=True)
-)
+UNIT_PATTERN = words_trie(f for key in UNITS for f in _printed_forms(key))
+# Printed forms of each currency mark: '$' may be escaped ('\\$' in Markdown) and may stand
+# apart from its country letters ('US $').
+_PREFIX_FORMS: list[str] = []
+for _mark in ("$", "US$", "U.S.$", "MX$", "Mex$", "MXN$", "C$", "CA$"):
+    _letters = _mark[:-1]
+    for _dollar in ("$", "\\$"):
+        _PREFIX_FORMS += [_letters + _dollar] + ([_letters + " " + _dollar] if _letters else [])
+_PREFIX_FORMS += ["USD", "MXN", "CAD", "EUR", "GBP", "€", "£", "¥"]
+CURRENCY_PREFIX_PATTERN = words_trie(_PREFIX_FORMS)
 _PREFIX_CLEAN = re.compile(r"[\\ \t]")
 
 

@@ -70,7 +70,7 @@ _ABBREVIATIONS = {
 }
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
-_BLANK = re.compile(r"\n[ \t\r]*\n")
+_NEWLINE = re.compile(r"\n")
 
 
 @dataclass(frozen=True)
@@ -96,37 +96,34 @@ def _ends_line_sentence(prev: str, nxt: str) -> bool:
     return prev[-1] in '.!?:;”"' or _is_title_line(prev)
 
 
+def _newline_cuts(text: str, newline: int) -> bool:
+    """Whether the newline at `newline` ends a sentence (a blank line always does)."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    prev = text[line_start:newline].rstrip(" \t\r")
+    nxt_end = text.find("\n", newline + 1)
+    nxt = text[newline + 1 : nxt_end if nxt_end != -1 else len(text)]
+    return _ends_line_sentence(prev, nxt)
+
+
 def _line_breaks(text: str) -> list[int]:
     """Offsets where a single newline ends a sentence."""
-    cuts = []
-    for m in re.finditer(r"\n", text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        prev = text[line_start : m.start()].rstrip(" \t\r")
-        nxt_end = text.find("\n", m.end())
-        nxt = text[m.end() : nxt_end if nxt_end != -1 else len(text)]
-        if _ends_line_sentence(prev, nxt):
-            cuts.append(m.start())
-    return cuts
+    return [m.start() for m in _NEWLINE.finditer(text) if _newline_cuts(text, m.start())]
 
 
-def sentence_spans(text: str) -> list[Sentence]:
-    """Split `text` into sentences; spans are stripped of surrounding white space."""
-    cuts = set(_line_breaks(text))
-    for m in _END.finditer(text):
-        token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        token = text[token_start : m.start()].lower().lstrip("(\"“'")
-        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
-            continue
-        nxt = text[m.end() : m.end() + 3].lstrip()
-        if nxt and (nxt[0].islower() or nxt[0] in ",;"):
-            continue
-        cuts.add(m.end())
-    for m in _BLANK.finditer(text):
-        cuts.add(m.start())
-    bounds = sorted(cuts | {len(text)})
+def _stop_cuts(text: str, m: re.Match[str]) -> bool:
+    """Whether the full stop (or ! ?) run matched by `_END` ends a sentence."""
+    token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    token = text[token_start : m.start()].lower().lstrip("(\"“'")
+    if token in _ABBREVIATIONS or (len(token) == 1 and "a" <= token <= "z"):
+        return False
+    nxt = text[m.end() : m.end() + 3].lstrip()
+    return not (nxt and (nxt[0].islower() or nxt[0] in ",;"))
+
+
+def _segments(text: str, cuts: list[int]) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
-    for end in bounds:
+    for end in cuts:
         seg = text[start:end]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg.rstrip())
@@ -136,15 +133,105 @@ def sentence_spans(text: str) -> list[Sentence]:
     return out
 
 
+def sentence_spans(text: str) -> list[Sentence]:
+    """Split `text` into sentences; spans are stripped of surrounding white space."""
+    cuts = set(_line_breaks(text))
+    cuts.update(m.end() for m in _END.finditer(text) if _stop_cuts(text, m))
+    return _segments(text, sorted(cuts | {len(text)}))
+
+
 class SentenceIndex:
-    """Find the sentence around an offset in O(log n)."""
+    """Find the sentence around an offset.
+
+    `at` decides only the sentence boundaries next to the offset it is asked about, since
+    every boundary rule looks at its own line and the few characters around it; a caller
+    that needs a handful of sentences from a long document never splits all of it. The
+    answer is the same as looking the offset up in `sentence_spans(text)`.
+    """
+
+    _WINDOW = 240
 
     def __init__(self, text: str) -> None:
-        self.sentences = sentence_spans(text)
-        self._starts = [s.start for s in self.sentences]
+        self.text = text
+        self._all: list[Sentence] | None = None
+        self._starts: list[int] = []
+        self._last: tuple[int, int, Sentence | None] = (-1, -1, None)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Every sentence of the text, in order."""
+        if self._all is None:
+            self._all = sentence_spans(self.text)
+            self._starts = [s.start for s in self._all]
+        return self._all
 
     def at(self, offset: int) -> Sentence | None:
-        i = bisect_right(self._starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
-            return self.sentences[i]
-        return None
+        """The last sentence that starts at or before `offset`, or None."""
+        if self._all is not None:
+            i = bisect_right(self._starts, offset) - 1
+            return self._all[i] if i >= 0 else None
+        lo, hi, found = self._last
+        if lo <= offset < hi:
+            return found
+        start = self._cut_before(offset)
+        end = self._cut_after(offset)
+        seg = self.text[start:end]
+        lead = len(seg) - len(seg.lstrip())
+        if start + lead > offset or not seg.strip():
+            # The offset sits in the blank run before this segment's first character.
+            found = self.at(start - 1) if start > 0 else None
+            return found
+        found = Sentence(start + lead, start + len(seg.rstrip()), seg.strip())
+        self._last = (start + lead, end, found)
+        return found
+
+    def _candidates(self, lo: int, hi: int) -> list[tuple[int, re.Match[str] | None]]:
+        """Places in [lo, hi) where a sentence may end, each with its full-stop match (None
+        for a newline), in text order; `lo` must be 0 or just after white space."""
+        text = self.text
+        found: list[tuple[int, re.Match[str] | None]] = [
+            (m.start(), None) for m in _NEWLINE.finditer(text, lo, hi)
+        ]
+        stops = _END.finditer(text, lo, min(len(text), hi + 8))
+        found += [(m.end(), m) for m in stops if m.end() < hi]
+        found.sort(key=lambda c: c[0])
+        return found
+
+    def _cuts(self, position: int, stop: re.Match[str] | None) -> bool:
+        if stop is None:
+            return _newline_cuts(self.text, position)
+        return _stop_cuts(self.text, stop)
+
+    def _aligned(self, position: int) -> int:
+        """`position` moved back to just after white space (or to 0), so that a window
+        starting there never splits a run of full stops."""
+        while position > 0 and not self.text[position - 1].isspace():
+            position -= 1
+        return position
+
+    def _cut_before(self, offset: int) -> int:
+        hi = offset + 1
+        while hi > 0:
+            lo = self._aligned(max(0, hi - self._WINDOW))
+            for position, stop in reversed(self._candidates(lo, hi + 1)):
+                if position <= offset and self._cuts(position, stop):
+                    return position
+            hi = lo
+        return 0
+
+    def _cut_after(self, offset: int) -> int:
+        lo = self._aligned(offset + 1)
+        size = self._WINDOW
+        while lo < len(self.text):
+            hi = lo + size
+            for position, stop in self._candidates(lo, hi):
+                if position > offset and self._cuts(position, stop):
+                    return position
+            if hi >= len(self.text):
+                break
+            following = self._aligned(hi)
+            if following > lo:
+                lo = following
+            else:
+                size *= 2  # one token longer than the window: widen it
+        return len(self.text)

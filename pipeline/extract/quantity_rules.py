@@ -1,0 +1,201 @@
+"""When is a bare number a quantity? Rules read from the words right next to it.
+
+A number with a currency or a unit is a quantity. A bare number is a count only when the
+text around it says so: a counted noun follows ('55 active land ports'), a hedge precedes
+('more than 14,000'), or it is the value of a comparison ('compared with twelve in 2010').
+It is not one when it names something ('Objective 2.1', '100,000 Strong in the Americas
+Innovation Fund'), is a frequency ('every six years', 'three times a year'), a moment
+('two years ago'), a year, a code ('06500'), or half of a compound ('two-way', '24/7').
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from pipeline.extract.numbers import is_year_like
+from pipeline.extract.quantity_units import Unit
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+class Part(NamedTuple):
+    """One number as read: its span in the scanned text, value and unit."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    unit: Unit | None
+    scale: int  # the multiplier of a scale word or abbreviation; 1 when none is printed
+    raw: str
+    form: str
+
+    @property
+    def scaled(self) -> bool:
+        return self.scale != 1
+
+
+# Function words: a bare number followed by one of these counts nothing named.
+_NOT_COUNTED = frozenset(
+    _words(
+        """
+        of to and or in on at by for from with the a an as is are was were be been has have
+        had will would can could may might should than that which who per times time percent
+        nor but if so this these those it its their his her our we they he she there out off
+        """
+    )
+)
+# Capitalized words that may stand right before a count without making it part of a name.
+_FREE_BEFORE = frozenset(
+    _words(
+        """
+        the a an all only some about around approximately roughly nearly almost over under
+        above below more less fewer another additional these those its their our his her
+        with of in at by for from to and or but each every just up exactly including
+        totaling since between within than estimated overall total still today currently now
+        here there also additionally moreover furthermore however meanwhile thus therefore
+        among across through during after before both while when where if as because
+        although though many most while nearly yet last first another whereas then still
+        roughly
+        """
+    )
+)
+# The last word of a capitalized run that makes a preceding number part of a proper name
+# ('100,000 Strong in the Americas Innovation Fund', 'Vision 2030 Plan').
+_NAME_HEADS = frozenset(
+    _words(
+        """
+        Fund Initiative Initiatives Program Programme Act Plan Strategy Agenda Agreement
+        Accord Treaty Commission Council Committee Coalition Alliance Partnership Network
+        Campaign Challenge Project Foundation Institute Center Centre Index Award Prize
+        Summit Forum Framework Club Compact Declaration Pledge Corridor Strong Law Doctrine
+        Series Cup
+        """
+    )
+)
+_MONTHS = frozenset(
+    _words(
+        """
+        january february march april may june july august september october november
+        december jan feb mar apr jun jul aug sep sept oct nov dec
+        """
+    )
+)
+# Verbs after which a bare number at the end of a clause is the stated value ('rose to 55.').
+_VALUE_WORDS = frozenset(
+    _words(
+        """
+        to totaled totaling totalled totalling reached numbered was were is are at of by
+        stood hit from
+        """
+    )
+)
+_WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
+_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([A-Za-z][\w'’.&-]*)")
+# Abbreviations that end in a full stop inside a sentence.
+_ABBREVIATIONS = frozenset(_words("approx. est. vs. no. nos. ca. c. ext. tel. p. pp."))
+# Words before a number that make it a frequency or a point in time, not an amount.
+_FREQUENCY_BEFORE = frozenset(_words("every once twice"))
+_TIME_AFTER = frozenset(_words("ago later earlier hence"))
+# After these, a bare number whose counted noun is left out is still a count
+# ('compared with twelve in 2010', 'up from 280.').
+_COMPARED_WITH = frozenset(_words("from with than versus vs. vs compared"))
+_OF_DETERMINERS = frozenset(_words("the our its their these those all his her your my"))
+_NAME_RUN = re.compile(
+    r"[ \t]+[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t]+)*[A-Z][\w'’&-]*)*"
+)
+
+
+def previous_word(scan: str, start: int) -> str | None:
+    """The word right before `start` on the same line, if only spaces separate them and
+    no punctuation closes it ('Report, 15,365' and 'Discussion. Twenty-five' have none)."""
+    i = start - 1
+    while i >= 0 and scan[i] in " \t":
+        i -= 1
+    if i == start - 1 or i < 0 or scan[i] in ',;:!?)]”"':
+        return None
+    end = i + 1
+    while i >= 0 and not scan[i].isspace():
+        i -= 1
+    word = scan[i + 1 : end]
+    if word.endswith(".") and word.count(".") == 1 and word.lower() not in _ABBREVIATIONS:
+        return None
+    return word if word[:1].isalpha() else None
+
+
+def names_something(scan: str, start: int, end: int) -> bool:
+    """A bare number that is part of a name or reference, not a count."""
+    before = previous_word(scan, start)
+    # 'Objective 2.1', 'USNORTHCOM 59'; a possessive owner still counts ("Mexico's 32").
+    if (
+        before
+        and before[0].isupper()
+        and before.lower().rstrip(".,") not in _FREE_BEFORE
+        and not before.endswith(("'s", "’s", "s'", "s’"))
+    ):
+        return True
+    run = _NAME_RUN.match(scan, end)
+    return bool(run and run.group().split()[-1] in _NAME_HEADS)
+
+
+def next_word(scan: str, end: int) -> str | None:
+    """The word after `end`; across a line break only inside hard-wrapped prose, where a
+    long line breaks mid-sentence ('between 200,000 and 500,000\\nfirearms')."""
+    m = _NEXT_WORD.match(scan, end)
+    if not m:
+        return None
+    if "\n" in scan[end : m.start(1)] and end - scan.rfind("\n", 0, end) < _WRAPPED_LINE:
+        return None
+    return m.group(1)
+
+
+def glued_after(scan: str, end: int) -> bool:
+    """'two-way', '24/7', '3:1', "1990's": the number is part of a compound, not a count."""
+    nxt = scan[end : end + 2]
+    return (nxt[:1] in ("/", ":", "'", "’") and nxt[1:2].isalnum()) or (
+        nxt[:1] == "-" and nxt[1:2].isalpha()
+    )
+
+
+def is_frequency_or_moment(scan: str, start: int, end: int) -> bool:
+    """'every six years', 'twice annually' and 'two years ago' state no amount."""
+    before = previous_word(scan, start)
+    if before and before.lower() in _FREQUENCY_BEFORE:
+        return True
+    after = next_word(scan, end)
+    return bool(after and after.lower().rstrip(".,;:") in _TIME_AFTER)
+
+
+def counts_something(scan: str, start: int, end: int, part: Part, hedged: bool) -> bool:
+    """Whether a bare number (no currency, no unit) is a count worth a row."""
+    leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
+    if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
+        return False  # a year, or a code with a leading zero ('06500')
+    if glued_after(scan, end) or names_something(scan, start, end):
+        return False
+    word = next_word(scan, end)
+    low = word.lower().rstrip(".") if word else None
+    if low in _MONTHS or low == "times":
+        return False
+    if part.scaled:
+        return True
+    before = previous_word(scan, start)
+    before_low = before.lower() if before else None
+    if part.form == "words":
+        if part.raw.lower() == "one":
+            return False
+        if part.raw[0].isupper() and (before or "A")[0].islower():
+            return False  # 'Group of Seven' names a group mid-sentence
+        if before_low in _COMPARED_WITH and low not in ("of", "times"):
+            return True
+        return bool(word) and low not in _NOT_COUNTED and scan[end] in " \t\n"
+    if word and low not in _NOT_COUNTED and scan[end] in " \t\n":
+        return True
+    if low == "of" and (next_word(scan, scan.find("of", end) + 2) or "").lower() in _OF_DETERMINERS:
+        return True  # '3 of our 9 consulates'
+    if "," in part.raw or hedged or before_low in _COMPARED_WITH:
+        return True
+    return bool(before_low in _VALUE_WORDS and scan[end : end + 1] in ".;,)")

@@ -21,6 +21,7 @@ from unittest import mock
 import dagster as dg
 import duckdb
 
+from pipeline.cache import CACHE_DIR
 from pipeline.schemas import quote_ident
 from pipeline.settings import DEFAULT_MAX_FILE_BYTES, PipelineSettings
 
@@ -128,6 +129,12 @@ def _is_hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+def _is_internal(relative: Path) -> bool:
+    """The extraction cache is the pipeline's scratch space, not something published:
+    a torn entry is a cache miss by design (see pipeline.cache)."""
+    return relative.parts[: len(CACHE_DIR.parts)] == CACHE_DIR.parts
+
+
 def _sha(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -140,7 +147,8 @@ class OutputState:
     `files`: every visible file but the database, with its sha256; `database`: a
     fingerprint of every table and view of facts.duckdb (its bytes are not
     reproducible, its content is); `database_sha`: its bytes, to prove "untouched";
-    `hidden`: work files a killed run may leave (never visible as a release);
+    `hidden`: work files a killed run may leave (never visible as a release); the
+    extraction cache is left out altogether;
     `pointer_version`: the release latest.json names.
     """
 
@@ -180,6 +188,8 @@ def output_state(output_dir: Path) -> OutputState:
             relative = path.relative_to(output_dir)
             if path.is_dir():
                 continue
+            if _is_internal(relative):
+                continue
             if _is_hidden(relative):
                 top = relative.parts[0]
                 if top != ".pipeline.lock" and top not in hidden:
@@ -194,28 +204,6 @@ def output_state(output_dir: Path) -> OutputState:
     if pointer.is_file():
         version = json.loads(pointer.read_text(encoding="utf-8")).get("version")
     return OutputState(files, database, database_sha, tables, tuple(hidden), version)
-
-
-def describe_change(before: OutputState, after: OutputState) -> str:
-    """What differs between two states, in a few words (empty when nothing does)."""
-    changed = sorted(
-        n for n in set(before.files) | set(after.files) if before.files.get(n) != after.files.get(n)
-    )
-    parts = []
-    if changed:
-        parts.append(f"files changed: {', '.join(changed[:6])}{' ...' if len(changed) > 6 else ''}")
-    if before.database != after.database:
-        parts.append("database content changed")
-    elif before.database_sha != after.database_sha:
-        parts.append("database file rewritten")
-    return "; ".join(parts)
-
-
-def release_versions(state: OutputState) -> list[str]:
-    return sorted(
-        {name.split("/")[1] for name in state.files if name.count("/") >= 2},
-        key=lambda v: tuple(int(p) for p in v.split(".")),
-    )
 
 
 def read_release_csv(output_dir: Path, table: str) -> list[dict[str, str]]:

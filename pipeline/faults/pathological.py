@@ -44,7 +44,3 @@ _UNITS: dict[str, str] = {
 def pathological_inputs(size: int = DEFAULT_SIZE) -> dict[str, str]:
     """Name -> a text of about `size` characters (at least one unit)."""
     return {name: unit * max(1, size // len(unit)) for name, unit in _UNITS.items()}
-
-
-def pathological_names() -> list[str]:
-    return list(_UNITS)

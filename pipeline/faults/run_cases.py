@@ -249,20 +249,22 @@ def _refused_run(ctx: CaseContext, code: int, after: int) -> tuple[str, str]:
     finally:
         points.uninstall()
     expect(not result.success, "the run succeeded though every write failed")
-    error = result.step_errors().get("out_release", "")
+    errors = result.step_errors()
+    expect(errors, "no step failed")
+    step, error = next(iter(errors.items()))
     plain = os.strerror(code)
-    expect(plain in error, f"the out_release error does not say {plain!r}: {error[:300]!r}")
+    expect(plain in error, f"the {step} error does not say {plain!r}: {error[:300]!r}")
     expect(str(out) in error, f"the error does not name the output folder: {error[:300]!r}")
     problems = untouched(output_state(out), base.old)
     expect(not problems, f"something was lost or half-written: {'; '.join(problems)}")
     _rerun_reaches_new(base, out, ctx.tmp / "rerun")
-    return shown_error(error, ctx.tmp), plain
+    return f"{step} failed: '{shown_error(error, ctx.tmp)}'", plain
 
 
 def not_writable(ctx: CaseContext) -> str:
     error, _ = _refused_run(ctx, errno.EACCES, after=0)
     return (
-        f"out_release failed: '{error}'; old release, latest.json and facts.duckdb "
+        f"{error}; old release, latest.json and facts.duckdb "
         "untouched; after the fix the re-run published"
     )
 
@@ -270,7 +272,7 @@ def not_writable(ctx: CaseContext) -> str:
 def disk_full_publishing(ctx: CaseContext) -> str:
     error, _ = _refused_run(ctx, errno.ENOSPC, after=6)
     return (
-        f"out_release failed: '{error}'; the half-written hidden release folder was "
+        f"{error}; the half-written hidden release folder was "
         "removed; old release, latest.json and facts.duckdb untouched; the re-run published"
     )
 

@@ -58,34 +58,68 @@ def _called_name(node: ast.Call) -> str | None:
     return None
 
 
+Bindings = dict[str, list[ast.AST | None]]
+_INT = ast.Constant(0)  # stands for "an int": the index enumerate() gives
+
+
+def _targets(target: ast.AST, source: ast.AST) -> Bindings:
+    """Names a `for` or comprehension binds; the index of enumerate() is an int."""
+    bound: Bindings = {}
+    is_enumerate = isinstance(source, ast.Call) and _called_name(source) == "enumerate"
+    if is_enumerate and isinstance(target, ast.Tuple) and target.elts:
+        first, *rest = target.elts
+        if isinstance(first, ast.Name):
+            bound[first.id] = [_INT]
+        targets = rest
+    else:
+        targets = [target]
+    for node in targets:
+        for name in ast.walk(node):
+            if isinstance(name, ast.Name):
+                bound.setdefault(name.id, []).append(None)
+    return bound
+
+
+def _own_nodes(node: ast.AST) -> list[ast.AST]:
+    """The nodes of a function or module, not those of nested comprehensions (which
+    have their own scope in Python 3)."""
+    found = []
+    stack = list(ast.iter_child_nodes(node))
+    while stack:
+        child = stack.pop()
+        found.append(child)
+        if not isinstance(child, ast.GeneratorExp | ast.ListComp | ast.SetComp | ast.DictComp):
+            stack.extend(ast.iter_child_nodes(child))
+    return found
+
+
 class _Scope:
     """Assignments to each name within one function (or the module), including the
     values appended to a list, so `cols.append(...)` counts as binding `cols`."""
 
     def __init__(self, node: ast.AST, outer: _Scope | None = None) -> None:
-        self.bindings: dict[str, list[ast.AST | None]] = {}
+        self.bindings: Bindings = {}
         self.outer = outer
-        for child in ast.walk(node):
+        for child in _own_nodes(node):
             if (
                 isinstance(child, ast.Call)
                 and isinstance(child.func, ast.Attribute)
-                and child.func.attr in {"append", "extend", "insert"}
+                and child.func.attr in {"append", "insert", "extend"}
                 and isinstance(child.func.value, ast.Name)
                 and child.args
             ):
-                value = child.args[-1]
-                if child.func.attr == "extend":
-                    value = value if isinstance(value, ast.List) else None  # type: ignore[assignment]
-                self.bindings.setdefault(child.func.value.id, []).append(
-                    ast.List(elts=[value]) if child.func.attr != "extend" and value else value
-                )
-            if isinstance(child, ast.Assign):
+                added = child.args[-1]
+                if child.func.attr != "extend":
+                    added = ast.List(elts=[added])
+                self.bindings.setdefault(child.func.value.id, []).append(added)
+            elif isinstance(child, ast.Assign):
                 for target in child.targets:
                     self._bind(target, child.value)
             elif isinstance(child, ast.AnnAssign | ast.AugAssign) and child.value is not None:
                 self._bind(child.target, child.value)
-            elif isinstance(child, ast.For | ast.comprehension):
-                self._bind(child.target, None)
+            elif isinstance(child, ast.For):
+                for name, values in _targets(child.target, child.iter).items():
+                    self.bindings.setdefault(name, []).extend(values)
             elif isinstance(child, ast.arguments):
                 for arg in [*child.posonlyargs, *child.args, *child.kwonlyargs]:
                     self.bindings.setdefault(arg.arg, []).append(None)
@@ -97,44 +131,51 @@ class _Scope:
             for element in target.elts:
                 self._bind(element, None)
 
-    def values_of(self, name: str) -> list[ast.AST | None] | None:
+    def values_of(self, name: str, local: Bindings | None = None) -> list[ast.AST | None] | None:
+        if local and name in local:
+            return local[name]
         if name in self.bindings:
             return self.bindings[name]
         return self.outer.values_of(name) if self.outer else None
 
-    def safe(self, node: ast.AST, seen: frozenset[str] = frozenset()) -> bool:
+    def safe(
+        self, node: ast.AST, seen: frozenset[str] = frozenset(), local: Bindings | None = None
+    ) -> bool:
+        """Whether `node` can only evaluate to quoted identifiers, literals or constants."""
+
+        def ok(child: ast.AST) -> bool:
+            return self.safe(child, seen, local)
+
         if isinstance(node, ast.Constant):
             return isinstance(node.value, str | int)
-        if isinstance(node, ast.List | ast.Tuple):
-            return all(self.safe(e, seen) for e in node.elts)
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            return all(ok(e) for e in node.elts)
         if isinstance(node, ast.Dict):
-            return all(v is not None and self.safe(v, seen) for v in node.values)
+            return all(v is not None and ok(v) for v in node.values)
+        if isinstance(node, ast.GeneratorExp | ast.ListComp | ast.SetComp | ast.DictComp):
+            inner = dict(local or {})
+            for generator in node.generators:
+                inner.update(_targets(generator.target, generator.iter))
+            element = node.value if isinstance(node, ast.DictComp) else node.elt
+            return self.safe(element, seen, inner)
         if isinstance(node, ast.Subscript):
-            # A lookup in a constant table, e.g. _DUCKDB_TYPES[field.type].
-            return self.safe(node.value, seen)
+            # A lookup in a table of safe values, e.g. _DUCKDB_TYPES[field.type].
+            return ok(node.value)
         if isinstance(node, ast.Call):
             name = _called_name(node)
             if name in QUOTERS:
                 return True
             # ", ".join(quote_ident(f) for f in ...)
-            if name == "join" and len(node.args) == 1:
-                arg = node.args[0]
-                if isinstance(arg, ast.GeneratorExp | ast.ListComp):
-                    return self.safe(arg.elt, seen)
-                return self.safe(arg, seen)
-            return False
+            return name == "join" and len(node.args) == 1 and ok(node.args[0])
         if isinstance(node, ast.JoinedStr):
-            return all(
-                self.safe(v.value if isinstance(v, ast.FormattedValue) else v, seen)
-                for v in node.values
-            )
+            return all(ok(v.value if isinstance(v, ast.FormattedValue) else v) for v in node.values)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            return self.safe(node.left, seen) and self.safe(node.right, seen)
+            return ok(node.left) and ok(node.right)
         if isinstance(node, ast.Name):
-            values = self.values_of(node.id)
+            values = self.values_of(node.id, local)
             if node.id in seen or not values:
                 return False
-            return all(v is not None and self.safe(v, seen | {node.id}) for v in values)
+            return all(v is not None and self.safe(v, seen | {node.id}, local) for v in values)
         return False
 
 

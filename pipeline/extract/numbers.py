@@ -49,6 +49,7 @@ TENS = {
     "ninety": 90,
 }
 SCALE_WORDS = {
+    "dozen": 12,
     "thousand": 10**3,
     "million": 10**6,
     "billion": 10**9,

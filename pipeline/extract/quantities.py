@@ -35,7 +35,15 @@ from pipeline.extract.quantity_periods import (
     with_since,
     year_mention,
 )
-from pipeline.extract.quantity_rules import Part, counts_something, is_frequency_or_moment
+from pipeline.extract.quantity_rules import (
+    Part,
+    counts_something,
+    exchange_rate_unit,
+    is_frequency_or_moment,
+    is_unit_label,
+    open_ended,
+    unit_after_modifier,
+)
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 from pipeline.extract.sentences import SentenceIndex
 
@@ -113,7 +121,7 @@ def _digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
         return [(first, None)]
     cur2 = m.group("cur2")
     second = _digit_part(m, "2", currency_of_prefix(cur2) if cur2 else None)
-    return _as_range(scan, first, second, m.group("sep").strip())
+    return _as_range(scan, first, second, m.group("sep").strip(" \t-–—") or "-")
 
 
 def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
@@ -197,10 +205,18 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
             if part.unit is None and not part.scaled and is_year_like(part.raw):
                 mentions.append(with_since(scan, year_mention(scan, part.start, part.end)))
                 continue
-            if is_frequency_or_moment(scan, part.start, part.end):
+            if is_frequency_or_moment(scan, part.start, part.end) or is_unit_label(scan, part):
                 continue
+            if part.unit is None and role is None:
+                unit = unit_after_modifier(scan, part.end)
+                unit = unit or exchange_rate_unit(scan, part.start, part.end)
+                part = part._replace(unit=unit)
+                if part.unit is not None and part.value is not None:
+                    part = part._replace(value=part.value * part.unit.factor)
             hedge_at = parts[0][0].start if role == "high" else part.start
             qualifier = qualifier_before(scan, hedge_at, (part.unit or _COUNT).kind)
+            if qualifier == "exact":
+                qualifier = open_ended(scan, part.end) or "exact"
             if (
                 role is None
                 and part.unit is None
@@ -248,7 +264,7 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
                 "qualifier": qualifier,
                 "range_role": role,
                 "period": period_for(scan, mentions, starts, bounds, (part.start, part.end)),
-                "rate": _rate_for(scan, rates, bounds, part.start),
+                "rate": unit.rate or _rate_for(scan, rates, bounds, part.start),
                 "measure": measure_of(text, start, end, unit.kind),
                 "flag": "malformed_number" if part.value is None else None,
                 "sentence": sentence.text if sentence else text[start:end],

@@ -62,6 +62,7 @@ _QUALIFIERS = {
     "upper_bound": (
         "less than",
         "fewer than",
+        "within",
         "under",
         "up to",
         "below",

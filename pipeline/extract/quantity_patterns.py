@@ -172,7 +172,7 @@ def _unit(n: str) -> str:
 
 
 _RANGE_TAIL = (
-    r"(?P<sep>[ \t]?[-–—][ \t]?|[ \t]+(?:to|and|through)[ \t]+)"
+    r"(?P<sep>[ \t]?[-–—][ \t]?|[ \t]+(?:to|and|through)[ \t]+|-to-)"
     rf"(?P<cur2>{CURRENCY_PREFIX_PATTERN})?[ \t]?(?P<num2>{NUMBER})"
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )

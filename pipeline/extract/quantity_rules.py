@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pipeline.extract.numbers import is_year_like
-from pipeline.extract.quantity_units import Unit
+from pipeline.extract.quantity_units import UNIT_PATTERN, Unit, unit_of
 
 
 def _words(text: str) -> list[str]:
@@ -103,10 +103,69 @@ _TIME_AFTER = frozenset(_words("ago later earlier hence"))
 # After these, a bare number whose counted noun is left out is still a count
 # ('compared with twelve in 2010', 'up from 280.').
 _COMPARED_WITH = frozenset(_words("from with than versus vs. vs compared"))
+_RANK_BEFORE = frozenset(_words("top bottom first last"))
 _OF_DETERMINERS = frozenset(_words("the our its their these those all his her your my"))
 _NAME_RUN = re.compile(
     r"[ \t]+[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t]+)*[A-Z][\w'’&-]*)*"
 )
+
+
+# 'groups of 100 or more': the bound follows the number.
+_OPEN_END = re.compile(
+    r"[ \t]+or[ \t]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
+    r"|(?P<upper>fewer|less|below|under|shorter|younger))\b"
+)
+# '1,500 additional miles': a unit one modifier away from its number.
+_MODIFIED_UNIT = re.compile(
+    r"[ \t]+(?:additional|more|extra|new|further|fewer|consecutive|straight)[ \t]+"
+    rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
+)
+# '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.
+_UNIT_LABEL_VALUES = frozenset((Decimal(1000), Decimal(1000000)))
+_UNIT_LABEL_REST = re.compile(r"[^0-9()\n]{0,24}\)")
+
+
+# '17 per dollar': an exchange rate, priced in the currency the sentence names before it.
+_PER_DOLLAR = re.compile(r"[ \t]+(?:per|to[ \t]+the|a)[ \t]+(?:U\.?S\.?[ \t]+)?dollar\b")
+_CURRENCY_NAMED = re.compile(r"(?i:\b(peso|euro|yuan|renminbi|yen|pound sterling)s?\b)")
+_CURRENCY_OF_NAME = {
+    "peso": "MXN",
+    "euro": "EUR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "pound sterling": "GBP",
+}
+
+
+def exchange_rate_unit(scan: str, start: int, end: int) -> Unit | None:
+    """The currency of a bare number stated per dollar, when the text just before names it."""
+    if not _PER_DOLLAR.match(scan, end):
+        return None
+    named = [m.group(1).lower() for m in _CURRENCY_NAMED.finditer(scan, max(0, start - 100), start)]
+    return Unit(_CURRENCY_OF_NAME[named[-1]], "money") if named else None
+
+
+def open_ended(scan: str, end: int) -> str | None:
+    """'100 or more' -> lower_bound, '65 or younger' -> upper_bound, else None."""
+    m = _OPEN_END.match(scan, end)
+    if not m:
+        return None
+    return "lower_bound" if m.group("lower") else "upper_bound"
+
+
+def unit_after_modifier(scan: str, end: int) -> Unit | None:
+    m = _MODIFIED_UNIT.match(scan, end)
+    return unit_of(m.group("unit")) if m else None
+
+
+def is_unit_label(scan: str, part: Part) -> bool:
+    return (
+        part.form == "digits"
+        and part.value in _UNIT_LABEL_VALUES
+        and scan[part.start - 1 : part.start] == "("
+        and bool(_UNIT_LABEL_REST.match(scan, part.end))
+    )
 
 
 def previous_word(scan: str, start: int) -> str | None:
@@ -180,9 +239,11 @@ def counts_something(scan: str, start: int, end: int, part: Part, hedged: bool) 
     low = word.lower().rstrip(".") if word else None
     if low in _MONTHS or low == "times":
         return False
-    if part.scaled:
+    if part.scaled or _OPEN_END.match(scan, end):
         return True
     before = previous_word(scan, start)
+    if before and before.lower() in _RANK_BEFORE:
+        return False  # 'the top 15 producers' is a rank cut-off
     before_low = before.lower() if before else None
     if part.form == "words":
         if part.raw.lower() == "one":

@@ -17,6 +17,7 @@ class Unit(NamedTuple):
     code: str
     kind: str
     factor: Decimal = Decimal(1)
+    rate: str | None = None  # 'b/d' is barrels per day: the unit itself states a rate
 
 
 _TEN = Decimal(10)
@@ -90,6 +91,19 @@ _add(Unit("liter", "volume"), "liter", "liters", "litre", "litres")
 _add(Unit("cubic_meter", "volume"), "cubic meter", "cubic meters", "cubic metre", "cubic metres")
 _add(Unit("cubic_foot", "volume"), "cubic foot", "cubic feet")
 _add(Unit("acre_foot", "volume"), "acre-foot", "acre-feet", "acre foot", "acre feet")
+_add(Unit("barrel", "volume", rate="per_day"), "b/d", "bpd", "bbl/d", "barrels/day")
+_add(Unit("cubic_foot", "volume", _TEN**9), "bcf", "billion cubic feet")
+_add(Unit("cubic_foot", "volume", _TEN**9, "per_day"), "bcf/d", "bcfd")
+_add(Unit("cubic_foot", "volume", _TEN**6, "per_day"), "mmcf/d", "mmcfd")
+_add(Unit("cubic_foot", "volume", _TEN**12), "tcf")
+_add(Unit("ton", "mass", _TEN**6), "mmt")
+_add(Unit("ton", "mass"), "mt")
+_add(Unit("percent", "percent", Decimal("0.01")), "basis point", "basis points", "bps")
+_add(Unit("kilowatt_hour", "energy"), "kilowatt-hour", "kilowatt-hours", "kwh")
+_add(Unit("megawatt_hour", "energy"), "megawatt-hour", "megawatt-hours", "mwh")
+_add(Unit("gigawatt_hour", "energy"), "gigawatt-hour", "gigawatt-hours", "gwh")
+_add(Unit("terawatt_hour", "energy"), "terawatt-hour", "terawatt-hours", "twh")
+_add(Unit("kilowatt", "power"), "kilowatt", "kilowatts", "kw")
 _add(Unit("megawatt", "power"), "megawatt", "megawatts", "mw")
 _add(Unit("gigawatt", "power"), "gigawatt", "gigawatts", "gw")
 
@@ -116,6 +130,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
 # Abbreviations that also spell ordinary words are only units when written in upper case
 # or right after the digits ('10km', '5 MW'); the table keys stay lower case.
 _CASE_SENSITIVE = {"mw": "MW", "gw": "GW", "usd": "USD", "mxn": "MXN", "eur": "EUR"}
+_CASE_SENSITIVE.update({"mt": "MT", "mmt": "MMT", "kw": "kW", "kwh": "kWh", "mwh": "MWh"})
+_CASE_SENSITIVE.update({"gwh": "GWh", "twh": "TWh", "tcf": "Tcf", "bps": "bps"})
 _CASE_SENSITIVE.update({"cad": "CAD", "gbp": "GBP", "cny": "CNY", "jpy": "JPY", "rmb": "RMB"})
 
 

@@ -83,9 +83,10 @@ def schema_violation_blocks(ctx: CaseContext) -> str:
     expect(not problems, f"the outputs changed: {'; '.join(problems)}")
     rows = [line for line in report.splitlines() if BAD_KIND in line]
     first = " ".join(rows[0].strip("| ").split()) if rows else ""
+    first = first if len(first) <= 150 else first[:149] + "…"
     return (
         f"matches_schema failed ({check.metadata['problems'].value} problem(s); UI metadata "
-        f"row: `{first[:120]}`); out_release and out_facts_duckdb skipped; release, "
+        f"row: `{first}`); out_release and out_facts_duckdb skipped; release, "
         f"latest.json and facts.duckdb byte-identical to before"
     )
 
@@ -120,7 +121,7 @@ def kill_points(labels: list[str], phase: str) -> list[str]:
                 add(label)
         add(next((label for label in labels if "INSERT INTO" in label), None))
         add(next((label for label in labels if label.endswith("-> facts.duckdb")), None))
-    return chosen
+    return sorted(chosen, key=labels.index)
 
 
 def kill_sweep(ctx: CaseContext, phase: str) -> str:

@@ -19,6 +19,7 @@ Conventions (they follow the gold in `../shared/gold/seed_quantities.csv`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Any
 
@@ -228,15 +229,32 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
 
 
 def _rate_for(
-    scan: str, rates: list[tuple[int, str]], sentence: tuple[int, int], at: int
+    scan: str,
+    rates: list[tuple[int, str]],
+    sentence: tuple[int, int],
+    rows: list[Row],
+    row_starts: list[int],
+    index: int,
 ) -> str | None:
-    """The rate phrase nearest the number, in its sentence and clause and close to it."""
+    """The rate phrase that qualifies row `index`: the nearest one in its sentence and clause,
+    close to it, and, when the phrase comes after the number, with no other number between
+    them ('between $15 and $18 an hour' is not 'six to eight months an hour')."""
+    part, role, _ = rows[index]
+    partner = index + 1 if role == "low" else index - 1 if role == "high" else None
     best, best_distance = None, _RATE_REACH + 1
     for position, rate in rates:
-        if sentence[0] <= position < sentence[1]:
-            distance = abs(position - at)
-            if distance < best_distance and ";" not in scan[min(position, at) : max(position, at)]:
-                best, best_distance = rate, distance
+        if not sentence[0] <= position < sentence[1]:
+            continue
+        distance = abs(position - part.start)
+        if distance >= best_distance:
+            continue
+        if ";" in scan[min(position, part.start) : max(position, part.start)]:
+            continue
+        if position > part.end:
+            between = range(bisect_right(row_starts, part.end), bisect_left(row_starts, position))
+            if any(j != partner for j in between):
+                continue
+        best, best_distance = rate, distance
     return best
 
 
@@ -245,9 +263,10 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
     scan = "\n" + text  # every candidate starts after a lead character, the first one too
     rows, mentions, rates = _scan(scan)
     starts = [m.start for m in mentions]
+    row_starts = [row[0].start for row in rows]
     sentences = SentenceIndex(text)
     out: list[dict[str, Any]] = []
-    for part, role, qualifier in rows:
+    for index, (part, role, qualifier) in enumerate(rows):
         start, end = part.start - 1, part.end - 1  # offsets in `text`
         sentence = sentences.at(start)
         bounds = (sentence.start + 1, sentence.end + 1) if sentence else (part.start, part.end)
@@ -264,7 +283,7 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
                 "qualifier": qualifier,
                 "range_role": role,
                 "period": period_for(scan, mentions, starts, bounds, (part.start, part.end)),
-                "rate": unit.rate or _rate_for(scan, rates, bounds, part.start),
+                "rate": unit.rate or _rate_for(scan, rates, bounds, rows, row_starts, index),
                 "measure": measure_of(text, start, end, unit.kind),
                 "flag": "malformed_number" if part.value is None else None,
                 "sentence": sentence.text if sentence else text[start:end],

@@ -85,7 +85,7 @@ _QUALIFIER_OF = {w: q for q, words in _QUALIFIERS.items() for w in words}
 _QUALIFIER_WORDS = max(len(w.split()) for w in _QUALIFIER_OF)
 _SYMBOLS = frozenset(w for w in _QUALIFIER_OF if not w[0].isalpha())
 # 'over five years' spans a time; it is not a lower bound on the duration.
-_SPAN_WORDS = {"over", "under"}
+_SPAN_WORDS = {"over"}
 
 
 def qualifier_before(text: str, start: int, kind: str) -> str:
@@ -172,7 +172,8 @@ _VERBS = frozenset(
         """
     )
 )
-_WORD = re.compile(r"[A-Za-z][\w'’.&-]*[\w'’]|[A-Za-z]")
+# A word, or an abbreviation with its full stops ('U.S.').
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’.&-]*[\w'’]|[A-Za-z]")
 _LINKING = frozenset(
     _words(
         """
@@ -185,6 +186,11 @@ _LINKING = frozenset(
 )
 
 
+def _bare(word: str) -> str:
+    """The word without a closing full stop, unless it is an abbreviation ('U.S.')."""
+    return word if word.count(".") > 1 else word.rstrip(".")
+
+
 def _noun_phrase_after(text: str, pos: int, limit: int = 6) -> str | None:
     words = []
     used_link = False
@@ -192,7 +198,7 @@ def _noun_phrase_after(text: str, pos: int, limit: int = 6) -> str | None:
         gap = text[pos : m.start()]
         if gap.strip(" \t-") or (words and "\n" in gap):
             break
-        word = m.group().rstrip(".")
+        word = _bare(m.group())
         low = word.lower()
         if low in ("of", "in") and words and not used_link:
             used_link = True
@@ -219,7 +225,7 @@ def _noun_phrase_before(text: str, end: int, limit: int = 6) -> str | None:
         gap = text[stop:pos]
         if gap.strip(" \t:") or (words and "\n" in gap):
             break
-        word = text[start:stop].rstrip(".")
+        word = _bare(text[start:stop])
         low = word.lower()
         if skipping and (low in _LINKING or low in _VERBS):
             pos = start

@@ -1,0 +1,84 @@
+"""Sentence spans, and the index that finds a sentence without splitting the whole text."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.sentences import Sentence, SentenceIndex, sentence_spans
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
+
+# Pieces that exercise every boundary rule: full stops after abbreviations and single
+# letters, runs of stops, closing quotes, bullets, numbered items, blank lines, title lines.
+PIECES = [
+    "word",
+    "Word",
+    " ",
+    "  ",
+    ".",
+    "...",
+    "?!",
+    "\n",
+    "\n\n",
+    "U.S.",
+    "e.g.",
+    "1.",
+    "- ",
+    "a)",
+    "”",
+    "(",
+    ")",
+    "x. Y",
+    "etc.",
+    "Title Case Line",
+    "a long unbroken token without any white space at all",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def lookup(spans: list[Sentence], offset: int) -> Sentence | None:
+    i = bisect_right([s.start for s in spans], offset) - 1
+    return spans[i] if i >= 0 else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mexico grew. The U.S. did too.", ["Mexico grew.", "The U.S. did too."]),
+        ("Trade rose, e.g. in goods. Next.", ["Trade rose, e.g. in goods.", "Next."]),
+        ("Hard wrapped\nline goes on. End.", ["Hard wrapped\nline goes on.", "End."]),
+        ("- first item\n- second item", ["- first item", "- second item"]),
+        ("BORDER\nThe region is large.", ["BORDER", "The region is large."]),
+        ("One.\n\nTwo", ["One.", "Two"]),
+        ("“Quoted.” Then more.", ["“Quoted.”", "Then more."]),
+    ],
+)
+def test_sentence_spans(text: str, expected: list[str]) -> None:
+    spans = sentence_spans(text)
+    assert [s.text for s in spans] == expected
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from([3, 17, 240]))
+def test_local_lookup_agrees_with_full_split(text: str, window: int) -> None:
+    index = SentenceIndex(text)
+    index._WINDOW = window  # small windows cross every boundary case
+    spans = sentence_spans(text)
+    for offset in range(len(text)):
+        assert index.at(offset) == lookup(spans, offset), offset
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.name[:3] for p in SEEDS])
+def test_local_lookup_agrees_on_the_seeds(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    spans = sentence_spans(text)
+    index = SentenceIndex(text)
+    for offset in range(0, len(text), 7):
+        assert index.at(offset) == lookup(spans, offset)
+    assert SentenceIndex(text).sentences == spans

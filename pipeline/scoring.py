@@ -154,11 +154,11 @@ def quantulum_extract(text: str) -> list[dict[str, Any]]:
     """The quantulum3 peer's quantities in this project's record shape (dev-only)."""
     import warnings
 
-    from quantulum3 import parser  # dev-only peer: imported here, never by the pipeline
-
     rows = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # it warns that its optional classifier is missing
+        from quantulum3 import parser  # dev-only peer: imported here, never by the pipeline
+
         found = parser.parse(text)
     for q in found:
         start, end = q.span

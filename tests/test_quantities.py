@@ -285,6 +285,13 @@ COUNTS = [
 
 RANGES = [
     (
+        "Poverty fell from 41.9 percent in 2018 to 36.3 percent in 2022.",
+        [
+            ("41.9 percent", 41.9, "percent", E, "2018", None, None),
+            ("36.3 percent", 36.3, "percent", E, "2022", None, None),
+        ],
+    ),
+    (
         "The government deployed between 25,000 and 30,000 National Guard troops.",
         [
             ("25,000", 25000, "count", E, None, None, "low"),

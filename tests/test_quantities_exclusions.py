@@ -107,6 +107,12 @@ VAGUE_AND_FREQUENCIES = [
     "Education is one of the strongest bridges, said one expert.",
     "Sinaloa produces one third of Mexico's corn and two-thirds of its beans.",
 ]
+RATIOS_AND_INDICES = [
+    "About 2 in 10 rural households lack piped water.",
+    "Some households depend on the money, roughly one in 10.",
+    "one in four of them is under 18.",
+    "the Gini coefficient stands at 0.40.",
+]
 CODES_AND_LABELS = [
     "For more information, call (619) 555-0142.",
     "Contact the Commercial Service; tel. +52 55 5080 2000.",
@@ -127,6 +133,7 @@ CASES = (
     + LIST_AND_NOTE_MARKERS
     + URLS_AND_CITATIONS
     + VAGUE_AND_FREQUENCIES
+    + RATIOS_AND_INDICES
     + CODES_AND_LABELS
 )
 

@@ -197,8 +197,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
         parts = _digit_parts(scan, m) if kind == "q" else _word_parts(scan, m)
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
-            hedged = qualifier_before(scan, low.start, "count") != "exact"
-            if high.unit is None and not counts_something(scan, low.start, high.end, high, hedged):
+            if high.unit is None and not counts_something(scan, low.start, high.end, high):
                 continue
         for part, role in parts:
             if part.value is None and part.form == "words":
@@ -221,7 +220,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
             if (
                 role is None
                 and part.unit is None
-                and not counts_something(scan, part.start, part.end, part, qualifier != "exact")
+                and not counts_something(scan, part.start, part.end, part)
             ):
                 continue
             rows.append((part, role, qualifier))

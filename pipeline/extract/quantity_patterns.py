@@ -82,7 +82,9 @@ _FISCAL_YEAR = (
     r"(?:[ \t]*(?:[-–—/]|to|through|and)[ \t]*(?:(?:FY|CY)[ \t]?)?[0-9]{2,4})?"
 )
 _YEAR_SPAN = (
-    rf"{YEAR}[ \t]*(?:[-–—/]|to|through|until)[ \t]*(?:{YEAR}|[0-9]{{2}})(?![0-9])"
+    # '2023–24' abbreviates the second year after a dash or slash only: '2018 to 36.3' is not.
+    rf"{YEAR}[ \t]*(?:[-–—/][ \t]*(?:{YEAR}|[0-9]{{2}})|(?:to|through|until)[ \t]*{YEAR})"
+    r"(?![0-9]|[.,][0-9])"
     rf"|{YEAR}s|[0-9]0s(?![\w])"
 )
 _DECADE = r"'[0-9]0s"

@@ -110,6 +110,10 @@ _NAME_RUN = re.compile(
 )
 
 
+# The base of a ratio is small ('1 in 5', 'one in four'): 'in 2021' is a year.
+_SMALL_NUMBER = r"(?:[0-9]{1,3}(?![0-9,.])|(?i:one|two|three|four|five|six|seven|eight|nine|ten))"
+_RATIO_AFTER = re.compile(rf"[ \t]+(?:in|out[ \t]+of)[ \t]+{_SMALL_NUMBER}\b")
+_RATIO_BEFORE = re.compile(rf"\b{_SMALL_NUMBER}[ \t]+(?:in|out[ \t]+of)[ \t]+\Z")
 # 'groups of 100 or more': the bound follows the number.
 _OPEN_END = re.compile(
     r"[ \t]+or[ \t]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
@@ -166,6 +170,13 @@ def is_unit_label(scan: str, part: Part) -> bool:
         and scan[part.start - 1 : part.start] == "("
         and bool(_UNIT_LABEL_REST.match(scan, part.end))
     )
+
+
+def is_ratio(scan: str, start: int, end: int) -> bool:
+    """'2 in 10 households', 'one in four': a ratio, not two counts."""
+    if _RATIO_AFTER.match(scan, end):
+        return True
+    return bool(_RATIO_BEFORE.search(scan, max(0, start - 20), start))
 
 
 def previous_word(scan: str, start: int) -> str | None:
@@ -228,12 +239,12 @@ def is_frequency_or_moment(scan: str, start: int, end: int) -> bool:
     return bool(after and after.lower().rstrip(".,;:") in _TIME_AFTER)
 
 
-def counts_something(scan: str, start: int, end: int, part: Part, hedged: bool) -> bool:
+def counts_something(scan: str, start: int, end: int, part: Part) -> bool:
     """Whether a bare number (no currency, no unit) is a count worth a row."""
     leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
     if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
         return False  # a year, or a code with a leading zero ('06500')
-    if glued_after(scan, end) or names_something(scan, start, end):
+    if glued_after(scan, end) or names_something(scan, start, end) or is_ratio(scan, start, end):
         return False
     word = next_word(scan, end)
     low = word.lower().rstrip(".") if word else None
@@ -257,6 +268,9 @@ def counts_something(scan: str, start: int, end: int, part: Part, hedged: bool) 
         return True
     if low == "of" and (next_word(scan, scan.find("of", end) + 2) or "").lower() in _OF_DETERMINERS:
         return True  # '3 of our 9 consulates'
-    if "," in part.raw or hedged or before_low in _COMPARED_WITH:
+    if "," in part.raw or before_low in _COMPARED_WITH:
         return True
-    return bool(before_low in _VALUE_WORDS and scan[end : end + 1] in ".;,)")
+    # 'rose to 55.': the value of a verb, at the end of its clause; a whole number.
+    return bool(
+        before_low in _VALUE_WORDS and scan[end : end + 1] in ".;,)" and "." not in part.raw
+    )

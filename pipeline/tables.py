@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.extract.registry import FACT_EXTRACTORS
-from pipeline.schemas import TableSchema, load_schemas
+from pipeline.schemas import TableSchema, load_schemas, quote_ident
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 BUILT_IN = ("documents", "quarantine")
@@ -76,8 +76,11 @@ def run_derived(
     con = duckdb.connect(":memory:")
     try:
         for table in sql_inputs(select):
-            con.register(f"__{table}", schemas[table].to_arrow(tables[table]))
-            con.execute(f'CREATE TABLE "{table}" AS SELECT * FROM "__{table}"')
+            staging = f"__{table}"
+            con.register(staging, schemas[table].to_arrow(tables[table]))
+            con.execute(
+                f"CREATE TABLE {quote_ident(table)} AS SELECT * FROM {quote_ident(staging)}"
+            )
         result = con.sql(select).to_arrow_table().to_pylist()
     finally:
         con.close()

@@ -8,11 +8,14 @@ import json
 
 import dagster as dg
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from dagster import AssetExecutionContext
 
 from pipeline.assets.core import asset_name
 from pipeline.load import build_database
-from pipeline.release import list_releases, publish_release
+from pipeline.locking import writing_outputs
+from pipeline.release import ReleaseRecord, list_releases, publish_release
 from pipeline.schemas import get_schema, load_schemas
 from pipeline.settings import PipelineSettings, build_timestamp
 from pipeline.tables import derived_sql, derived_tables, published_tables
@@ -49,13 +52,14 @@ def release_asset() -> dg.AssetsDefinition:
         context: AssetExecutionContext, settings: PipelineSettings, **inputs: pd.DataFrame
     ) -> dg.MaterializeResult:
         frames = _frames_from(inputs)
-        outcome = publish_release(
-            output_dir=settings.output_path,
-            tables={t: frames[t] for t in tables},
-            schemas={t: get_schema(t) for t in tables},
-            sources=_sources(frames["documents"]),
-            created=build_timestamp(settings.raw_path),
-        )
+        with writing_outputs(settings.output_path, "the release", on_wait=context.log.warning):
+            outcome = publish_release(
+                output_dir=settings.output_path,
+                tables={t: frames[t] for t in tables},
+                schemas={t: get_schema(t) for t in tables},
+                sources=_sources(frames["documents"]),
+                created=build_timestamp(settings.raw_path),
+            )
         if outcome.is_new:
             context.log.info(f"published release {outcome.version} ({outcome.bump})")
         else:
@@ -82,55 +86,63 @@ def release_asset() -> dg.AssetsDefinition:
 
 
 def database_asset() -> dg.AssetsDefinition:
-    tables = [t for t in published_tables() if t not in derived_tables()]
-
     @dg.asset(
         name="out_facts_duckdb",
         group_name="out",
         kinds={"duckdb"},
         owners=["team:data-engineering"],
-        description="outputs/facts.duckdb: every table typed and commented from schemas/, "
-        "derived resources as views over them, and a releases table; rebuilt in a temporary "
-        "file and swapped in atomically, so it always matches the latest release.",
-        ins={asset_name(t): dg.AssetIn(asset_name(t)) for t in tables},
+        description="outputs/facts.duckdb: the latest release's tables (read from its Parquet "
+        "files, so the database matches the release by construction), typed and commented "
+        "from schemas/, derived resources as views over them, and a releases table. Built in "
+        "a temporary file and swapped in atomically, under the run lock.",
         deps=["out_release"],
     )
     def out_facts_duckdb(
-        settings: PipelineSettings, **inputs: pd.DataFrame
+        context: AssetExecutionContext, settings: PipelineSettings
     ) -> dg.MaterializeResult:
-        frames = _frames_from(inputs)
         schemas = load_schemas()
-        releases_schema = schemas["releases"]
-        frames["releases"] = releases_schema.frame(
-            [
-                {
-                    "version": r.version,
-                    "created": r.created,
-                    "bump": r.bump,
-                    "row_counts": json.dumps(r.row_counts, sort_keys=True),
-                    "sha256": json.dumps(r.sha256, sort_keys=True),
-                    "changelog_summary": r.changelog_summary,
-                    "is_latest": r.is_latest,
-                }
-                for r in list_releases(settings.output_path)
-            ]
-        )
-        counts = build_database(
-            settings.database_path,
-            {t: frames[t] for t in [*tables, "releases"]},
-            schemas,
-            views={t: derived_sql()[t] for t in derived_tables()},
-        )
+        derived = derived_tables()
+        # Under the lock, so no other run can publish between reading and loading.
+        with writing_outputs(settings.output_path, "facts.duckdb", on_wait=context.log.warning):
+            releases = list_releases(settings.output_path)
+            latest = next(r for r in releases if r.is_latest)
+            tables: dict[str, pa.Table] = {
+                r.name: pq.read_table(r.parquet_path)
+                for r in latest.resources
+                if r.name not in derived
+            }
+            tables["releases"] = schemas["releases"].to_arrow(
+                schemas["releases"].frame([_release_row(r) for r in releases])
+            )
+            counts = build_database(
+                settings.database_path,
+                tables,
+                schemas,
+                views={t: derived_sql()[t] for t in derived},
+            )
         return dg.MaterializeResult(
             metadata={
                 "path": dg.MetadataValue.path(str(settings.database_path)),
+                "release": latest.version,
                 "tables": dg.MetadataValue.md(
                     "| table | rows |\n|---|---|\n"
                     + "\n".join(f"| {t} | {n} |" for t, n in counts.items())
                 ),
-                "views": ", ".join(derived_tables()) or "none",
+                "views": ", ".join(derived) or "none",
                 **{f"rows/{t}": n for t, n in counts.items()},
             }
         )
 
     return out_facts_duckdb
+
+
+def _release_row(release: ReleaseRecord) -> dict[str, object]:
+    return {
+        "version": release.version,
+        "created": release.created,
+        "bump": release.bump,
+        "row_counts": json.dumps(release.row_counts, sort_keys=True),
+        "sha256": json.dumps(release.sha256, sort_keys=True),
+        "changelog_summary": release.changelog_summary,
+        "is_latest": release.is_latest,
+    }

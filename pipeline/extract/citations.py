@@ -77,17 +77,22 @@ def int_to_roman(number: int) -> str:
     return "".join(out)
 
 
+MAX_NOTE_NUMBER = 9999
+
+
 def marker_number(marker: str) -> int | None:
     """The note number a printed marker stands for (`ⁱⁱ` -> 2, `^{xiii}` -> 13, `[4]` -> 4)."""
     core = marker.strip("^{}[]().")
     if core and all(ch in _SUPERSCRIPT_ROMAN for ch in core):
         core = "".join(_SUPERSCRIPT_ROMAN[ch] for ch in core)
     core = core.translate(_SUPERSCRIPT_DIGITS)
+    number = None
     if core.isdigit():
-        return int(core)
-    if core and all(ch in _ROMAN_VALUES for ch in core):
-        return roman_to_int(core)
-    return None
+        number = int(core)
+    elif core and all(ch in _ROMAN_VALUES for ch in core):
+        number = roman_to_int(core)
+    # Notes are numbered from 1; `^0` or a 30-digit run is no note a reader could follow.
+    return number if number is not None and 1 <= number <= MAX_NOTE_NUMBER else None
 
 
 def _notes_sections(text: str) -> list[int]:

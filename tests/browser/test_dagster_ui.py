@@ -95,8 +95,13 @@ def _graph_option(page: Page, wanted: str, opposite: str) -> None:
     item = page.get_by_role("menuitem", name=re.compile(f"({wanted}|{opposite})"))
     if wanted in item.inner_text():
         item.click()
-    else:
-        page.keyboard.press("Escape")
+        # The choice is written to the URL and localStorage after the click's re-render.
+        page.wait_for_timeout(500)
+    # The menu may stay open or fade out after a click, and a second click on the settings
+    # button during the fade closes it: reloading gives the next option a settled page.
+    # Both options are remembered across a reload (URL and localStorage).
+    page.reload()
+    expect(page.get_by_role("button", name="Materialize all")).to_be_enabled()
 
 
 def _asset_labels_outside_view(page: Page) -> tuple[int, int]:
@@ -125,9 +130,8 @@ def _show_whole_graph(page: Page, base_url: str, asset_count: int) -> None:
     _graph_option(page, "Expand all groups", "Collapse all groups")
     # Stages read top to bottom and the many core tables side by side: fits a wide screen.
     _graph_option(page, "vertical orientation", "horizontal orientation")
-    # The graph fits itself to the window when it loads, not when its layout changes.
-    page.reload()
-    expect(page.get_by_role("button", name="Materialize all")).to_be_enabled()
+    # The graph fits itself to the window when it loads (the last reload), not when its
+    # layout changes.
     expect(page.get_by_text(ASSET_LABEL)).to_have_count(asset_count)
     for _ in range(6):
         # Let the zoom transition finish so the picture is not caught mid-animation.
@@ -166,7 +170,8 @@ def test_materialize_all_from_the_asset_graph(
     launched = _shot(page, tmp_path, "launched")
     # Through the Runs list rather than the toast's link, which disappears on its own.
     page.get_by_role("link", name="Runs").first.click()
-    page.locator(f'a[href="/runs/{run_id}"]').first.click()
+    # The list names a run by the first 8 characters of its id; the toast's link says "View".
+    page.locator(f'a[href="/runs/{run_id}"]', has_text=run_id[:8]).click()
     expect(page).to_have_url(re.compile(re.escape(run_id)))
 
     # 2. Watch the run page until the run ends.

@@ -106,6 +106,12 @@ MONEY = [
         ],
     ),
     ("the fentanyl $290,000.", [("$290,000", 290000, "USD", E, None, None, None)]),
+    # Text converted from HTML keeps no-break spaces between a number and its unit.
+    (
+        "Each day, nearly $1.9\u00a0billion in trade crosses the border.",
+        [("$1.9\u00a0billion", 1.9e9, "USD", A, None, D, None)],
+    ),
+    ("The toll is 50 cents per trip.", [("50 cents", 0.5, "USD", E, None, None, None)]),
 ]
 
 UNITS = [

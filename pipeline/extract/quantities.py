@@ -42,6 +42,7 @@ from pipeline.extract.quantity_rules import (
     exchange_rate_unit,
     is_frequency_or_moment,
     is_unit_label,
+    neighbours,
     open_ended,
     unit_after_modifier,
 )
@@ -49,10 +50,10 @@ from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 from pipeline.extract.sentences import SentenceIndex
 
 _COUNT = Unit("count", "count")
-_BETWEEN = re.compile(r"(?i:between)[ \t]+\Z")
+_BETWEEN = re.compile(r"(?i:between)[ \t\xa0]+\Z")
 _CHANGE_FROM = re.compile(
     r"(?i:(?:rose|risen|increased|grew|grown|climbed|jumped|fell|fallen|dropped|declined"
-    r"|decreased|went|changed|cut|raised|reduced|expanded|shrank)[ \t]+from)[ \t]+\Z"
+    r"|decreased|went|changed|cut|raised|reduced|expanded|shrank)[ \t\xa0]+from)[ \t\xa0]+\Z"
 )
 _NO_QUANTITY = frozenset(("line", "x", "x2"))
 _RATE_REACH = 80  # characters between a rate phrase and the number it qualifies
@@ -66,18 +67,25 @@ def _front_matter_end(scan: str) -> int:
     return 0 if close == -1 else close + 4
 
 
+# Group names of the first and of the second number of a digit match.
+_GROUPS = {n: (f"cur{n}", f"num{n}", f"scale{n}", f"abbr{n}", f"unit{n}") for n in ("", "2")}
+
+
 def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
-    raw = m.group(f"num{n}")
+    cur_group, num_group, scale_group, abbr_group, unit_group = _GROUPS[n]
+    raw, scale, abbr, unit_text = m.group(num_group, scale_group, abbr_group, unit_group)
     number = parse_digits(raw)
-    scale = m.group(f"scale{n}")
-    abbr = (m.group(f"abbr{n}") or "").strip()
-    unit_text = m.group(f"unit{n}")
     unit = unit_of(unit_text) if unit_text else None
     if currency and (unit is None or unit.kind != "money"):
         unit = Unit(currency, "money")
-    factor = scale_factor(scale or abbr)
-    end = max(m.end(f"num{n}"), m.end(f"scale{n}"), m.end(f"abbr{n}"), m.end(f"unit{n}"))
-    start = m.start(f"cur{n}") if currency else m.start(f"num{n}")
+    factor = scale_factor(scale or (abbr.strip() if abbr else None))
+    if unit_text:
+        end = m.end(unit_group)
+    elif scale or abbr:
+        end = m.end(scale_group if scale else abbr_group)
+    else:
+        end = m.end(num_group)
+    start = m.start(cur_group) if currency else m.start(num_group)
     value = None if number is None else number * factor * (unit.factor if unit else 1)
     return Part(start, end, value, unit, factor, raw, "digits")
 
@@ -197,7 +205,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
         parts = _digit_parts(scan, m) if kind == "q" else _word_parts(scan, m)
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
-            if high.unit is None and not counts_something(scan, low.start, high.end, high):
+            around = neighbours(scan, low.start, high.end)
+            if high.unit is None and not counts_something(scan, high.end, high, around):
                 continue
         for part, role in parts:
             if part.value is None and part.form == "words":
@@ -205,7 +214,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
             if part.unit is None and not part.scaled and is_year_like(part.raw):
                 mentions.append(with_since(scan, year_mention(scan, part.start, part.end)))
                 continue
-            if is_frequency_or_moment(scan, part.start, part.end) or is_unit_label(scan, part):
+            near = neighbours(scan, part.start, part.end)
+            if is_frequency_or_moment(near) or is_unit_label(scan, part):
                 continue
             if part.unit is None and role is None:
                 unit = unit_after_modifier(scan, part.end)
@@ -220,7 +230,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
             if (
                 role is None
                 and part.unit is None
-                and not counts_something(scan, part.start, part.end, part)
+                and not counts_something(scan, part.end, part, near)
             ):
                 continue
             rows.append((part, role, qualifier))
@@ -241,9 +251,9 @@ def _rate_for(
     part, role, _ = rows[index]
     partner = index + 1 if role == "low" else index - 1 if role == "high" else None
     best, best_distance = None, _RATE_REACH + 1
-    for position, rate in rates:
-        if not sentence[0] <= position < sentence[1]:
-            continue
+    lo = bisect_left(rates, (sentence[0], ""))
+    hi = bisect_left(rates, (sentence[1], ""))
+    for position, rate in rates[lo:hi]:
         distance = abs(position - part.start)
         if distance >= best_distance:
             continue

@@ -172,6 +172,7 @@ _VERBS = frozenset(
         """
     )
 )
+_HAS_DIGIT = re.compile(r"[0-9]").search
 # A word, or an abbreviation with its full stops ('U.S.').
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’.&-]*[\w'’]|[A-Za-z]")
 _LINKING = frozenset(
@@ -203,7 +204,7 @@ def _noun_phrase_after(text: str, pos: int, limit: int = 6) -> str | None:
         if low in ("of", "in") and words and not used_link:
             used_link = True
             words.append(low)
-        elif low in _STOP or low in _VERBS or any(c.isdigit() for c in word):
+        elif low in _STOP or low in _VERBS or _HAS_DIGIT(word):
             break
         else:
             words.append(word)
@@ -233,12 +234,7 @@ def _noun_phrase_before(text: str, end: int, limit: int = 6) -> str | None:
         skipping = False
         if low in ("of", "in", "with") and words:
             words.insert(0, low)
-        elif (
-            low in _STOP
-            or low in _VERBS
-            or any(c.isdigit() for c in word)
-            or low in ("fiscal", "year", "fy")
-        ):
+        elif low in _STOP or low in _VERBS or _HAS_DIGIT(word) or low in ("fiscal", "year", "fy"):
             break
         else:
             words.insert(0, word)

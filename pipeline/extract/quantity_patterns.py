@@ -28,7 +28,7 @@ _MONTH_NAMES = word_list(
     " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 MONTH = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
-_GAP = r"[ \t\n]?-?[ \t]?"
+_GAP = r"[ \t\n\xa0]?-?[ \t\xa0]?"
 
 # Words that, followed by a number, name a part of a text, a law or an ordered thing. Nouns
 # that are also common lower-case words ('order', 'case') only count when capitalized.
@@ -63,13 +63,13 @@ def _reference_words() -> list[str]:
 
 _REFERENCE_NUMBER = r"[0-9]+(?:[.:-][0-9A-Za-z]+)*[A-Za-z]?(?![\w])"
 _REFERENCE = (
-    rf"{words_trie(_reference_words())}[ \t]*(?:No\.[ \t]*)?{_REFERENCE_NUMBER}"
-    rf"(?:[ \t]*(?:,|and|or|&|through|to|[-–—])[ \t]*{_REFERENCE_NUMBER})*"
+    rf"{words_trie(_reference_words())}[ \t\xa0]*(?:No\.[ \t\xa0]*)?{_REFERENCE_NUMBER}"
+    rf"(?:[ \t\xa0]*(?:,|and|or|&|through|to|[-–—])[ \t\xa0]*{_REFERENCE_NUMBER})*"
 )
-_DATE_AFTER_MONTH = rf"\.?[ \t]+[0-9][0-9]?(?:st|nd|rd|th)?(?![0-9])(?:,?[ \t]+{YEAR})?"
+_DATE_AFTER_MONTH = rf"\.?[ \t\xa0]+[0-9][0-9]?(?:st|nd|rd|th)?(?![0-9])(?:,?[ \t\xa0]+{YEAR})?"
 _MONTH_FIRST_DATE = words_trie(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES]) + _DATE_AFTER_MONTH
 _DIGIT_FIRST_DATE = (
-    rf"[0-9][0-9]?(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{MONTH}\b\.?(?:,?[ \t]+{YEAR})?"
+    rf"[0-9][0-9]?(?:st|nd|rd|th)?[ \t\xa0]+(?:of[ \t\xa0]+)?{MONTH}\b\.?(?:,?[ \t\xa0]+{YEAR})?"
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9][0-9]?[/.][0-9][0-9]?[/.][0-9]{2,4}"
 )
 _FISCAL_YEAR_WORDS = ["FY", "CY", "SFY", "MY"] + [
@@ -78,45 +78,48 @@ _FISCAL_YEAR_WORDS = ["FY", "CY", "SFY", "MY"] + [
     for v in case_variants(w)
 ]
 _FISCAL_YEAR = (
-    words_trie(_FISCAL_YEAR_WORDS) + r"(?:[ \t]+\(FY\))?[ \t]?'?[0-9]{2,4}"
-    r"(?:[ \t]*(?:[-–—/]|to|through|and)[ \t]*(?:(?:FY|CY)[ \t]?)?[0-9]{2,4})?"
+    words_trie(_FISCAL_YEAR_WORDS) + r"(?:[ \t\xa0]+\(FY\))?[ \t\xa0]?'?[0-9]{2,4}"
+    r"(?:[ \t\xa0]*(?:[-–—/]|to|through|and)[ \t\xa0]*(?:(?:FY|CY)[ \t\xa0]?)?[0-9]{2,4})?"
 )
 _YEAR_SPAN = (
     # '2023–24' abbreviates the second year after a dash or slash only: '2018 to 36.3' is not.
-    rf"{YEAR}[ \t]*(?:[-–—/][ \t]*(?:{YEAR}|[0-9]{{2}})|(?:to|through|until)[ \t]*{YEAR})"
+    rf"{YEAR}[ \t\xa0]*(?:[-–—/][ \t\xa0]*(?:{YEAR}|[0-9]{{2}})"
+    rf"|(?:to|through|until)[ \t\xa0]*{YEAR})"
     r"(?![0-9]|[.,][0-9])"
     rf"|{YEAR}s|[0-9]0s(?![\w])"
 )
 _DECADE = r"'[0-9]0s"
 _TIME = (
-    r"[0-9][0-9]?(?::[0-9]{2}(?::[0-9]{2})?)?[ \t]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
-    r"|[0-9][0-9]?:[0-9]{2}(?::[0-9]{2})?|[0-9][0-9]?[ \t]o['’]clock"
+    r"[0-9][0-9]?(?::[0-9]{2}(?::[0-9]{2})?)?[ \t\xa0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
+    r"|[0-9][0-9]?:[0-9]{2}(?::[0-9]{2})?|[0-9][0-9]?[ \t\xa0]o['’]clock"
     r"|[0-9][0-9]?/[0-9][0-9]?(?![0-9])"
 )
 _PHONE = r"[0-9](?:[ .-]?[0-9]{3})?[0-9]{2}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
 _INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]?[0-9]{1,4}){2,5}(?![0-9])"
 _LEGAL = (
-    r"[0-9][0-9]*[ \t]+(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t]?Reg\.|F\.R\.|F\.[23]d)"
-    r"[ \t]*(?:§+[ \t]*)?(?:[0-9][\w.()-]*)?"
+    r"[0-9][0-9]*[ \t\xa0]+"
+    r"(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t\xa0]?Reg\.|F\.R\.|F\.[23]d)"
+    r"[ \t\xa0]*(?:§+[ \t\xa0]*)?(?:[0-9][\w.()-]*)?"
 )
 # An opening bracket or parenthesis holding only a small number is a note or list marker.
-_MARKER = r"[0-9](?<=[(\[][0-9])[0-9]{0,2}(?:[ \t]*[,–-][ \t]*[0-9]{1,3})*[)\]]"
+_MARKER = r"[0-9](?<=[(\[][0-9])[0-9]{0,2}(?:[ \t\xa0]*[,–-][ \t\xa0]*[0-9]{1,3})*[)\]]"
 _SUPERSCRIPT = "ⁱᵛˣᶦ⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A line that opens with a note marker is an endnote or footnote entry.
 _CITATION_LINE = (
-    rf"[ \t]*(?:[-*•][ \t]*)?(?:[{_SUPERSCRIPT}]+|\^\{{?[ivxlcdm0-9]+\}}?|\[[0-9]{{1,3}}\])"
+    rf"[ \t\xa0]*(?:[-*•][ \t\xa0]*)?(?:[{_SUPERSCRIPT}]+|\^\{{?[ivxlcdm0-9]+\}}?|\[[0-9]{{1,3}}\])"
     r"[^\n]*"
-    r"|[ \t]*[0-9]{1,3}\.?[ \t]+[A-Z“\"][^\n]*?"
-    r"(?:https?://|www\.|\bdoi\b|Ibid|et[ \t]al\.|Accessed|Retrieved|CRS[ \t]Report|, pp?\. )"
+    r"|[ \t\xa0]*[0-9]{1,3}\.?[ \t\xa0]+[A-Z“\"][^\n]*?"
+    r"(?:https?://|www\.|\bdoi\b|Ibid|et[ \t\xa0]al\.|Accessed|Retrieved"
+    r"|CRS[ \t\xa0]Report|, pp?\. )"
     r"[^\n]*"
 )
 _NOTES_SECTION = (
-    r"(?:End[ \t]?[Nn]otes|ENDNOTES|Footnotes|FOOTNOTES|Notes|NOTES|References|REFERENCES"
-    r"|Bibliography|Works[ \t]Cited|Sources|SOURCES|Citations)[ \t]*:?[ \t]*\n[\s\S]*"
+    r"(?:End[ \t\xa0]?[Nn]otes|ENDNOTES|Footnotes|FOOTNOTES|Notes|NOTES|References|REFERENCES"
+    r"|Bibliography|Works[ \t\xa0]Cited|Sources|SOURCES|Citations)[ \t\xa0]*:?[ \t\xa0]*\n[\s\S]*"
 )
 _SOURCE_LINE = words_trie(["Source:", "Sources:", "SOURCE:", "SOURCES:"]) + r"[^\n]*"
 # A number opening a line and followed by '.' or ')' numbers a list item.
-_LIST_NUMBER = r"[ \t]*(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)(?=[ \t]+[A-Z“\"])"
+_LIST_NUMBER = r"[ \t\xa0]*(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)(?=[ \t\xa0]+[A-Z“\"])"
 
 # Stretches that only hold numbers when they open a line.
 _LINE_EXCLUSIONS = "|".join([_NOTES_SECTION, _CITATION_LINE, _LIST_NUMBER])
@@ -124,8 +127,8 @@ _WORD_EXCLUSIONS = "|".join([_SOURCE_LINE, _REFERENCE])
 _OTHER_EXCLUSIONS = "|".join([_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _TIME, _MARKER])
 
 # Phrases that make a quantity a rate ('every day', 'per year', 'annual', 'a month').
-_RATE_UNITS = r"[ \t\n]+(?:day|week|month|year|hour|minute)s?\b"
-_NOT_A_RATE = r"(?![ \t]+(?:[Rr]eport|[Mm]eeting|[Cc]onference|[Ss]ummit|[Rr]eview|[Ss]ession))"
+_RATE_UNITS = r"[ \t\n\xa0]+(?:day|week|month|year|hour|minute)s?\b"
+_NOT_A_RATE = r"(?![ \t\xa0]+(?:[Rr]eport|[Mm]eeting|[Cc]onference|[Ss]ummit|[Rr]eview|[Ss]ession))"
 _RATE = regex_trie(
     [
         (v, _RATE_UNITS)
@@ -146,7 +149,7 @@ _RATE = regex_trie(
         for v in case_variants(w)
     ]
     + [
-        (v, r"[ \t\n]+basis")
+        (v, r"[ \t\n\xa0]+basis")
         for w in ("on a daily", "on a weekly", "on a monthly", "on a yearly", "on an annual")
         for v in case_variants(w)
     ]
@@ -160,7 +163,7 @@ _RATE = regex_trie(
 
 _SCALE = (
     rf"(?:{_GAP}(?P<{{s}}>{SCALE_WORD_PATTERN})(?![a-z])"
-    r"|(?P<{a}>[ \t]?(?:bn|bln|mn|mln|tn|trn|MM)|[kKmMbBT])(?![A-Za-z]))"
+    r"|(?P<{a}>[ \t\xa0]?(?:bn|bln|mn|mln|tn|trn|MM)|[kKmMbBT])(?![A-Za-z]))"
 )
 _UNIT = rf"(?:{_GAP}(?P<{{u}}>{UNIT_PATTERN})(?![A-Za-z]))"
 
@@ -174,17 +177,17 @@ def _unit(n: str) -> str:
 
 
 _RANGE_TAIL = (
-    r"(?P<sep>[ \t]?[-–—][ \t]?|[ \t]+(?:to|and|through)[ \t]+|-to-)"
-    rf"(?P<cur2>{CURRENCY_PREFIX_PATTERN})?[ \t]?(?P<num2>{NUMBER})"
+    r"(?P<sep>[ \t\xa0]?[-–—][ \t\xa0]?|[ \t\xa0]+(?:to|and|through)[ \t\xa0]+|-to-)"
+    rf"(?P<cur2>{CURRENCY_PREFIX_PATTERN})?[ \t\xa0]?(?P<num2>{NUMBER})"
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )
 _DIGIT_QUANTITY = (
-    rf"(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t]?)?(?P<num>{NUMBER})"
+    rf"(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t\xa0]?)?(?P<num>{NUMBER})"
     rf"(?:{_scale('')})?(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
 _WORD_QUANTITY = (
     rf"(?:(?P<words>{WORD_NUMBER_PATTERN})"
-    rf"(?:[ \t]+(?P<wsep>to|and)[ \t]+(?P<words2>{WORD_NUMBER_PATTERN}))?"
+    rf"(?:[ \t\xa0]+(?P<wsep>to|and)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN}))?"
     rf"(?:[ -](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
     rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z]))"
     rf"(?:{_unit('w')})?(?![\w])"

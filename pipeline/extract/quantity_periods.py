@@ -40,7 +40,7 @@ _MONTH_NUMBER = {
     for name in names
 }
 _DIGITS = re.compile(r"[0-9]+")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+\Z")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t\xa0]+\Z")
 _MONTH_WORD = re.compile(r"[A-Za-z]+")
 _SINCE_BEFORE = re.compile(r"(?i:since)\s+(?:(?:its|the|their|our|his|her)\s+[a-z]+\s+in\s+)?\Z")
 _QUARTER_BEFORE = re.compile(

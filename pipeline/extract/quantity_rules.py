@@ -94,7 +94,7 @@ _VALUE_WORDS = frozenset(
     )
 )
 _WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
-_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([A-Za-z][\w'’.&-]*)")
+_NEXT_WORD = re.compile(r"[ \t\xa0]*\n?[ \t\xa0]*([A-Za-z][\w'’.&-]*)")
 # Abbreviations that end in a full stop inside a sentence.
 _ABBREVIATIONS = frozenset(_words("approx. est. vs. no. nos. ca. c. ext. tel. p. pp."))
 # Words before a number that make it a frequency or a point in time, not an amount.
@@ -106,22 +106,23 @@ _COMPARED_WITH = frozenset(_words("from with than versus vs. vs compared"))
 _RANK_BEFORE = frozenset(_words("top bottom first last"))
 _OF_DETERMINERS = frozenset(_words("the our its their these those all his her your my"))
 _NAME_RUN = re.compile(
-    r"[ \t]+[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t]+)*[A-Z][\w'’&-]*)*"
+    r"[ \t\xa0]+[A-Z][\w'’.&-]*"
+    r"(?:[ \t\xa0]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t\xa0]+)*[A-Z][\w'’&-]*)*"
 )
 
 
 # The base of a ratio is small ('1 in 5', 'one in four'): 'in 2021' is a year.
 _SMALL_NUMBER = r"(?:[0-9]{1,3}(?![0-9,.])|(?i:one|two|three|four|five|six|seven|eight|nine|ten))"
-_RATIO_AFTER = re.compile(rf"[ \t]+(?:in|out[ \t]+of)[ \t]+{_SMALL_NUMBER}\b")
-_RATIO_BEFORE = re.compile(rf"\b{_SMALL_NUMBER}[ \t]+(?:in|out[ \t]+of)[ \t]+\Z")
+_RATIO_AFTER = re.compile(rf"[ \t\xa0]+(?:in|out[ \t\xa0]+of)[ \t\xa0]+{_SMALL_NUMBER}\b")
+_SMALL_NUMBER_WORD = re.compile(_SMALL_NUMBER)
 # 'groups of 100 or more': the bound follows the number.
 _OPEN_END = re.compile(
-    r"[ \t]+or[ \t]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
+    r"[ \t\xa0]+or[ \t\xa0]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
     r"|(?P<upper>fewer|less|below|under|shorter|younger))\b"
 )
 # '1,500 additional miles': a unit one modifier away from its number.
 _MODIFIED_UNIT = re.compile(
-    r"[ \t]+(?:additional|more|extra|new|further|fewer|consecutive|straight)[ \t]+"
+    r"[ \t\xa0]+(?:additional|more|extra|new|further|fewer|consecutive|straight)[ \t\xa0]+"
     rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
 )
 # '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.
@@ -130,7 +131,9 @@ _UNIT_LABEL_REST = re.compile(r"[^0-9()\n]{0,24}\)")
 
 
 # '17 per dollar': an exchange rate, priced in the currency the sentence names before it.
-_PER_DOLLAR = re.compile(r"[ \t]+(?:per|to[ \t]+the|a)[ \t]+(?:U\.?S\.?[ \t]+)?dollar\b")
+_PER_DOLLAR = re.compile(
+    r"[ \t\xa0]+(?:per|to[ \t\xa0]+the|a)[ \t\xa0]+(?:U\.?S\.?[ \t\xa0]+)?dollar\b"
+)
 _CURRENCY_NAMED = re.compile(r"(?i:\b(peso|euro|yuan|renminbi|yen|pound sterling)s?\b)")
 _CURRENCY_OF_NAME = {
     "peso": "MXN",
@@ -172,33 +175,62 @@ def is_unit_label(scan: str, part: Part) -> bool:
     )
 
 
-def is_ratio(scan: str, start: int, end: int) -> bool:
-    """'2 in 10 households', 'one in four': a ratio, not two counts."""
-    if _RATIO_AFTER.match(scan, end):
-        return True
-    return bool(_RATIO_BEFORE.search(scan, max(0, start - 20), start))
+class Neighbours(NamedTuple):
+    """The words on either side of a number, read once and shared by every rule."""
+
+    before: str | None  # the word right before, as `word_before` reads it
+    before_start: int  # where that word starts (the number's start when there is none)
+    after: str | None  # the word right after, as `next_word` reads it
+
+    @property
+    def before_lower(self) -> str | None:
+        return self.before.lower() if self.before else None
+
+    @property
+    def after_lower(self) -> str | None:
+        return self.after.lower().rstrip(".,;:") if self.after else None
 
 
-def previous_word(scan: str, start: int) -> str | None:
-    """The word right before `start` on the same line, if only spaces separate them and
-    no punctuation closes it ('Report, 15,365' and 'Discussion. Twenty-five' have none)."""
+def neighbours(scan: str, start: int, end: int) -> Neighbours:
+    before, before_start = word_before(scan, start)
+    return Neighbours(before, before_start, next_word(scan, end))
+
+
+def word_before(scan: str, start: int) -> tuple[str | None, int]:
+    """The word right before `start` on the same line and where it starts, if only spaces
+    separate them and no punctuation closes it ('Report, 15,365' and 'Discussion.
+    Twenty-five' have none); (None, start) otherwise."""
     i = start - 1
-    while i >= 0 and scan[i] in " \t":
+    while i >= 0 and scan[i] in " \t\xa0":
         i -= 1
     if i == start - 1 or i < 0 or scan[i] in ',;:!?)]”"':
-        return None
+        return None, start
     end = i + 1
     while i >= 0 and not scan[i].isspace():
         i -= 1
     word = scan[i + 1 : end]
     if word.endswith(".") and word.count(".") == 1 and word.lower() not in _ABBREVIATIONS:
-        return None
-    return word if word[:1].isalpha() else None
+        return None, start
+    return (word, i + 1) if word[:1].isalpha() else (None, start)
 
 
-def names_something(scan: str, start: int, end: int) -> bool:
+def is_ratio(scan: str, end: int, near: Neighbours) -> bool:
+    """'2 in 10 households', 'one in four': a ratio, not two counts."""
+    if _RATIO_AFTER.match(scan, end):
+        return True
+    if near.before_lower == "of":
+        near = neighbours(scan, near.before_start, near.before_start)
+        if near.before_lower != "out":
+            return False
+    elif near.before_lower != "in":
+        return False
+    base = scan[max(0, near.before_start - 12) : near.before_start].split()
+    return bool(base and _SMALL_NUMBER_WORD.fullmatch(base[-1]))
+
+
+def names_something(scan: str, end: int, near: Neighbours) -> bool:
     """A bare number that is part of a name or reference, not a count."""
-    before = previous_word(scan, start)
+    before = near.before
     # 'Objective 2.1', 'USNORTHCOM 59'; a possessive owner still counts ("Mexico's 32").
     if (
         before
@@ -230,32 +262,27 @@ def glued_after(scan: str, end: int) -> bool:
     )
 
 
-def is_frequency_or_moment(scan: str, start: int, end: int) -> bool:
+def is_frequency_or_moment(near: Neighbours) -> bool:
     """'every six years', 'twice annually' and 'two years ago' state no amount."""
-    before = previous_word(scan, start)
-    if before and before.lower() in _FREQUENCY_BEFORE:
-        return True
-    after = next_word(scan, end)
-    return bool(after and after.lower().rstrip(".,;:") in _TIME_AFTER)
+    return near.before_lower in _FREQUENCY_BEFORE or near.after_lower in _TIME_AFTER
 
 
-def counts_something(scan: str, start: int, end: int, part: Part) -> bool:
-    """Whether a bare number (no currency, no unit) is a count worth a row."""
+def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
+    """Whether a bare number (no currency, no unit) is a count worth a row; `near` are the
+    words around it (for a range, the words around the whole range)."""
     leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
     if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
         return False  # a year, or a code with a leading zero ('06500')
-    if glued_after(scan, end) or names_something(scan, start, end) or is_ratio(scan, start, end):
+    if glued_after(scan, end) or names_something(scan, end, near) or is_ratio(scan, end, near):
         return False
-    word = next_word(scan, end)
-    low = word.lower().rstrip(".") if word else None
+    word, low = near.after, near.after_lower
     if low in _MONTHS or low == "times":
         return False
     if part.scaled or _OPEN_END.match(scan, end):
         return True
-    before = previous_word(scan, start)
-    if before and before.lower() in _RANK_BEFORE:
+    before, before_low = near.before, near.before_lower
+    if before_low in _RANK_BEFORE:
         return False  # 'the top 15 producers' is a rank cut-off
-    before_low = before.lower() if before else None
     if part.form == "words":
         if part.raw.lower() == "one":
             return False

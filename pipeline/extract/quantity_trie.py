@@ -47,7 +47,7 @@ def _emit(node: dict) -> str:
 
 def _char(char: str) -> str:
     # A space inside a phrase may be any run of blanks, or a line break in wrapped text.
-    return r"[ \t\n]+" if char == " " else re.escape(char)
+    return r"[ \t\n\xa0]+" if char == " " else re.escape(char)
 
 
 def words_trie(words: Iterable[str], suffix: str = "") -> str:

@@ -42,6 +42,7 @@ _add(
     "u s dollars",
     "usd",
 )
+_add(Unit("USD", "money", Decimal("0.01")), "cent", "cents")
 _add(Unit("MXN", "money"), "peso", "pesos", "mexican pesos", "mxn")
 _add(Unit("EUR", "money"), "euro", "euros", "eur")
 _add(Unit("CAD", "money"), "canadian dollars", "cad")

@@ -8,6 +8,7 @@ from pipeline.assets.checks import table_checks
 from pipeline.assets.core import table_assets
 from pipeline.assets.out import database_asset, release_asset
 from pipeline.assets.raw import raw_documents
+from pipeline.sensors import raw_files_sensor
 from pipeline.settings import PipelineSettings
 from pipeline.tables import check_producers, published_tables
 
@@ -26,6 +27,7 @@ defs = dg.Definitions(
     assets=all_assets,
     asset_checks=all_checks,
     jobs=[build_everything],
+    sensors=[raw_files_sensor],
     resources={"settings": PipelineSettings.from_env()},
     # One process per run: a step subprocess costs seconds of imports, the tables are
     # small, and the parallel part (extraction) parallelizes inside its own step.

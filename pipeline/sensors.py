@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,19 +54,24 @@ class RawDirState:
 
 def _file_identity(path: Path, root: Path, max_file_bytes: int) -> str:
     """What of one file can change the build's outputs, as a short string."""
-    if path.is_symlink() and not path.resolve().is_relative_to(root):
-        # Ingest quarantines such a link without reading it: only the link itself matters.
-        return f"link-outside:{os.readlink(path)}"
     try:
-        size = path.stat().st_size
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            # Ingest quarantines such a link unread: only the link itself matters.
+            return f"link-outside:{os.readlink(path)}"
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A FIFO or device would block a read forever; ingest quarantines it unread.
+            return f"not-a-file:{stat.S_IFMT(status.st_mode)}"
+        size = status.st_size
         if size > max_file_bytes:
             # Ingest quarantines it on its size alone; reading it would only cost time.
             return f"over-limit:{size}:{path.stat().st_mtime_ns}"
         with path.open("rb") as handle:
             return "sha256:" + hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError as exc:
-        # Vanished or unreadable between listing and reading: ingest will quarantine it.
-        return f"unreadable:{exc.errno}"
+    except (OSError, RuntimeError) as exc:
+        # Vanished, unreadable or a link loop (RuntimeError on Python 3.11): ingest will
+        # quarantine it.
+        return f"unreadable:{getattr(exc, 'errno', None)}"
 
 
 def raw_dir_fingerprint(raw_dir: Path, max_file_bytes: int) -> tuple[str, int]:

@@ -202,3 +202,15 @@ def test_the_build_it_requests_is_the_projects_whole_build() -> None:
     resolved = project.resolve_sensor_def(raw_files_sensor.name)
     assert resolved.job_name == BUILD_JOB_NAME
     assert resolved.default_status == dg.DefaultSensorStatus.STOPPED
+
+
+def test_a_fifo_or_a_link_loop_never_blocks_or_breaks_the_fingerprint(tmp_path):
+    import os
+
+    from pipeline.sensors import raw_dir_fingerprint
+
+    (tmp_path / "a.txt").write_text("The border is 2,000 miles long.")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    digest, count = raw_dir_fingerprint(tmp_path, 1_000_000)
+    assert count == 3 and len(digest) == 64

@@ -17,10 +17,19 @@ from pipeline.schemas import get_schema, load_schemas
 from pipeline.tables import derived_sql, derived_tables, fact_tables, run_derived, sql_inputs
 
 GROUP = "core"
+OWNERS = ["team:data-engineering"]
 
 
 def asset_name(table: str) -> str:
     return f"core_{table}"
+
+
+def _definition_metadata(table: str) -> dict[str, Any]:
+    """Shown before the first run: the columns and the DuckDB table behind the asset."""
+    return {
+        "dagster/column_schema": get_schema(table).dagster_column_schema(),
+        "dagster/table_name": f"facts.main.{table}",
+    }
 
 
 def _table_output(table: str, records: list[dict[str, Any]]) -> dg.Output:
@@ -31,7 +40,9 @@ def _table_output(table: str, records: list[dict[str, Any]]) -> dg.Output:
 
 @dg.asset(
     group_name=GROUP,
-    kinds={"python"},
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+    metadata=_definition_metadata("documents"),
     description="One row per distinct document: id, file name(s), sha256, size, character "
     "count and what is known of its origin (title, publisher, date, url, type).",
 )
@@ -55,7 +66,9 @@ def core_documents(raw_documents: IngestResult) -> dg.Output:
 
 @dg.asset(
     group_name=GROUP,
-    kinds={"python"},
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+    metadata=_definition_metadata("quarantine"),
     description="Raw files and manifest rows that were not processed, each with the stage "
     "and the reason. Empty when every file was read.",
 )
@@ -98,7 +111,10 @@ def _fact_asset(table: str) -> dg.AssetsDefinition:
     @dg.asset(
         name=asset_name(table),
         group_name=GROUP,
-        kinds={"python"},
+        kinds={"python", "pandas"},
+        owners=OWNERS,
+        metadata=_definition_metadata(table),
+        code_version=extractor_version(),
         description=f"{schema.title}: {schema.description}",
     )
     def _asset(core_extractions: Rows) -> dg.Output:
@@ -115,6 +131,8 @@ def _derived_asset(table: str) -> dg.AssetsDefinition:
         name=asset_name(table),
         group_name=GROUP,
         kinds={"python", "duckdb"},
+        owners=OWNERS,
+        metadata=_definition_metadata(table),
         description=f"{schema.title}: {schema.description} (computed by pipeline/sql/"
         f"{table}.sql; the DuckDB file has the same SELECT as a view)",
         ins={t: dg.AssetIn(asset_name(t)) for t in inputs},

@@ -29,6 +29,7 @@ def raw_documents(context: AssetExecutionContext, settings: PipelineSettings) ->
         result,
         metadata={
             "raw_dir": dg.MetadataValue.path(str(settings.raw_path)),
+            "dagster/row_count": len(result.documents),
             "documents": len(result.documents),
             "quarantined": len(result.quarantine),
             "characters": sum(len(d.text) for d in result.documents),

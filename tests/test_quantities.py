@@ -380,6 +380,13 @@ MALFORMED = [
 
 QUALIFIERS = [
     (
+        "equipment worth more than 4.2 million pesos (approximately US$250,000)",
+        [
+            ("4.2 million pesos", 4.2e6, "MXN", L, None, None, None),
+            ("US$250,000", 250000, "USD", A, None, None, None),
+        ],
+    ),
+    (
         "an estimated 32% of servicemembers were reassigned",
         [("32%", 32, "percent", A, None, None, None)],
     ),
@@ -428,6 +435,30 @@ QUALIFIERS = [
 ]
 
 PERIODS_AND_RATES = [
+    (
+        "In 2023, Mexican authorities encountered 782,176 irregular migrants, up 77% from 2022,"
+        " and deported 106,000 of them.",
+        [
+            ("782,176", 782176, "count", E, "2023", None, None),
+            ("77%", 77, "percent", E, "2023", None, None),
+            ("106,000", 106000, "count", E, "2023", None, None),
+        ],
+    ),
+    (
+        "In FY 2023 alone, the task force supported 142 missions, a 12 percent increase over"
+        " FY 2022.",
+        [
+            ("142", 142, "count", E, "FY2023", None, None),
+            ("12 percent", 12, "percent", E, "FY2023", None, None),
+        ],
+    ),
+    (
+        "Its 2024 budget of MXN 1.3 billion is 12% lower than in 2023.",
+        [
+            ("MXN 1.3 billion", 1.3e9, "MXN", E, "2024", None, None),
+            ("12%", 12, "percent", E, "2024", None, None),
+        ],
+    ),
     (
         "Every day, we benefit from $1.8 billion in two-way trade.",
         [("$1.8 billion", 1.8e9, "USD", E, None, D, None)],
@@ -547,7 +578,10 @@ def test_measure_names_what_is_counted() -> None:
     text = (
         "With 2,000-miles of border and 55 active land ports of entry, relations matter. "
         "In 2020, two-way trade in goods totaled $538.1 billion. "
-        "20.1% of U.S. agriculture imports come from Mexico."
+        "20.1% of U.S. agriculture imports come from Mexico. "
+        "The United States will provide $15 million for workforce training.\n"
+        "• Deportations from Mexico: about 106,000\n"
+        "Funding Fiscal Year 2024: \\$39.84 million\n"
     )
     measures = {r["quote"]: r["measure"] for r in extract_quantities(text)}
     assert measures == {
@@ -555,4 +589,7 @@ def test_measure_names_what_is_counted() -> None:
         "55": "active land ports of entry",
         "$538.1 billion": "two-way trade in goods",
         "20.1%": "u.s. agriculture imports",
+        "$15 million": "workforce training",
+        "106,000": "deportations from mexico",
+        "\\$39.84 million": "funding",
     }

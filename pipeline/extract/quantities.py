@@ -24,14 +24,15 @@ from decimal import Decimal
 from typing import Any
 
 from pipeline.extract.numbers import is_year_like, parse_digits, parse_words, scale_factor
-from pipeline.extract.quantity_context import measure_of, qualifier_before, rate_of
+from pipeline.extract.quantity_context import qualifier_before, rate_of
+from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (
     Mention,
+    assign_periods,
     date_period,
     fiscal_period,
     merge_spans,
-    period_for,
     span_period,
     with_since,
     year_mention,
@@ -271,14 +272,19 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
     """Every stated quantity in `text`, one record per number (see quantities schema)."""
     scan = "\n" + text  # every candidate starts after a lead character, the first one too
     rows, mentions, rates = _scan(scan)
-    starts = [m.start for m in mentions]
     row_starts = [row[0].start for row in rows]
-    sentences = SentenceIndex(text)
+    index = SentenceIndex(text)
+    sentences = [index.at(part.start - 1) for part, _, _ in rows]
+    bounds = [
+        (s.start + 1, s.end + 1) if s else (part.start, part.end)
+        for s, (part, _, _) in zip(sentences, rows, strict=True)
+    ]
+    quotes = [(part.start, part.end) for part, _, _ in rows]
+    periods = assign_periods(scan, mentions, quotes, bounds)
     out: list[dict[str, Any]] = []
-    for index, (part, role, qualifier) in enumerate(rows):
+    for i, (part, role, qualifier) in enumerate(rows):
         start, end = part.start - 1, part.end - 1  # offsets in `text`
-        sentence = sentences.at(start)
-        bounds = (sentence.start + 1, sentence.end + 1) if sentence else (part.start, part.end)
+        sentence = sentences[i]
         unit = part.unit or _COUNT
         out.append(
             {
@@ -291,8 +297,8 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
                 "form": part.form,
                 "qualifier": qualifier,
                 "range_role": role,
-                "period": period_for(scan, mentions, starts, bounds, (part.start, part.end)),
-                "rate": unit.rate or _rate_for(scan, rates, bounds, rows, row_starts, index),
+                "period": periods[i],
+                "rate": unit.rate or _rate_for(scan, rates, bounds[i], rows, row_starts, i),
                 "measure": measure_of(text, start, end, unit.kind),
                 "flag": "malformed_number" if part.value is None else None,
                 "sentence": sentence.text if sentence else text[start:end],

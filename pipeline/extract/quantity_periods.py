@@ -4,8 +4,10 @@ The quantity scan already consumes fiscal years, dates and year spans (they are 
 quantities) and reads bare years; each of those becomes a `Mention` with a normalized
 period. A quantity then takes the mention its sentence ties to it:
 
-1. a period right after it in the same clause ('12,500 pounds in FY 2022');
-2. else the closest period before it in the sentence ('In 2020, ... totaled $538.1 billion');
+1. a period right after it in the same clause ('12,500 pounds in FY 2022'), unless it is the
+   base of a comparison ('up 77% from 2022');
+2. else the closest period before it in the sentence ('In 2020, ... totaled $538.1 billion'),
+   skipping periods that belong to another quantity or are comparison bases;
 3. else the closest period after it ('... more than $3.2 billion ..., from FY 2008 – FY 2020').
 
 Normal forms: '2020', '2023-12', '2021-01-26', '2024-Q1', 'FY2024', 'FY2008-FY2020',
@@ -51,6 +53,14 @@ _ACADEMIC_AFTER = re.compile(r"\s+(?i:academic|school)\s+(?i:years?)\b")
 _JOINED = re.compile(r"\s*(?:[-–—]|to|through|until|and)\s*\Z")
 _BETWEEN_BEFORE = re.compile(r"(?i:between|from)\s+\Z")
 _CLAUSE_BREAK = re.compile(r"[,;]")
+# A value compared with: 'up from about 12,500', 'compared with twelve', 'more than in'.
+_BASE_VALUE = re.compile(
+    r"\b(?:from|than|with|versus|vs\.?)\s+(?:(?:about|nearly|some|roughly|approximately"
+    r"|an\s+estimated|more\s+than|over|under|less\s+than)\s+)?\Z"
+)
+_SPAN = re.compile(r"[0-9]-|since")
+# Words that make a period after a number the base it is compared with.
+_COMPARISON = re.compile(r"\b(?:from|than|over|compared|versus|vs\.?|relative)\b")
 _ATTACHED_GAP = 60
 
 
@@ -162,24 +172,62 @@ def merge_spans(scan: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def period_for(
+def _attached_after(
+    scan: str, mentions: list[Mention], lo: int, hi: int, quote: tuple[int, int]
+) -> int | None:
+    """Index of the mention printed right after the quote, in the same clause."""
+    for i in range(lo, hi):
+        mention = mentions[i]
+        if mention.start >= quote[1]:
+            gap = scan[quote[1] : mention.start]
+            if len(gap) <= _ATTACHED_GAP and not _CLAUSE_BREAK.search(gap):
+                return i
+            return None
+    return None
+
+
+def assign_periods(
     scan: str,
     mentions: list[Mention],
-    starts: list[int],
-    sentence: tuple[int, int],
-    quote: tuple[int, int],
-) -> str | None:
-    """The period a quantity at `quote` refers to, among the mentions of its sentence."""
-    lo = bisect_left(starts, sentence[0])
-    hi = bisect_left(starts, sentence[1])
-    inside = [m for m in mentions[lo:hi] if m.end <= quote[0] or m.start >= quote[1]]
-    after = [m for m in inside if m.start >= quote[1]]
-    if after:
-        first = after[0]
-        gap = scan[quote[1] : first.start]
-        if len(gap) <= _ATTACHED_GAP and not _CLAUSE_BREAK.search(gap):
-            return first.period
-    before = [m for m in inside if m.end <= quote[0]]
-    if before:
-        return before[-1].period
-    return after[0].period if after else None
+    quotes: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+) -> list[str | None]:
+    """The period of each quote (in text order), among the mentions of its sentence.
+
+    A mention printed right after a quantity belongs to it ('12,500 pounds in FY 2022'); when
+    that quantity is itself the base of a comparison ('up from about 12,500 pounds in FY
+    2022'), no other quantity takes the mention from a distance. When the words between a
+    number and the year make the year a base ('up 77% from 2022', 'an increase over FY
+    2022'), it is nobody's period.
+    """
+    starts = [m.start for m in mentions]
+    bounds = [(bisect_left(starts, s[0]), bisect_left(starts, s[1])) for s in sentences]
+    attached: list[int | None] = []
+    owner: dict[int, int] = {}
+    bases: set[int] = set()
+    for row, (quote, (lo, hi)) in enumerate(zip(quotes, bounds, strict=True)):
+        index = _attached_after(scan, mentions, lo, hi, quote)
+        if (
+            index is not None
+            and _COMPARISON.search(scan, quote[1], mentions[index].start)
+            and not _SPAN.search(mentions[index].period)
+        ):
+            bases.add(index)
+            index = None
+        attached.append(index)
+        if index is not None and _BASE_VALUE.search(scan, max(0, quote[0] - 40), quote[0]):
+            owner.setdefault(index, row)
+    periods: list[str | None] = []
+    for row, (quote, (lo, hi)) in enumerate(zip(quotes, bounds, strict=True)):
+        if attached[row] is not None:
+            periods.append(mentions[attached[row]].period)
+            continue
+        before = [
+            i
+            for i in range(lo, hi)
+            if mentions[i].end <= quote[0] and i not in bases and owner.get(i, row) == row
+        ]
+        after = [i for i in range(lo, hi) if mentions[i].start >= quote[1] and i not in bases]
+        chosen = before[-1] if before else after[0] if after else None
+        periods.append(None if chosen is None else mentions[chosen].period)
+    return periods

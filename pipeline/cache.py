@@ -12,6 +12,14 @@ a partition run costs Dagster about a second of run overhead (measured in
 `bench/results.md`), so 10,000 documents would cost hours where the cache costs
 milliseconds, and Dagster advises against more than 100,000 partitions per asset.
 
+Besides the per-document entries, each run leaves a *snapshot*: every fact table of the
+run as one pickled DataFrame per table (the format and trust model of Dagster's own
+filesystem IO manager, which pickles every asset output beside it), with the doc_id ->
+sha256 index it was built from. Reading 10,000 JSON entries costs seconds; the next run
+instead takes the rows of every unchanged document from the snapshot in one vectorized
+filter, and reads entries only for documents the snapshot does not have (renamed
+files, documents that come back).
+
 Entries are written to a temporary file and renamed over the target, so a reader sees a
 whole entry or none. There is no fsync: after a power loss an entry may be empty or torn,
 and an entry that does not parse, or names another document hash or version, is a miss
@@ -26,11 +34,15 @@ import datetime as dt
 import hashlib
 import json
 import os
+import pickle
 import shutil
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
+
+import pandas as pd
 
 from pipeline.extract.registry import extractor_version
 from pipeline.ids import row_keys
@@ -39,15 +51,12 @@ from pipeline.schemas import get_schema
 Rows = dict[str, list[dict[str, Any]]]
 CACHE_DIR = Path("cache") / "extractions"
 STATE_FILE = "state.json"
+SNAPSHOT_DIR = "snapshot"
+SNAPSHOT_INDEX = "index.json"
 ENTRY_FORMAT = 2
+CacheSpec = tuple[str, str]  # (root, version): what a worker process needs to write entries
 _PIPELINE_DIR = Path(__file__).resolve().parent
 _KEYING_SOURCES = (_PIPELINE_DIR / "extraction.py", _PIPELINE_DIR / "ids.py")
-
-
-class DocumentLike(Protocol):
-    doc_id: str
-    sha256: str
-    text: str
 
 
 def cache_version(tables: Iterable[str]) -> str:
@@ -114,6 +123,14 @@ class ExtractionCache:
     def in_output_dir(cls, output_dir: Path, tables: Iterable[str]) -> ExtractionCache:
         return cls(output_dir / CACHE_DIR, cache_version(tables))
 
+    @classmethod
+    def from_spec(cls, spec: CacheSpec) -> ExtractionCache:
+        return cls(Path(spec[0]), spec[1])
+
+    @property
+    def spec(self) -> CacheSpec:
+        return (str(self.root), self.version)
+
     def entry_path(self, sha256: str) -> Path:
         return self.root / self.version / sha256[:2] / f"{sha256}.json"
 
@@ -161,6 +178,39 @@ class ExtractionCache:
         data = json.dumps({"version": self.version, "documents": documents}, sort_keys=True)
         _write_atomic(self.root / STATE_FILE, data.encode("utf-8"))
 
+    # --- the last run's tables, whole --------------------------------------------
+    def load_snapshot(
+        self, current: Mapping[str, str], tables: Sequence[str]
+    ) -> tuple[dict[str, pd.DataFrame], set[str]]:
+        """Rows of the documents whose (doc_id, sha256) the snapshot holds, and their ids."""
+        folder = self.root / self.version / SNAPSHOT_DIR
+        try:
+            index = json.loads((folder / SNAPSHOT_INDEX).read_bytes())
+            if set(tables) - set(index["tables"]):
+                return {}, set()
+            ids = {d for d, sha in index["documents"].items() if current.get(d) == sha}
+            if not ids:
+                return {}, set()
+            frames = {}
+            for table in tables:
+                with open(folder / f"{table}.pkl", "rb") as handle:
+                    frame = pickle.load(handle)
+                frames[table] = frame[frame["doc_id"].isin(ids)].reset_index(drop=True)
+        except (OSError, ValueError, KeyError, TypeError, pickle.UnpicklingError, EOFError):
+            return {}, set()
+        return frames, ids
+
+    def save_snapshot(self, frames: Mapping[str, pd.DataFrame], documents: dict[str, str]) -> None:
+        folder = self.root / self.version / SNAPSHOT_DIR
+        # The index goes last and names what the pickles hold, so a run interrupted
+        # between the two never pairs new tables with an old index or the reverse:
+        # the index is removed first, and without an index the snapshot is not used.
+        (folder / SNAPSHOT_INDEX).unlink(missing_ok=True)
+        for table, frame in frames.items():
+            _write_atomic(folder / f"{table}.pkl", pickle.dumps(frame, protocol=5))
+        index = {"tables": sorted(frames), "documents": documents}
+        _write_atomic(folder / SNAPSHOT_INDEX, json.dumps(index, sort_keys=True).encode())
+
     def prune(self, keep: set[str]) -> int:
         """Delete other versions and entries of documents no longer present."""
         removed = 0
@@ -173,6 +223,8 @@ class ExtractionCache:
         current = self.root / self.version
         if current.is_dir():
             for bucket in current.iterdir():
+                if bucket.name == SNAPSHOT_DIR or not bucket.is_dir():
+                    continue
                 for entry in bucket.iterdir():
                     if entry.name.endswith(".json") and entry.name[:-5] not in keep:
                         entry.unlink(missing_ok=True)
@@ -180,13 +232,21 @@ class ExtractionCache:
         return removed
 
 
+@cache
+def _stored_fields(table: str) -> tuple[list[str], list[int]]:
+    """Fields an entry stores (doc_id left out) and the positions of date fields."""
+    schema = get_schema(table)
+    fields = [f for f in schema.field_names if f != "doc_id"]
+    return fields, [i for i, f in enumerate(fields) if schema.field(f).type == "date"]
+
+
 def _encode_table(table: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    fields = [f for f in get_schema(table).field_names if f != "doc_id"]
+    fields, date_positions = _stored_fields(table)
     values = [[r.get(f) for f in fields] for r in rows]
-    # JSON has no date: a date (or datetime) value is stored tagged, and only the
-    # columns that hold one are looked at when reading, so every other cell comes back
-    # exactly as the extractor returned it (an ISO string stays a string).
-    tagged = sorted({i for row in values for i, v in enumerate(row) if isinstance(v, dt.date)})
+    # JSON has no date: a date (or datetime) in a date field is stored tagged, and only
+    # the columns that hold one are looked at when reading, so every other cell comes
+    # back exactly as the extractor returned it (an ISO string stays a string).
+    tagged = sorted({i for row in values for i in date_positions if isinstance(row[i], dt.date)})
     for row in values:
         for i in tagged:
             v = row[i]
@@ -222,81 +282,13 @@ def _rekey(table: str, doc_id: str, text: str, rows: list[dict[str, Any]]) -> li
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        try:
+            tmp.write_bytes(data)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-# --- one run -----------------------------------------------------------------------
-
-
-@dataclass
-class ExtractionRun:
-    """The rows of every document, and what the run had to do to get them."""
-
-    rows: Rows
-    changes: DocumentChanges
-    extracted: list[str] = field(default_factory=list)  # doc_ids run through extractors
-    reused: int = 0  # documents served from the cache
-    executor: str = "inprocess"
-
-    def metadata(self) -> dict[str, Any]:
-        counts = self.changes.counts()
-        return {
-            **{f"documents_{k}": v for k, v in counts.items()},
-            "documents_extracted": len(self.extracted),
-            "documents_from_cache": self.reused,
-            "executor": self.executor,
-        }
-
-
-def extract_with_cache(
-    documents: Sequence[DocumentLike],
-    tables: Sequence[str],
-    cache: ExtractionCache | None,
-    executor: Any = None,
-) -> ExtractionRun:
-    """Rows of every document per table, in doc_id order, extracting only cache misses.
-
-    `executor` is a `pipeline.executors.Executor` (the in-process one when None); only
-    the misses are sent to it, and each result is written to the cache as it arrives,
-    so an interrupted run keeps what it finished.
-    """
-    from pipeline.executors import InProcessExecutor  # the executors import extraction
-
-    ordered = sorted(documents, key=lambda d: d.doc_id)
-    current = {d.doc_id: d.sha256 for d in ordered}
-    previous = cache.previous_documents() if cache is not None else {}
-    per_doc: list[Rows | None] = []
-    misses: list[int] = []
-    for i, doc in enumerate(ordered):
-        hit = cache.get(doc.sha256, doc.doc_id, doc.text, tables) if cache is not None else None
-        per_doc.append(hit)
-        if hit is None:
-            misses.append(i)
-    runner = executor if executor is not None else InProcessExecutor()
-    items = [(ordered[i].doc_id, ordered[i].text) for i in misses]
-    for position, rows in runner.extract(items, list(tables)):
-        i = misses[position]
-        per_doc[i] = rows
-        if cache is not None:
-            cache.put(ordered[i].sha256, ordered[i].doc_id, rows)
-    merged: Rows = {t: [] for t in tables}
-    for rows in per_doc:
-        assert rows is not None  # every miss came back from the executor
-        for table in tables:
-            merged[table].extend(rows[table])
-    if cache is not None:
-        cache.save_documents(current)
-        cache.prune(set(current.values()))
-    return ExtractionRun(
-        rows=merged,
-        changes=compare(previous, current),
-        extracted=[ordered[i].doc_id for i in misses],
-        reused=len(ordered) - len(misses),
-        executor=getattr(runner, "name", type(runner).__name__),
-    )

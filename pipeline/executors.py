@@ -10,9 +10,12 @@ Chosen by `PIPELINE_EXECUTOR`:
   `PIPELINE_DASK_ADDRESS` (e.g. `tcp://scheduler:8786`); without an address a
   `LocalCluster` is started on 127.0.0.1 for the run (tests, benchmark, a laptop).
 
-Only extraction is distributed: it is a pure function of one document's text. Results
-come back to this process, which writes the cache and hands the rows on; DuckDB, with
-its single writer, is only ever touched by the load step, after every result is back.
+Only extraction is distributed: it is a pure function of one document's text. A worker
+extracts a chunk of consecutive documents, writes their cache entries (when given the
+cache's location: the output directory must then be on storage the workers see) and
+returns one DataFrame per fact table for the chunk, which pickles far smaller and faster
+than the rows as dicts. DuckDB, with its single writer, is only ever touched by the
+load step, after every result is back in this process.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol
 
-Rows = dict[str, list[dict[str, Any]]]
-Item = tuple[str, str]  # (doc_id, text)
+Frames = dict[str, Any]  # table -> pandas.DataFrame of the chunk's rows
+Item = tuple[str, str, str]  # (doc_id, sha256 of the raw bytes, text)
+CacheSpec = tuple[str, str] | None  # (cache root, version) or no cache
 
 EXECUTOR_ENV = "PIPELINE_EXECUTOR"
 WORKERS_ENV = "PIPELINE_WORKERS"
@@ -38,24 +42,34 @@ CHUNK_MAX_BYTES = 2_000_000
 CHUNKS_PER_WORKER = 8
 
 
-def extract_chunk(items: Sequence[Item], tables: Sequence[str]) -> list[Rows]:
+def extract_chunk(items: Sequence[Item], tables: Sequence[str], cache: CacheSpec) -> Frames:
     """Extract a chunk of documents; runs in a worker process or on a Dask worker."""
+    from pipeline.cache import ExtractionCache
     from pipeline.extraction import extract_document
+    from pipeline.schemas import get_schema
 
-    return [extract_document(doc_id, text, list(tables)) for doc_id, text in items]
+    store = ExtractionCache.from_spec(cache) if cache is not None else None
+    merged: dict[str, list[dict[str, Any]]] = {t: [] for t in tables}
+    for doc_id, sha256, text in items:
+        rows = extract_document(doc_id, text, list(tables))
+        if store is not None:
+            store.put(sha256, doc_id, rows)
+        for table in tables:
+            merged[table].extend(rows[table])
+    return {t: get_schema(t).frame(rows) for t, rows in merged.items()}
 
 
 def chunk_items(items: Sequence[Item], workers: int) -> list[list[int]]:
     """Indexes of `items` grouped into chunks of roughly even size in characters."""
-    total = sum(len(text) for _, text in items)
+    total = sum(len(item[-1]) for item in items)
     target = total // max(1, workers * CHUNKS_PER_WORKER)
     target = max(CHUNK_MIN_BYTES, min(CHUNK_MAX_BYTES, target))
     chunks: list[list[int]] = []
     current: list[int] = []
     size = 0
-    for i, (_, text) in enumerate(items):
+    for i, item in enumerate(items):
         current.append(i)
-        size += len(text)
+        size += len(item[-1])
         if size >= target:
             chunks.append(current)
             current, size = [], 0
@@ -67,8 +81,10 @@ def chunk_items(items: Sequence[Item], workers: int) -> list[list[int]]:
 class Executor(Protocol):
     name: str
 
-    def extract(self, items: Sequence[Item], tables: Sequence[str]) -> Iterator[tuple[int, Rows]]:
-        """Yield (index into items, rows) for every item, in any order."""
+    def extract(
+        self, items: Sequence[Item], tables: Sequence[str], cache: CacheSpec = None
+    ) -> Iterator[tuple[list[int], Frames]]:
+        """Yield (indexes into items, their frames) per chunk, chunks in any order."""
         ...
 
     def close(self) -> None: ...
@@ -93,17 +109,21 @@ class InProcessExecutor:
         )
         self.last_mode = "serial"
 
-    def extract(self, items: Sequence[Item], tables: Sequence[str]) -> Iterator[tuple[int, Rows]]:
-        total = sum(len(text) for _, text in items)
+    def extract(
+        self, items: Sequence[Item], tables: Sequence[str], cache: CacheSpec = None
+    ) -> Iterator[tuple[list[int], Frames]]:
+        total = sum(len(text) for _, _, text in items)
         if self.workers <= 1 or total < self.parallel_min_bytes or len(items) < 2:
             self.last_mode = "serial"
-            for i, item in enumerate(items):
-                yield i, extract_chunk([item], tables)[0]
+            for chunk in chunk_items(items, 1):
+                yield chunk, extract_chunk([items[i] for i in chunk], tables, cache)
             return
         self.last_mode = f"{self.workers} processes"
-        yield from self._pooled(items, tables)
+        yield from self._pooled(items, tables, cache)
 
-    def _pooled(self, items: Sequence[Item], tables: Sequence[str]) -> Iterator[tuple[int, Rows]]:
+    def _pooled(
+        self, items: Sequence[Item], tables: Sequence[str], cache: CacheSpec
+    ) -> Iterator[tuple[list[int], Frames]]:
         # forkserver, not fork: the caller may be a threaded Dagster process, and a fork
         # copies locks held by other threads. The server imports the extractors once
         # and every worker is forked from it already warm.
@@ -111,15 +131,14 @@ class InProcessExecutor:
         context.set_forkserver_preload(["pipeline.extraction"])
         chunks = chunk_items(items, self.workers)
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
-            pending: dict[Future[list[Rows]], list[int]] = {
-                pool.submit(extract_chunk, [items[i] for i in chunk], list(tables)): chunk
+            pending: dict[Future[Frames], list[int]] = {
+                pool.submit(extract_chunk, [items[i] for i in chunk], list(tables), cache): chunk
                 for chunk in chunks
             }
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    chunk = pending.pop(future)
-                    yield from zip(chunk, future.result(), strict=True)
+                    yield pending.pop(future), future.result()
 
     def close(self) -> None:
         pass
@@ -159,19 +178,23 @@ class DaskExecutor:
             self.client = Client(self._cluster)
         self.workers = len(self.client.scheduler_info().get("workers", {}))
 
-    def extract(self, items: Sequence[Item], tables: Sequence[str]) -> Iterator[tuple[int, Rows]]:
+    def extract(
+        self, items: Sequence[Item], tables: Sequence[str], cache: CacheSpec = None
+    ) -> Iterator[tuple[list[int], Frames]]:
         from distributed import as_completed
 
         if not items:
             return
         chunks = chunk_items(items, max(1, self.workers))
         futures = [
-            self.client.submit(extract_chunk, [items[i] for i in chunk], list(tables), pure=False)
+            self.client.submit(
+                extract_chunk, [items[i] for i in chunk], list(tables), cache, pure=False
+            )
             for chunk in chunks
         ]
         index = {future.key: chunk for future, chunk in zip(futures, chunks, strict=True)}
-        for future, result in as_completed(futures, with_results=True):
-            yield from zip(index[future.key], result, strict=True)
+        for future, frames in as_completed(futures, with_results=True):
+            yield index[future.key], frames
             future.release()
 
     def close(self) -> None:

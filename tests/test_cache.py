@@ -12,18 +12,15 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline import cache as cache_module
-from pipeline.cache import (
-    ExtractionCache,
-    cache_version,
-    compare,
-    extract_with_cache,
-)
+from pipeline.cache import ExtractionCache, cache_version, compare
 from pipeline.executors import InProcessExecutor
 from pipeline.extract import registry
 from pipeline.extraction import extract_document
+from pipeline.incremental import extract_with_cache
 from pipeline.ingest import ingest_raw_dir
 from pipeline.schemas import get_schema
 from pipeline.tables import fact_tables
@@ -60,13 +57,20 @@ def run(raw: Path, output: Path):
     return extract_with_cache(documents, tables, cache, InProcessExecutor(workers=1))
 
 
-def uncached_rows(raw: Path) -> dict[str, list]:
+def uncached_frames(raw: Path) -> dict[str, pd.DataFrame]:
+    """What extracting every document again gives, as the fact assets frame it."""
     tables = fact_tables()
     merged: dict[str, list] = {t: [] for t in tables}
     for doc in sorted(ingest_raw_dir(raw, MAX_BYTES).documents, key=lambda d: d.doc_id):
         for table, rows in extract_document(doc.doc_id, doc.text, tables).items():
             merged[table].extend(rows)
-    return merged
+    return {t: get_schema(t).frame(rows) for t, rows in merged.items()}
+
+
+def assert_same_tables(got: dict[str, pd.DataFrame], expected: dict[str, pd.DataFrame]) -> None:
+    assert list(got) == list(expected)
+    for table in expected:
+        pd.testing.assert_frame_equal(got[table], expected[table], check_exact=True)
 
 
 def test_an_unchanged_document_is_not_re_extracted(raw, tmp_path, calls):
@@ -87,8 +91,9 @@ def test_an_unchanged_document_is_not_re_extracted(raw, tmp_path, calls):
         "removed": 0,
     }
     assert second.extracted == []
-    assert second.reused == n_docs
-    assert second.rows == first.rows == uncached_rows(raw)
+    assert second.from_snapshot == n_docs
+    assert_same_tables(second.frames, uncached_frames(raw))
+    assert_same_tables(first.frames, uncached_frames(raw))
 
 
 def test_only_the_changed_document_is_extracted_and_its_rows_follow_the_bytes(raw, tmp_path, calls):
@@ -102,7 +107,7 @@ def test_only_the_changed_document_is_extracted_and_its_rows_follow_the_bytes(ra
     assert result.changes.counts()["unchanged"] == len(list(raw.glob("*.txt"))) - 1
     assert result.extracted == ["003_c0f9455023bfcfeb"]
     assert sum(calls.values()) == len(fact_tables())
-    assert result.rows == uncached_rows(raw)
+    assert_same_tables(result.frames, uncached_frames(raw))
 
 
 def test_added_and_removed_documents_are_counted_and_removed_rows_disappear(raw, tmp_path, calls):
@@ -115,10 +120,9 @@ def test_added_and_removed_documents_are_counted_and_removed_rows_disappear(raw,
     assert result.changes.new == ("new_note",)
     assert result.changes.removed == ("004_56bb4bad0c193031",)
     assert sum(calls.values()) == len(fact_tables())  # only the new document
-    assert all(
-        row["doc_id"] != "004_56bb4bad0c193031" for rows in result.rows.values() for row in rows
-    )
-    assert result.rows == uncached_rows(raw)
+    for frame in result.frames.values():
+        assert "004_56bb4bad0c193031" not in set(frame["doc_id"])
+    assert_same_tables(result.frames, uncached_frames(raw))
 
 
 def test_a_renamed_file_reuses_the_extraction_under_its_new_id(raw, tmp_path, calls):
@@ -133,7 +137,8 @@ def test_a_renamed_file_reuses_the_extraction_under_its_new_id(raw, tmp_path, ca
     assert sum(calls.values()) == 0, "same bytes must not be extracted again"
     assert result.changes.new == ("renamed",)
     assert result.changes.removed == ("001_1cb4359ec7be3ce3",)
-    assert result.rows == uncached_rows(raw)  # keys derived again from the new doc_id
+    assert result.from_entries == 1  # the snapshot knows the bytes under the old id only
+    assert_same_tables(result.frames, uncached_frames(raw))  # keys derived from the new id
 
 
 def test_a_new_extractor_version_re_extracts_and_prunes_the_old_entries(raw, tmp_path, calls):
@@ -159,7 +164,9 @@ def test_the_version_covers_extractors_keys_and_schemas():
 def test_a_torn_entry_is_a_miss_not_a_crash(raw, tmp_path, calls):
     output = tmp_path / "out"
     first = run(raw, output)
+    _drop_snapshot(output)
     entries = sorted((output / cache_module.CACHE_DIR).rglob("*.json"))
+    entries = [e for e in entries if e.parent.name != cache_module.SNAPSHOT_DIR]
     entries = [e for e in entries if e.name != cache_module.STATE_FILE]
     assert len(entries) == len(list(raw.glob("*.txt")))
     entries[0].write_bytes(entries[0].read_bytes()[:20])  # as after a crash mid-write
@@ -167,7 +174,40 @@ def test_a_torn_entry_is_a_miss_not_a_crash(raw, tmp_path, calls):
     calls.clear()
     result = run(raw, output)
     assert sum(calls.values()) == 2 * len(fact_tables())
-    assert result.rows == first.rows
+    assert result.from_entries == len(entries) - 2
+    assert_same_tables(result.frames, first.frames)
+
+
+def _drop_snapshot(output: Path) -> None:
+    for folder in (output / cache_module.CACHE_DIR).rglob(cache_module.SNAPSHOT_DIR):
+        shutil.rmtree(folder)
+
+
+def test_without_the_snapshot_the_entries_serve_every_document(raw, tmp_path, calls):
+    output = tmp_path / "out"
+    first = run(raw, output)
+    _drop_snapshot(output)
+    calls.clear()
+    second = run(raw, output)
+    assert sum(calls.values()) == 0
+    assert second.from_entries == len(list(raw.glob("*.txt")))
+    assert_same_tables(second.frames, first.frames)
+
+
+def test_a_torn_snapshot_falls_back_to_the_entries(raw, tmp_path, calls):
+    output = tmp_path / "out"
+    first = run(raw, output)
+    (pickled,) = [
+        p
+        for p in (output / cache_module.CACHE_DIR).rglob("quantities.pkl")
+        if p.parent.name == cache_module.SNAPSHOT_DIR
+    ]
+    pickled.write_bytes(pickled.read_bytes()[:100])
+    calls.clear()
+    second = run(raw, output)
+    assert sum(calls.values()) == 0
+    assert second.from_snapshot == 0
+    assert_same_tables(second.frames, first.frames)
 
 
 def test_entries_are_written_whole_and_nothing_temporary_is_left(raw, tmp_path):
@@ -176,7 +216,8 @@ def test_entries_are_written_whole_and_nothing_temporary_is_left(raw, tmp_path):
     files = [p for p in (output / cache_module.CACHE_DIR).rglob("*") if p.is_file()]
     assert files and not [p for p in files if p.name.endswith(".tmp")]
     for path in files:
-        json.loads(path.read_bytes())
+        if path.suffix == ".json":
+            json.loads(path.read_bytes())
 
 
 @pytest.mark.parametrize(
@@ -196,8 +237,9 @@ def test_compare_counts_by_id_and_bytes(previous, current, expected):
 def test_without_a_cache_everything_is_extracted_every_time(raw, calls):
     documents = ingest_raw_dir(raw, MAX_BYTES).documents
     for _ in range(2):
-        extract_with_cache(documents, fact_tables(), None, InProcessExecutor(workers=1))
+        result = extract_with_cache(documents, fact_tables(), None, InProcessExecutor(workers=1))
     assert set(calls.values()) == {2}
+    assert_same_tables(result.frames, uncached_frames(raw))
 
 
 def test_values_come_back_as_the_extractor_returned_them(tmp_path):

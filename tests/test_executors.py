@@ -1,10 +1,11 @@
-"""Every executor returns exactly the rows of a plain in-process extraction."""
+"""Every executor returns exactly the tables of a plain in-process extraction."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from pipeline.cache import extract_with_cache
+from pipeline.cache import ExtractionCache
 from pipeline.executors import (
     DaskExecutor,
     InProcessExecutor,
@@ -12,21 +13,40 @@ from pipeline.executors import (
     executor_from_env,
 )
 from pipeline.extraction import extract_document
+from pipeline.incremental import extract_with_cache
 from pipeline.ingest import ingest_raw_dir
+from pipeline.schemas import get_schema
 from pipeline.tables import fact_tables
 from tests.conftest import RAW_DIR
 
 
 @pytest.fixture(scope="module")
-def items() -> list[tuple[str, str]]:
+def items() -> list[tuple[str, str, str]]:
     documents = ingest_raw_dir(RAW_DIR, 50_000_000).documents
-    return sorted((d.doc_id, d.text) for d in documents)
+    return sorted((d.doc_id, d.sha256, d.text) for d in documents)
 
 
-def expected(items: list[tuple[str, str]]) -> dict[int, dict]:
+def expected(items: list[tuple[str, str, str]]) -> dict[str, pd.DataFrame]:
+    merged: dict[str, list] = {t: [] for t in fact_tables()}
+    for doc_id, _, text in items:
+        for table, rows in extract_document(doc_id, text, fact_tables()).items():
+            merged[table].extend(rows)
+    return {t: get_schema(t).frame(rows) for t, rows in merged.items()}
+
+
+def gathered(chunks) -> dict[str, pd.DataFrame]:
+    """Chunks come back in any order: put them back in item order."""
+    ordered = sorted(chunks, key=lambda chunk: chunk[0][0])
+    indexes = [i for chunk, _ in ordered for i in chunk]
+    assert indexes == list(range(len(indexes)))
     return {
-        i: extract_document(doc_id, text, fact_tables()) for i, (doc_id, text) in enumerate(items)
+        t: pd.concat([frames[t] for _, frames in ordered], ignore_index=True) for t in fact_tables()
     }
+
+
+def assert_same_tables(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame]) -> None:
+    for table in want:
+        pd.testing.assert_frame_equal(got[table], want[table], check_exact=True)
 
 
 @pytest.mark.parametrize(
@@ -40,7 +60,7 @@ def expected(items: list[tuple[str, str]]) -> dict[int, dict]:
     ],
 )
 def test_chunks_cover_every_item_once_in_order(sizes, workers):
-    items = [(str(i), "x" * n) for i, n in enumerate(sizes)]
+    items = [(str(i), "sha", "x" * n) for i, n in enumerate(sizes)]
     chunks = chunk_items(items, workers)
     assert [i for chunk in chunks for i in chunk] == list(range(len(items)))
     assert all(chunks)
@@ -50,14 +70,20 @@ def test_chunks_cover_every_item_once_in_order(sizes, workers):
 
 def test_serial_in_process_matches_plain_extraction(items):
     executor = InProcessExecutor(workers=2, parallel_min_bytes=10**12)
-    assert dict(executor.extract(items, fact_tables())) == expected(items)
+    assert_same_tables(gathered(executor.extract(items, fact_tables())), expected(items))
     assert executor.last_mode == "serial"
 
 
-def test_process_pool_matches_plain_extraction(items):
+def test_process_pool_matches_plain_extraction_and_writes_the_cache(items, tmp_path):
     executor = InProcessExecutor(workers=2, parallel_min_bytes=0)
-    assert dict(executor.extract(items, fact_tables())) == expected(items)
+    cache = ExtractionCache(tmp_path, "v")
+    chunks = list(executor.extract(items, fact_tables(), cache.spec))
     assert executor.last_mode == "2 processes"
+    assert_same_tables(gathered(chunks), expected(items))
+    for doc_id, sha, text in items:  # written by the workers, read back here
+        assert cache.get(sha, doc_id, text, fact_tables()) == extract_document(
+            doc_id, text, fact_tables()
+        )
 
 
 def test_dask_local_cluster_on_loopback_matches_plain_extraction(items):
@@ -67,17 +93,21 @@ def test_dask_local_cluster_on_loopback_matches_plain_extraction(items):
             address.startswith("tcp://127.0.0.1:")
             for address in executor.client.scheduler_info()["workers"]
         )
-        results = dict(executor.extract(items, fact_tables()))
-    assert results == expected(items)
+        chunks = list(executor.extract(items, fact_tables()))
+    assert_same_tables(gathered(chunks), expected(items))
 
 
-def test_dask_through_the_cache_gives_the_same_rows(tmp_path):
+def test_dask_through_the_cache_gives_the_same_tables(tmp_path):
     documents = ingest_raw_dir(RAW_DIR, 50_000_000).documents
     plain = extract_with_cache(documents, fact_tables(), None, InProcessExecutor(workers=1))
+    cache = ExtractionCache(tmp_path, "v")
     with DaskExecutor(n_workers=1) as executor:
-        distributed = extract_with_cache(documents, fact_tables(), None, executor)
-    assert distributed.rows == plain.rows
+        distributed = extract_with_cache(documents, fact_tables(), cache, executor)
     assert distributed.executor == "dask"
+    assert_same_tables(distributed.frames, plain.frames)
+    again = extract_with_cache(documents, fact_tables(), cache, InProcessExecutor(workers=1))
+    assert again.extracted == []  # the Dask workers' entries and snapshot serve the rerun
+    assert_same_tables(again.frames, plain.frames)
 
 
 @pytest.mark.parametrize(

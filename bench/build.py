@@ -1,0 +1,172 @@
+"""One full build of a corpus through the real Dagster path, measured by stage.
+
+    python -m bench.build RAW_DIR OUTPUT_DIR [--apply cache,bulk_validation] [--stub claims]
+
+Runs `dagster.materialize` over the project's assets and checks (what `make run` and the
+tests run, in process), then reads each step's start and end from the run's event log,
+so a stage's time is the sum of its steps' and Dagster's own cost is the wall time
+left over. Memory is sampled over the whole process tree (see bench.measure) and each
+sample is charged to the step running at that moment.
+
+`--apply` swaps in a proposed change the pipeline does not carry yet (bench.wiring);
+`--stub T` replaces derived table T by an empty one of the same schema, to measure the
+rest of the build when T alone does not scale. Prints one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+STAGES = ("ingest", "extract", "derive", "validate", "publish", "load")
+
+
+def _stage_of(step_key: str, fact: set[str], derived: set[str]) -> str:
+    if step_key in ("raw_documents", "core_documents", "core_quarantine"):
+        return "ingest"
+    if step_key in ("core_extractions", "core_extract") or step_key.removeprefix("core_") in fact:
+        return "extract"
+    if step_key.removeprefix("core_") in derived:
+        return "derive"
+    if step_key == "out_release":
+        return "publish"
+    if step_key == "out_facts_duckdb":
+        return "load"
+    if "matches_schema" in step_key or "grounded" in step_key:
+        return "validate"
+    return "other"
+
+
+def _stub_asset(table: str) -> Any:
+    import dagster as dg
+
+    from pipeline.schemas import get_schema
+
+    @dg.asset(name=f"core_{table}", group_name="core", description=f"(benchmark stub) {table}")
+    def _stub() -> Any:
+        return get_schema(table).frame([])
+
+    return _stub
+
+
+def build(
+    raw_dir: Path, output_dir: Path, apply: list[str], stub: list[str], limit_gib: float
+) -> dict[str, Any]:
+    from bench.measure import MemorySampler, own_peak_rss
+
+    sampler = MemorySampler(limit_bytes=int(limit_gib * 2**30)).start()
+    started = time.perf_counter()
+    import dagster as dg
+
+    import pipeline.assets.checks as checks
+    from bench import wiring
+    from pipeline.definitions import all_assets, all_checks
+    from pipeline.settings import PipelineSettings
+    from pipeline.tables import derived_tables, fact_tables
+
+    import_seconds = time.perf_counter() - started
+    pending = wiring.pending()
+    applied = []
+    assets = list(all_assets)
+    if "cache" in apply and pending["cache"]:
+        replaced = {"core_extractions", *(f"core_{t}" for t in fact_tables())}
+        assets = [a for a in assets if not {k.to_user_string() for k in a.keys} & replaced]
+        assets.append(wiring.extraction_assets())
+        applied.append("cache")
+    if "bulk_validation" in apply and pending["bulk_validation"]:
+        from pipeline.bulk_validation import bulk_schema_problems
+
+        checks.schema_problems = bulk_schema_problems  # the check bodies look it up at call
+        applied.append("bulk_validation")
+    for table in stub:
+        assets = [
+            _stub_asset(table) if {k.to_user_string() for k in a.keys} == {f"core_{table}"} else a
+            for a in assets
+        ]
+
+    instance = dg.DagsterInstance.ephemeral()
+    settings = PipelineSettings(raw_dir=str(raw_dir), output_dir=str(output_dir))
+    wall_start = time.time()
+    result = dg.materialize(
+        [*assets, *all_checks],
+        resources={"settings": settings},
+        instance=instance,
+        raise_on_error=False,
+    )
+    wall = time.time() - wall_start
+    sampler.stop()
+
+    fact, derived = set(fact_tables()), set(derived_tables())
+    starts: dict[str, float] = {}
+    steps: list[tuple[str, float, float]] = []
+    failures = []
+    for entry in instance.all_logs(result.run_id):
+        event = entry.dagster_event
+        if event is None or event.step_key is None:
+            continue
+        if event.event_type_value == "STEP_START":
+            starts[event.step_key] = entry.timestamp
+        elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
+            steps.append((event.step_key, starts[event.step_key], entry.timestamp))
+            if event.event_type_value == "STEP_FAILURE":
+                failures.append(event.step_key)
+    seconds = dict.fromkeys(STAGES, 0.0)
+    peaks = dict.fromkeys(STAGES, 0)
+    for key, begin, end in steps:
+        stage = _stage_of(key, fact, derived)
+        seconds[stage] = seconds.get(stage, 0.0) + end - begin
+        inside = [rss for t, rss in sampler.timeline if begin <= t <= end]
+        peaks[stage] = max(peaks.get(stage, 0), *inside, 0)
+
+    extraction: dict[str, Any] = {}
+    node = "core_extract" if "cache" in applied else "core_extractions"
+    for materialization in result.asset_materializations_for_node(node):
+        if materialization.asset_key.to_user_string() != "core_extractions":
+            continue
+        extraction = {
+            k: v.value
+            for k, v in materialization.metadata.items()
+            if k.startswith(("documents", "executor", "rows/"))
+        }
+    return {
+        "ok": result.success,
+        "failed_steps": failures,
+        "documents": extraction.get("documents"),
+        "wall_seconds": wall,
+        "import_seconds": import_seconds,
+        "stage_seconds": seconds,
+        "dagster_overhead_seconds": wall - sum(end - begin for _, begin, end in steps),
+        "peak_rss_bytes": sampler.peak,
+        "stage_peak_rss_bytes": peaks,
+        "main_process_peak_rss_bytes": own_peak_rss(),
+        "extraction": extraction,
+        "applied": applied,
+        "stubbed": stub,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("raw_dir", type=Path)
+    parser.add_argument("output_dir", type=Path)
+    parser.add_argument("--apply", default="", help="comma-separated: cache,bulk_validation")
+    parser.add_argument("--stub", default="", help="comma-separated derived tables")
+    parser.add_argument("--limit-gib", type=float, default=6.0)
+    args = parser.parse_args()
+    report = build(
+        args.raw_dir,
+        args.output_dir,
+        [a for a in args.apply.split(",") if a],
+        [s for s in args.stub.split(",") if s],
+        args.limit_gib,
+    )
+    json.dump(report, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -527,7 +527,30 @@ PERIODS_AND_RATES = [
     ),
 ]
 
-CASES = MONEY + UNITS + COUNTS + RANGES + MALFORMED + QUALIFIERS + PERIODS_AND_RATES
+# The examples the issue names, each as it asks to read them.
+ISSUE_EXAMPLES = [
+    (
+        "Mexico extradited between 150 and 200 fugitives last year.",
+        [("150", 150, "count", E, None, None, "low"), ("200", 200, "count", E, None, None, "high")],
+    ),
+    (
+        "Prices rose 10–15 percent.",
+        [
+            ("10", 10, "percent", E, None, None, "low"),
+            ("15 percent", 15, "percent", E, None, None, "high"),
+        ],
+    ),
+    ("More than a million people crossed.", [("a million", 1e6, "count", L, None, None, None)]),
+    (
+        "a half-trillion dollars in trade",
+        [("a half-trillion dollars", 5e11, "USD", E, None, None, None)],
+    ),
+    ("twenty-five consulates", [("twenty-five", 25, "count", E, None, None, None)]),
+]
+
+CASES = (
+    MONEY + UNITS + COUNTS + RANGES + MALFORMED + QUALIFIERS + PERIODS_AND_RATES + ISSUE_EXAMPLES
+)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:60] for c in CASES])

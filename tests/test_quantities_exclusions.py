@@ -118,6 +118,8 @@ CODES_AND_LABELS = [
     "Contact the Commercial Service; tel. +52 55 5080 2000.",
     "Washington, DC 20006 (tel. 202-728-1600).",
     "Colonia Cuauhtémoc, 06500 Mexico City",
+    "The briefing is at the Department's headquarters, 2201 C Street NW.",
+    "Send comments to 1600 Pennsylvania Avenue.",
     "Drafted: WHA/MEX - J. Doe, ext. 7-4512",
     "Table 1. Corn Production, Supply and Distribution (1,000 MT)",
     "GAIN Report Number: MX2024-0017",

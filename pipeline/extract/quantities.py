@@ -46,6 +46,7 @@ from pipeline.extract.quantity_rules import (
     neighbours,
     open_ended,
     unit_after_modifier,
+    year_then_note,
 )
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 from pipeline.extract.sentences import SentenceIndex
@@ -214,6 +215,10 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
                 continue
             if part.unit is None and not part.scaled and is_year_like(part.raw):
                 mentions.append(with_since(scan, year_mention(scan, part.start, part.end)))
+                continue
+            if year_then_note(scan, part):
+                year_end = part.start + 4
+                mentions.append(with_since(scan, year_mention(scan, part.start, year_end)))
                 continue
             near = neighbours(scan, part.start, part.end)
             if is_frequency_or_moment(near) or is_unit_label(scan, part):

@@ -75,7 +75,7 @@ def _noun_phrase_after(text: str, pos: int, limit: int = 6) -> str | None:
     used_link = False
     for m in _WORD.finditer(text, pos, min(len(text), pos + 80)):
         gap = text[pos : m.start()]
-        if gap.strip(" \t-") or (words and "\n" in gap):
+        if gap.strip(" \t\xa0-") or (words and "\n" in gap):
             break
         word = _bare(m.group())
         low = word.lower()
@@ -102,7 +102,7 @@ def _noun_phrase_before(text: str, end: int, limit: int = 6) -> str | None:
     skipping = True
     for start, stop in reversed(tokens):
         gap = text[stop:pos]
-        if gap.strip(" \t:") or (words and "\n" in gap):
+        if gap.strip(" \t\xa0:") or (words and "\n" in gap):
             break
         word = _bare(text[start:stop])
         low = word.lower()

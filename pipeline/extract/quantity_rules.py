@@ -72,7 +72,8 @@ _NAME_HEADS = frozenset(
         Accord Treaty Commission Council Committee Coalition Alliance Partnership Network
         Campaign Challenge Project Foundation Institute Center Centre Index Award Prize
         Summit Forum Framework Club Compact Declaration Pledge Corridor Strong Law Doctrine
-        Series Cup
+        Series Cup Avenue Ave. Street St. Road Rd. Boulevard Blvd. Drive Dr. Lane Way Place
+        Court Plaza Parkway Suite
         """
     )
 )
@@ -104,7 +105,31 @@ _TIME_AFTER = frozenset(_words("ago later earlier hence"))
 # ('compared with twelve in 2010', 'up from 280.').
 _COMPARED_WITH = frozenset(_words("from with than versus vs. vs compared"))
 _RANK_BEFORE = frozenset(_words("top bottom first last"))
-_OF_DETERMINERS = frozenset(_words("the our its their these those all his her your my"))
+_OF_DETERMINERS = frozenset(
+    _words("the our its their these those all his her your my whom which them us")
+)
+_BLANKS = " \t\n\xa0"
+# A number-led modifier between a count and its noun.
+_NUMERIC_MODIFIER = re.compile(
+    r"[ \t\xa0]+\.?[0-9][0-9.]*-?[A-Za-z]+(?:-[A-Za-z]+)*[ \t\xa0]+([a-z][\w'’-]*)"
+)
+_COMPASS = frozenset(_words("N S E W NW NE SW SE N.W N.E S.W S.E"))
+# 'in 2025.4 Remittances': a year, then a note number glued after its full stop.
+_YEAR_THEN_NOTE = re.compile(r"(?:18|19|20)[0-9]{2}\.[0-9]{1,3}")
+_CAPITAL_NEXT = re.compile(r"[ \t\xa0]+[A-Z“\"]")
+
+
+def year_then_note(scan: str, part: Part) -> bool:
+    """A year followed by an endnote number: the period it states, not a decimal."""
+    return (
+        part.unit is None
+        and not part.scaled
+        and bool(_YEAR_THEN_NOTE.fullmatch(part.raw))
+        and bool(_CAPITAL_NEXT.match(scan, part.end))
+    )
+
+
+_IN_A_PLACE = re.compile(r"[ \t\xa0]+(?:in|at|from)[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z]")
 _NAME_RUN = re.compile(
     r"[ \t\xa0]+[A-Z][\w'’.&-]*"
     r"(?:[ \t\xa0]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t\xa0]+)*[A-Z][\w'’&-]*)*"
@@ -240,7 +265,12 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
     ):
         return True
     run = _NAME_RUN.match(scan, end)
-    return bool(run and run.group().split()[-1] in _NAME_HEADS)
+    if not run:
+        return False
+    words = run.group().split()
+    while len(words) > 1 and words[-1].rstrip(".,") in _COMPASS:
+        words.pop()  # '950 Pennsylvania Avenue NW'
+    return words[-1] in _NAME_HEADS
 
 
 def next_word(scan: str, end: int) -> str | None:
@@ -267,6 +297,22 @@ def is_frequency_or_moment(near: Neighbours) -> bool:
     return near.before_lower in _FREQUENCY_BEFORE or near.after_lower in _TIME_AFTER
 
 
+def _counted_of(scan: str, end: int, low: str | None) -> bool:
+    """'3 of our 9 consulates', 'four of whom': a count of a group named after it."""
+    if low != "of":
+        return False
+    return (next_word(scan, scan.find("of", end) + 2) or "").lower() in _OF_DETERMINERS
+
+
+def _elided_count(scan: str, end: int, near: Neighbours) -> bool:
+    """'12 universities in Mexico and 9 in the United States': the counted noun is left
+    out after 'and' or a comma, and a place follows."""
+    after_and = near.before_lower in ("and", "or")
+    before = scan[max(0, near.before_start - 3) : near.before_start]
+    after_comma = near.before is None and before.rstrip(" \t\xa0").endswith(",")
+    return (after_and or after_comma) and bool(_IN_A_PLACE.match(scan, end))
+
+
 def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     """Whether a bare number (no currency, no unit) is a count worth a row; `near` are the
     words around it (for a range, the words around the whole range)."""
@@ -290,11 +336,16 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return False  # 'Group of Seven' names a group mid-sentence
         if before_low in _COMPARED_WITH and low not in ("of", "times"):
             return True
-        return bool(word) and low not in _NOT_COUNTED and scan[end] in " \t\n"
-    if word and low not in _NOT_COUNTED and scan[end] in " \t\n":
+        if _counted_of(scan, end, low) or _elided_count(scan, end, near):
+            return True
+        return bool(word) and low not in _NOT_COUNTED and scan[end] in _BLANKS
+    if word and low not in _NOT_COUNTED and scan[end] in _BLANKS:
         return True
-    if low == "of" and (next_word(scan, scan.find("of", end) + 2) or "").lower() in _OF_DETERMINERS:
-        return True  # '3 of our 9 consulates'
+    if _counted_of(scan, end, low) or _elided_count(scan, end, near):
+        return True
+    modified = _NUMERIC_MODIFIER.match(scan, end)
+    if modified and modified.group(1) not in _NOT_COUNTED:
+        return True  # '65 .50-caliber rifles', '300 9mm pistols'
     if "," in part.raw or before_low in _COMPARED_WITH:
         return True
     # 'rose to 55.': the value of a verb, at the end of its clause; a whole number.

@@ -106,6 +106,7 @@ MONEY = [
         ],
     ),
     ("the fentanyl $290,000.", [("$290,000", 290000, "USD", E, None, None, None)]),
+    ("a grant of U.S.\n$5 million", [("U.S.\n$5 million", 5e6, "USD", E, None, None, None)]),
     # Text converted from HTML keeps no-break spaces between a number and its unit.
     (
         "Each day, nearly $1.9\u00a0billion in trade crosses the border.",
@@ -367,6 +368,11 @@ RANGES = [
 ]
 
 MALFORMED = [
+    # Too many digits to be a real amount: flagged, never an infinite value.
+    (
+        "A pledge of " + "9" * 400 + " billion dollars.",
+        [("9" * 400 + " billion dollars", None, "USD", E, None, None, None)],
+    ),
     (
         "There are nearly 10,0000 Fulbright alumni from Mexico.",
         [("10,0000", None, "count", A, None, None, None)],

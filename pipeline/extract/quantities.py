@@ -18,6 +18,7 @@ Conventions (they follow the gold in `../shared/gold/seed_quantities.csv`):
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
@@ -49,7 +50,7 @@ from pipeline.extract.quantity_rules import (
     year_then_note,
 )
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
-from pipeline.extract.sentences import SentenceIndex
+from pipeline.extract.sentences import Sentence, SentenceIndex
 
 _COUNT = Unit("count", "count")
 _BETWEEN = re.compile(r"(?i:between)[ \t\xa0]+\Z")
@@ -273,13 +274,32 @@ def _rate_for(
     return best
 
 
+def _sentence_around(text: str, index: SentenceIndex, part: Part) -> Sentence | None:
+    """The sentence of the quote; two joined when a line break the splitter took for a
+    sentence end falls inside the quote ('U.S.⏎$5 million')."""
+    first = index.at(part.start - 1)
+    if first is None or first.end >= part.end - 1:
+        return first
+    last = index.at(part.end - 2) or first
+    return Sentence(first.start, last.end, text[first.start : last.end])
+
+
+def _finite(value: Decimal | None) -> float | None:
+    """The value as a float; None for a digit string too long to be a real amount (its row
+    is then flagged malformed, like any number that cannot be read safely)."""
+    if value is None:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def extract_quantities(text: str) -> list[dict[str, Any]]:
     """Every stated quantity in `text`, one record per number (see quantities schema)."""
     scan = "\n" + text  # every candidate starts after a lead character, the first one too
     rows, mentions, rates = _scan(scan)
     row_starts = [row[0].start for row in rows]
     index = SentenceIndex(text)
-    sentences = [index.at(part.start - 1) for part, _, _ in rows]
+    sentences = [_sentence_around(text, index, part) for part, _, _ in rows]
     bounds = [
         (s.start + 1, s.end + 1) if s else (part.start, part.end)
         for s, (part, _, _) in zip(sentences, rows, strict=True)
@@ -291,12 +311,13 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
         start, end = part.start - 1, part.end - 1  # offsets in `text`
         sentence = sentences[i]
         unit = part.unit or _COUNT
+        value = _finite(part.value)
         out.append(
             {
                 "char_start": start,
                 "char_end": end,
                 "quote": text[start:end],
-                "value": None if part.value is None else float(part.value),
+                "value": value,
                 "unit": unit.code,
                 "kind": unit.kind,
                 "form": part.form,
@@ -305,7 +326,7 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
                 "period": periods[i],
                 "rate": unit.rate or _rate_for(scan, rates, bounds[i], rows, row_starts, i),
                 "measure": measure_of(text, start, end, unit.kind),
-                "flag": "malformed_number" if part.value is None else None,
+                "flag": "malformed_number" if value is None else None,
                 "sentence": sentence.text if sentence else text[start:end],
             }
         )

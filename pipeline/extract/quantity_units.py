@@ -158,7 +158,7 @@ for _mark in ("$", "US$", "U.S.$", "MX$", "Mex$", "MXN$", "C$", "CA$"):
         _PREFIX_FORMS += [_letters + _dollar] + ([_letters + " " + _dollar] if _letters else [])
 _PREFIX_FORMS += ["USD", "MXN", "CAD", "EUR", "GBP", "€", "£", "¥"]
 CURRENCY_PREFIX_PATTERN = words_trie(_PREFIX_FORMS)
-_PREFIX_CLEAN = re.compile(r"[\\ \t]")
+_PREFIX_CLEAN = re.compile(r"[\\\s]")
 
 
 def unit_of(surface: str) -> Unit:

@@ -8,7 +8,8 @@ one-to-one, so a single extraction cannot be credited for two gold rows.
 
 `python -m pipeline.scoring` prints precision, recall and F1 of this project's extractor
 and of the quantulum3 peer on the seed gold, side by side, and of both on the project's
-own test documents (`tests/corpus/quantities/`).
+own test documents (`tests/corpus/quantities/`) and on the blind held-out documents
+(`tests/heldout/`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ SEED_DIR = SHARED_DIR / "seeds"
 SEED_GOLD = SHARED_DIR / "gold" / "seed_quantities.csv"
 OWN_CORPUS_DIR = REPO_ROOT / "tests" / "corpus" / "quantities"
 OWN_GOLD = OWN_CORPUS_DIR / "gold_quantities.csv"
+# Written and annotated blind to the extractor by another session (see its README).
+HELDOUT_DIR = REPO_ROOT / "tests" / "heldout"
+HELDOUT_GOLD = HELDOUT_DIR / "gold_quantities.csv"
 RELATIVE_TOLERANCE = 1e-4
 
 Row = Mapping[str, Any]
@@ -186,7 +190,11 @@ def own_paths() -> list[Path]:
 def main() -> None:
     from pipeline.extract.quantities import extract_quantities
 
-    sets = [("seed gold", seed_paths(), SEED_GOLD), ("own documents", own_paths(), OWN_GOLD)]
+    sets = [
+        ("seed gold", seed_paths(), SEED_GOLD),
+        ("own documents", own_paths(), OWN_GOLD),
+        ("blind held-out documents", sorted(HELDOUT_DIR.glob("*.txt")), HELDOUT_GOLD),
+    ]
     for title, paths, gold_path in sets:
         if not gold_path.exists():
             print(f"{title}: no gold at {gold_path}")

@@ -482,6 +482,7 @@ PERIODS_AND_RATES = [
         [("1,129,814", 1129814, "count", E, None, D, None)],
     ),
     ("up to 30,000 parole slots a month", [("30,000", 30000, "count", U, None, "per_month", None)]),
+    ("A day after the vote, officials seized 5 tons.", [("5 tons", 5, "ton", E, None, None, None)]),
     (
         "It could cost families around $2.2 billion annually.",
         [("$2.2 billion", 2.2e9, "USD", A, None, Y, None)],

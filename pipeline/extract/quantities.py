@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from pipeline.extract.numbers import is_year_like, parse_digits, parse_words, scale_factor
-from pipeline.extract.quantity_context import qualifier_before, rate_of
+from pipeline.extract.quantity_context import qualifier_before, rate_follows_only, rate_of
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (
@@ -174,6 +174,7 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
 
 
 Row = tuple[Part, str | None, str]  # a number, its range role, its qualifier
+Rate = tuple[int, str, bool]  # where a rate phrase starts, its rate, whether it only follows
 
 
 def _period_mention(scan: str, m: re.Match[str], kind: str) -> Mention | None:
@@ -188,17 +189,18 @@ def _period_mention(scan: str, m: re.Match[str], kind: str) -> Mention | None:
     return with_since(scan, Mention(start, end, period)) if period else None
 
 
-def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
+def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
     """One pass: the quantities, the period mentions and the rate phrases of a text."""
     rows: list[Row] = []
     mentions: list[Mention] = []
-    rates: list[tuple[int, str]] = []
+    rates: list[Rate] = []
     for m in QUANTITY_SCAN.finditer(scan, _front_matter_end(scan)):
         kind = m.lastgroup
         if kind in _NO_QUANTITY:
             continue
         if kind == "rate":
-            rates.append((m.start(kind), rate_of(m.group(kind))))
+            phrase = m.group(kind)
+            rates.append((m.start(kind), rate_of(phrase), rate_follows_only(phrase)))
             continue
         if kind in ("fy", "span", "date", "date2"):
             mention = _period_mention(scan, m, kind)
@@ -246,7 +248,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[tuple[int, str]]]:
 
 def _rate_for(
     scan: str,
-    rates: list[tuple[int, str]],
+    rates: list[Rate],
     sentence: tuple[int, int],
     rows: list[Row],
     row_starts: list[int],
@@ -258,9 +260,11 @@ def _rate_for(
     part, role, _ = rows[index]
     partner = index + 1 if role == "low" else index - 1 if role == "high" else None
     best, best_distance = None, _RATE_REACH + 1
-    lo = bisect_left(rates, (sentence[0], ""))
-    hi = bisect_left(rates, (sentence[1], ""))
-    for position, rate in rates[lo:hi]:
+    lo = bisect_left(rates, (sentence[0],))
+    hi = bisect_left(rates, (sentence[1],))
+    for position, rate, follows_only in rates[lo:hi]:
+        if follows_only and position < part.start:
+            continue
         distance = abs(position - part.start)
         if distance >= best_distance:
             continue

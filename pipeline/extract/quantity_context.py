@@ -11,11 +11,6 @@ import re
 
 # --- qualifier -----------------------------------------------------------------------------
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 _QUALIFIERS = {
     "approximate": (
         "nearly",
@@ -140,3 +135,9 @@ def rate_of(phrase: str) -> str:
     assert m, phrase
     word = next(w for w in m.groups() if w)
     return _RATE_OF[word.lower()]
+
+
+def rate_follows_only(phrase: str) -> bool:
+    """'a day' and 'per year' make a rate of the number before them; before a number they
+    name a moment ('A day after the vote, 5 tons were seized')."""
+    return phrase.split(None, 1)[0].lower() in ("a", "an", "per")

@@ -144,18 +144,23 @@ class SentenceIndex:
     """Find the sentence around an offset.
 
     `at` decides only the sentence boundaries next to the offset it is asked about, since
-    every boundary rule looks at its own line and the few characters around it; a caller
-    that needs a handful of sentences from a long document never splits all of it. The
-    answer is the same as looking the offset up in `sentence_spans(text)`.
+    every boundary rule looks at its own line and the few characters around it: the places
+    where a sentence may end (newlines, runs of full stops) are listed once, and only those
+    next to the offset are judged. A caller that needs a handful of sentences from a long
+    document never splits all of it. The answer is the same as looking the offset up in
+    `sentence_spans(text)`.
     """
-
-    _WINDOW = 240
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._all: list[Sentence] | None = None
         self._starts: list[int] = []
         self._last: tuple[int, int, Sentence | None] = (-1, -1, None)
+        self._newlines: list[int] = []
+        self._stops: list[re.Match[str]] = []
+        self._stop_ends: list[int] = []
+        self._listed = False
+        self._judged: dict[tuple[int, bool], bool] = {}
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -173,65 +178,65 @@ class SentenceIndex:
         lo, hi, found = self._last
         if lo <= offset < hi:
             return found
+        if not self._listed:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+            self._stops = list(_END.finditer(self.text))
+            self._stop_ends = [m.end() for m in self._stops]
+            self._listed = True
         start = self._cut_before(offset)
         end = self._cut_after(offset)
         seg = self.text[start:end]
         lead = len(seg) - len(seg.lstrip())
         if start + lead > offset or not seg.strip():
             # The offset sits in the blank run before this segment's first character.
-            found = self.at(start - 1) if start > 0 else None
-            return found
+            return self.at(start - 1) if start > 0 else None
         found = Sentence(start + lead, start + len(seg.rstrip()), seg.strip())
         self._last = (start + lead, end, found)
         return found
 
-    def _candidates(self, lo: int, hi: int) -> list[tuple[int, re.Match[str] | None]]:
-        """Places in [lo, hi) where a sentence may end, each with its full-stop match (None
-        for a newline), in text order; `lo` must be 0 or just after white space."""
-        text = self.text
-        found: list[tuple[int, re.Match[str] | None]] = [
-            (m.start(), None) for m in _NEWLINE.finditer(text, lo, hi)
-        ]
-        stops = _END.finditer(text, lo, min(len(text), hi + 8))
-        found += [(m.end(), m) for m in stops if m.end() < hi]
-        found.sort(key=lambda c: c[0])
-        return found
+    def _newline_cuts(self, i: int) -> bool:
+        key = (i, False)
+        if key not in self._judged:
+            self._judged[key] = _newline_cuts(self.text, self._newlines[i])
+        return self._judged[key]
 
-    def _cuts(self, position: int, stop: re.Match[str] | None) -> bool:
-        if stop is None:
-            return _newline_cuts(self.text, position)
-        return _stop_cuts(self.text, stop)
-
-    def _aligned(self, position: int) -> int:
-        """`position` moved back to just after white space (or to 0), so that a window
-        starting there never splits a run of full stops."""
-        while position > 0 and not self.text[position - 1].isspace():
-            position -= 1
-        return position
+    def _stop_cuts(self, j: int) -> bool:
+        key = (j, True)
+        if key not in self._judged:
+            self._judged[key] = _stop_cuts(self.text, self._stops[j])
+        return self._judged[key]
 
     def _cut_before(self, offset: int) -> int:
-        hi = offset + 1
-        while hi > 0:
-            lo = self._aligned(max(0, hi - self._WINDOW))
-            for position, stop in reversed(self._candidates(lo, hi + 1)):
-                if position <= offset and self._cuts(position, stop):
-                    return position
-            hi = lo
+        """The last sentence boundary at or before `offset` (0 when there is none)."""
+        i = bisect_right(self._newlines, offset) - 1
+        j = bisect_right(self._stop_ends, offset) - 1
+        while i >= 0 or j >= 0:
+            newline = self._newlines[i] if i >= 0 else -1
+            stop = self._stop_ends[j] if j >= 0 else -1
+            if newline >= stop:
+                if self._newline_cuts(i):
+                    return newline
+                i -= 1
+            else:
+                if self._stop_cuts(j):
+                    return stop
+                j -= 1
         return 0
 
     def _cut_after(self, offset: int) -> int:
-        lo = self._aligned(offset + 1)
-        size = self._WINDOW
-        while lo < len(self.text):
-            hi = lo + size
-            for position, stop in self._candidates(lo, hi):
-                if position > offset and self._cuts(position, stop):
-                    return position
-            if hi >= len(self.text):
-                break
-            following = self._aligned(hi)
-            if following > lo:
-                lo = following
+        """The first sentence boundary after `offset` (the text's end when there is none)."""
+        i = bisect_right(self._newlines, offset)
+        j = bisect_right(self._stop_ends, offset)
+        end = len(self.text)
+        while i < len(self._newlines) or j < len(self._stop_ends):
+            newline = self._newlines[i] if i < len(self._newlines) else end + 1
+            stop = self._stop_ends[j] if j < len(self._stop_ends) else end + 1
+            if newline <= stop:
+                if self._newline_cuts(i):
+                    return newline
+                i += 1
             else:
-                size *= 2  # one token longer than the window: widen it
-        return len(self.text)
+                if self._stop_cuts(j):
+                    return stop
+                j += 1
+        return end

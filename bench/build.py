@@ -144,6 +144,10 @@ def build(
         "stage_peak_rss_bytes": peaks,
         "main_process_peak_rss_bytes": own_peak_rss(),
         "extraction": extraction,
+        "slowest_steps": [
+            {"step": key, "stage": _stage_of(key, fact, derived), "seconds": end - begin}
+            for key, begin, end in sorted(steps, key=lambda s: s[1] - s[2])[:12]
+        ],
         "applied": applied,
         "stubbed": stub,
     }

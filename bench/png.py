@@ -170,14 +170,15 @@ class LogAxes:
             self.canvas.text(round(x) - self.canvas.text_width(label) // 2, bottom + 6, label)
         self.canvas.line(left, bottom, right, bottom, black)
         self.canvas.line(left, top, left, bottom, black)
-        self.canvas.text(left, top - 24, title, black, scale=2)
-        self.canvas.text(left, top - 10, y_label, (90, 90, 90))
+        self.canvas.text(left, top - 36, title, black, scale=2)
+        self.canvas.text(left, top - 14, y_label, (90, 90, 90))
 
     def series(
-        self, points: list[tuple[float, float]], color: Color, width: int = 2, dash: int = 0
-    ) -> None:
+        self, points: list[tuple[float, float]], color: Color, width: int = 2, dash: int = 0,
+        markers: bool = True,
+    ) -> None:  # fmt: skip
         coords = [self.xy(x, y) for x, y in points if y > 0]
         for (x0, y0), (x1, y1) in itertools.pairwise(coords):
             self.canvas.line(x0, y0, x1, y1, color, width, dash)
-        for x, y in coords:
+        for x, y in coords if markers else []:
             self.canvas.rect(round(x) - 2, round(y) - 2, round(x) + 2, round(y) + 2, color)

@@ -35,7 +35,7 @@ def one_line(build: dict[str, Any]) -> str:
     return f"{build['wall_seconds']:.1f} s ({stages}), peak {build['peak_rss_bytes'] / GIB:.2f} GiB"
 
 
-def _find(results: dict[str, Any], label: str, size: int) -> dict[str, Any] | None:
+def find_build(results: dict[str, Any], label: str, size: int) -> dict[str, Any] | None:
     for build in results["builds"]:
         if build["label"] == label and build["size"] == size and build.get("ok"):
             return build
@@ -56,16 +56,16 @@ def summary(results: dict[str, Any]) -> dict[str, Any]:
         )
     sizes = sorted(results["context"]["sizes"])
     largest = sizes[-1]
-    full = _find(results, "proposed", largest)
+    full = find_build(results, "proposed", largest)
     if full:
         out["largest"] = largest
         out["build_seconds"] = full["wall_seconds"]
         out["peak_gib"] = full["peak_rss_bytes"] / GIB
-        incremental = _find(results, "incremental +1", largest + 1)
+        incremental = find_build(results, "incremental +1", largest + 1)
         if incremental:
             out["incremental"] = incremental["wall_seconds"] / full["wall_seconds"]
-    small = _find(results, "proposed", 1000)
-    big = _find(results, "proposed", 10000)
+    small = find_build(results, "proposed", 1000)
+    big = find_build(results, "proposed", 10000)
     if small and big:
         out["exponent"] = math.log(big["wall_seconds"] / small["wall_seconds"]) / math.log(10)
         out["stage_exponents"] = {
@@ -128,6 +128,7 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append("")
     lines += _throughput_section(results.get("throughput") or {})
     lines += _build_section(results)
+    lines += _steps_section(results)
     lines += _derived_section(results.get("derived") or {})
     lines += _partition_section(results.get("partitions") or {})
     lines += _profile_section(results.get("throughput") or {})
@@ -212,6 +213,18 @@ def _build_section(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _steps_section(results: dict[str, Any]) -> list[str]:
+    sizes = sorted(results["context"]["sizes"])
+    lines = []
+    for label, size in (("proposed", sizes[-1]), ("incremental +1", sizes[-1] + 1)):
+        build = find_build(results, label, size)
+        if not build or not build.get("slowest_steps"):
+            continue
+        steps = ", ".join(f"`{s['step']}` {s['seconds']:.1f} s" for s in build["slowest_steps"][:8])
+        lines += [f"Slowest steps, {label} at {size} documents: {steps}.", ""]
+    return lines
+
+
 def _derived_section(d: dict[str, Any]) -> list[str]:
     if not d.get("ok"):
         return ["## Derived tables", "", f"Not measured: {d.get('error')}", ""]
@@ -280,7 +293,7 @@ def _profile_section(t: dict[str, Any]) -> list[str]:
 
 def chart(results: dict[str, Any], path: Path) -> None:
     """Build time by stage vs corpus size, build throughput, extraction throughput."""
-    canvas = Canvas(1260, 470)
+    canvas = Canvas(1260, 480)
     builds = sorted(
         (b for b in results["builds"] if b.get("ok") and b["label"] == "proposed"),
         key=lambda b: b["size"],
@@ -291,7 +304,7 @@ def chart(results: dict[str, Any], path: Path) -> None:
     times = [v for b in builds for v in [b["wall_seconds"], *b["stage_seconds"].values()] if v > 0]
     y_lo = 10 ** math.floor(math.log10(min(times, default=0.01)))
     y_hi = 10 ** math.ceil(math.log10(max(max(times, default=10), TARGETS["build_seconds"])))
-    left = LogAxes(canvas, (70, 60, 420, 400), x_range, (y_lo, y_hi))
+    left = LogAxes(canvas, (70, 70, 420, 410), x_range, (y_lo, y_hi))
     left.frame("BUILD TIME BY STAGE", ticks, "SECONDS (LOG) VS DOCUMENTS (LOG)")
     for stage, color in STAGE_COLORS.items():
         points = [
@@ -299,8 +312,8 @@ def chart(results: dict[str, Any], path: Path) -> None:
             for b in builds
         ]
         left.series(points, color, 3 if stage == "total" else 2)
-    left.series([(x_range[0], 60.0), (x_range[1], 60.0)], (200, 0, 0), 1, dash=6)
-    legend_y = 70
+    left.series([(x_range[0], 60.0), (x_range[1], 60.0)], (200, 0, 0), 1, dash=6, markers=False)
+    legend_y = 80
     for stage, color in STAGE_COLORS.items():
         canvas.rect(440, legend_y, 452, legend_y + 6, color)
         canvas.text(458, legend_y, stage)
@@ -310,7 +323,7 @@ def chart(results: dict[str, Any], path: Path) -> None:
     rates = [(b["size"], b["size"] / b["wall_seconds"]) for b in builds]
     r_lo = 10 ** math.floor(math.log10(min((r for _, r in rates), default=1)))
     r_hi = 10 ** math.ceil(math.log10(max((r for _, r in rates), default=10)) + 0.01)
-    middle = LogAxes(canvas, (620, 60, 860, 400), x_range, (r_lo, r_hi))
+    middle = LogAxes(canvas, (620, 70, 860, 410), x_range, (r_lo, r_hi))
     middle.frame("BUILD THROUGHPUT", ticks, "DOCUMENTS/S VS DOCUMENTS")
     middle.series(rates, STAGE_COLORS["total"], 3)
 
@@ -326,11 +339,11 @@ def chart(results: dict[str, Any], path: Path) -> None:
         values = [b["mb_per_s"] for _, b in bars]
         b_lo = 10 ** math.floor(math.log10(min(values)))
         b_hi = 10 ** math.ceil(math.log10(max(values)))
-        right = LogAxes(canvas, (980, 60, 1230, 400), (0, len(bars)), (b_lo, b_hi), log_x=False)
+        right = LogAxes(canvas, (980, 70, 1230, 410), (0, len(bars)), (b_lo, b_hi), log_x=False)
         right.frame("EXTRACTION", [], "MB/S (LOG), SAME 100 DOCUMENTS")
         for i, (name, bar) in enumerate(bars):
             x0, y = right.xy(i + 0.15, bar["mb_per_s"])
             x1, base = right.xy(i + 0.85, b_lo)
             canvas.rect(round(x0), round(y), round(x1), round(base), STAGE_COLORS["extract"])
-            canvas.text(round(x0), 408 + 10 * (i % 2), name)
+            canvas.text(round(x0), 418 + 10 * (i % 2), name)
     canvas.save(path)

@@ -109,6 +109,12 @@ def main() -> None:
     parser.add_argument("--limit-gib", type=float, default=6.0, help="memory guard per build")
     parser.add_argument("--stub", default="claims", help="derived tables left empty in builds")
     parser.add_argument("--results", type=Path, default=BENCH_DIR / "results.md")
+    parser.add_argument(
+        "--budget-seconds",
+        type=float,
+        default=540,
+        help="skip the last builds (with a note) when they would end past this",
+    )
     args = parser.parse_args()
 
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -148,8 +154,17 @@ def main() -> None:
         print("Dagster's cost per partition run", flush=True)
         results["partitions"] = run_json(["bench.partitions"], code, timeout=120)
 
-        def build(label: str, n: int, raw: Path, out: Path, apply: str, **env: str) -> None:
+        def build(
+            label: str, n: int, raw: Path, out: Path, apply: str, estimate: float = 0, **env: str
+        ) -> None:
             print(f"build: {label}, {n} documents", flush=True)
+            if time.perf_counter() - started + estimate > args.budget_seconds:
+                results["builds"].append(
+                    {"ok": False, "label": label, "size": n, "bytes": None,
+                     "error": f"skipped: would end past the {args.budget_seconds:.0f} s budget"}
+                )  # fmt: skip
+                print("  skipped (time budget)", flush=True)
+                return
             cmd = ["bench.build", str(raw), str(out), "--limit-gib", str(args.limit_gib)]
             if apply:
                 cmd += ["--apply", apply]
@@ -171,7 +186,12 @@ def main() -> None:
 
         add_document(grown, largest, seed=args.seed)
         context["corpus_bytes"][largest + 1] = sum(p.stat().st_size for p in grown.glob("*.txt"))
-        build("incremental +1", largest + 1, grown, tmp / f"proposed{largest}", PROPOSED)
+        full = report.find_build(results, "proposed", largest)
+        full_seconds = full["wall_seconds"] if full else 0.0
+        build(
+            "incremental +1", largest + 1, grown, tmp / f"proposed{largest}", PROPOSED,
+            estimate=0.4 * full_seconds,
+        )  # fmt: skip
         if not args.no_dask and not args.quick:
             build(
                 "proposed, dask",
@@ -179,6 +199,7 @@ def main() -> None:
                 corpora[largest],
                 tmp / f"dask{largest}",
                 PROPOSED,
+                estimate=1.1 * full_seconds,
                 PIPELINE_EXECUTOR="dask",
             )
     context["load_after"] = os.getloadavg()

@@ -123,15 +123,18 @@ def build(
         peaks[stage] = max(peaks.get(stage, 0), *inside, 0)
 
     extraction: dict[str, Any] = {}
-    node = "core_extract" if "cache" in applied else "core_extractions"
-    for materialization in result.asset_materializations_for_node(node):
-        if materialization.asset_key.to_user_string() != "core_extractions":
+    for node in ("core_extract", "core_extractions"):  # wired as a multi-asset, or not yet
+        try:
+            materializations = result.asset_materializations_for_node(node)
+        except Exception:  # Dagster raises its own error types for an unknown node
             continue
-        extraction = {
-            k: v.value
-            for k, v in materialization.metadata.items()
-            if k.startswith(("documents", "executor", "rows/"))
-        }
+        for materialization in materializations:
+            if materialization.asset_key.to_user_string() == "core_extractions":
+                extraction = {
+                    k: v.value
+                    for k, v in materialization.metadata.items()
+                    if k.startswith(("documents", "executor", "rows/"))
+                }
     return {
         "ok": result.success,
         "failed_steps": failures,

@@ -15,8 +15,6 @@ import pytest
 
 from tests.test_release_fixtures import publish, real_schemas, sample_records
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's, as scripts/install_browser.sh provides it
-
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
@@ -143,32 +141,27 @@ def test_catalog_is_static_and_fits_a_phone(outputs):
 
 
 @pytest.mark.browser
-def test_catalog_fits_a_phone_screen_in_a_real_browser(server):
+def test_catalog_fits_a_phone_screen_in_a_real_browser(server, browser):
     """No sideways scrolling at 390 px wide, with every field table opened."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(server)
-            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            width, viewport = page.evaluate(
-                "[document.documentElement.scrollWidth, window.innerWidth]"
-            )
-            assert width <= viewport
-            # Nor inside the tables' own scroll boxes: on a phone the rows stack.
-            overflowing = page.evaluate(
-                "[...document.querySelectorAll('.scroll')]"
-                ".filter(box => box.scrollWidth > box.clientWidth).length"
-            )
-            assert overflowing == 0
-            font_px = page.evaluate(
-                "parseFloat(getComputedStyle(document.querySelector('td')).fontSize)"
-            )
-            assert font_px >= 13
-            with page.expect_download() as download:
-                page.locator('a[href="releases/1.1.0/quarantine.csv"]').click()
-            assert download.value.suggested_filename == "quarantine.csv"
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(server)
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width <= viewport
+        # Nor inside the tables' own scroll boxes: on a phone the rows stack.
+        overflowing = page.evaluate(
+            "[...document.querySelectorAll('.scroll')]"
+            ".filter(box => box.scrollWidth > box.clientWidth).length"
+        )
+        assert overflowing == 0
+        font_px = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('td')).fontSize)"
+        )
+        assert font_px >= 13
+        with page.expect_download() as download:
+            page.locator('a[href="releases/1.1.0/quarantine.csv"]').click()
+        assert download.value.suggested_filename == "quarantine.csv"
+    finally:
+        context.close()

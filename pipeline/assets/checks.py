@@ -11,6 +11,7 @@ import dagster as dg
 import pandas as pd
 
 from pipeline.assets.core import asset_name
+from pipeline.bulk_validation import bulk_schema_problems
 from pipeline.ingest import IngestResult
 from pipeline.schemas import TableSchema, get_schema
 from pipeline.validation import (
@@ -18,7 +19,6 @@ from pipeline.validation import (
     foreign_key_problems,
     grounding_problems,
     problems_markdown,
-    schema_problems,
 )
 
 GROUNDED_FIELDS = ("doc_id", "char_start", "char_end", "quote")
@@ -54,7 +54,7 @@ def schema_check(table: str) -> dg.AssetChecksDefinition:
 
     def _check(**frames: pd.DataFrame) -> dg.AssetCheckResult:
         frame = frames.pop(asset_name(table))
-        problems = schema_problems(schema, frame)
+        problems = bulk_schema_problems(schema, frame)
         problems += foreign_key_problems(
             schema, frame, {table: frame, **{n.removeprefix("core_"): f for n, f in frames.items()}}
         )

@@ -4,16 +4,21 @@ One asset per table, generated from `schemas/` (see pipeline.tables), so a new s
 plus its extractor or SQL is all a new table needs.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 import dagster as dg
 import pandas as pd
+from dagster import AssetExecutionContext
 
 from pipeline.assets.metadata import table_metadata
+from pipeline.cache import ExtractionCache
+from pipeline.executors import executor_from_env
 from pipeline.extract.registry import extractor_version
-from pipeline.extraction import Rows, extract_document
+from pipeline.incremental import extract_with_cache
 from pipeline.ingest import IngestResult
 from pipeline.schemas import get_schema, load_schemas
+from pipeline.settings import PipelineSettings
 from pipeline.tables import derived_sql, derived_tables, fact_tables, run_derived, sql_inputs
 
 GROUP = "core"
@@ -83,44 +88,66 @@ def core_quarantine(raw_documents: IngestResult) -> dg.Output:
     return _table_output("quarantine", rows)
 
 
-@dg.asset(
-    group_name=GROUP,
-    kinds={"python"},
-    description="Runs every fact extractor (quantities, acronyms, ...) over every document: "
-    "the rows of each fact table with their document and content-derived key.",
-)
-def core_extractions(raw_documents: IngestResult) -> dg.Output:
+def extraction_assets() -> dg.AssetsDefinition:
     tables = fact_tables()
-    merged: Rows = {t: [] for t in tables}
-    for doc in sorted(raw_documents.documents, key=lambda d: d.doc_id):
-        for table, rows in extract_document(doc.doc_id, doc.text, tables).items():
-            merged[table].extend(rows)
-    return dg.Output(
-        merged,
-        metadata={
-            "documents": len(raw_documents.documents),
-            "extractor_version": extractor_version(),
-            **{f"rows/{t}": len(rows) for t, rows in merged.items()},
+    outs = {
+        "core_extractions": dg.AssetOut(
+            group_name=GROUP,
+            kinds={"python"},
+            owners=OWNERS,
+            code_version=extractor_version(),
+            description="What the last extraction run did: how many documents were new, "
+            "changed, unchanged (served from the extraction cache in "
+            "outputs/cache/extractions/, not extracted again) and removed, and where the "
+            "rest ran (PIPELINE_EXECUTOR: inprocess on both cores, or dask).",
+        ),
+        **{
+            asset_name(t): dg.AssetOut(
+                group_name=GROUP,
+                kinds={"python", "pandas"},
+                owners=OWNERS,
+                code_version=extractor_version(),
+                metadata=_definition_metadata(t),
+                description=f"{get_schema(t).title}: {get_schema(t).description}",
+            )
+            for t in tables
         },
-    )
+    }
 
+    @dg.multi_asset(name="core_extract", outs=outs)
+    def core_extract(
+        context: AssetExecutionContext, raw_documents: IngestResult, settings: PipelineSettings
+    ) -> Iterator[dg.Output[Any]]:
+        cache = ExtractionCache.in_output_dir(settings.output_path, tables)
+        with executor_from_env() as executor:
+            run = extract_with_cache(raw_documents.documents, tables, cache, executor)
+        counts = run.changes.counts()
+        context.log.info(
+            "documents: {new} new, {changed} changed, {unchanged} unchanged, {removed} removed;"
+            " {extracted} extracted on {executor}".format(
+                **counts, extracted=len(run.extracted), executor=run.executor
+            )
+        )
+        yield dg.Output(
+            {**counts, "extracted": run.extracted, "removed": list(run.changes.removed)},
+            output_name="core_extractions",
+            metadata={
+                "documents": len(raw_documents.documents),
+                "extractor_version": extractor_version(),
+                "cache_version": cache.version,
+                **run.metadata(),
+                "changes": dg.MetadataValue.md(run.changes.markdown()),
+            },
+        )
+        for table in tables:
+            frame = run.frames[table]
+            yield dg.Output(
+                frame,
+                output_name=f"core_{table}",
+                metadata=table_metadata(get_schema(table), frame),
+            )
 
-def _fact_asset(table: str) -> dg.AssetsDefinition:
-    schema = get_schema(table)
-
-    @dg.asset(
-        name=asset_name(table),
-        group_name=GROUP,
-        kinds={"python", "pandas"},
-        owners=OWNERS,
-        metadata=_definition_metadata(table),
-        code_version=extractor_version(),
-        description=f"{schema.title}: {schema.description}",
-    )
-    def _asset(core_extractions: Rows) -> dg.Output:
-        return _table_output(table, core_extractions[table])
-
-    return _asset
+    return core_extract
 
 
 def _derived_asset(table: str) -> dg.AssetsDefinition:
@@ -145,8 +172,6 @@ def _derived_asset(table: str) -> dg.AssetsDefinition:
 
 
 def table_assets() -> list[dg.AssetsDefinition]:
-    return (
-        [core_documents, core_quarantine, core_extractions]
-        + [_fact_asset(t) for t in fact_tables()]
-        + [_derived_asset(t) for t in derived_tables()]
-    )
+    return [core_documents, core_quarantine, extraction_assets()] + [
+        _derived_asset(t) for t in derived_tables()
+    ]

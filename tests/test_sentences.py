@@ -83,3 +83,17 @@ def test_local_lookup_agrees_on_the_seeds(path: Path) -> None:
     for offset in range(0, len(text), 7):
         assert index.at(offset) == lookup(spans, offset)
     assert SentenceIndex(text).sentences == spans
+
+
+def test_a_run_on_without_sentence_ends_comes_back_bounded_around_the_offset():
+    from pipeline.extract.sentences import MAX_SENTENCE_CHARS, SentenceIndex
+
+    text = "5% " * 5000
+    index = SentenceIndex(text)
+    for offset in (0, 7500, len(text) - 2):
+        found = index.at(offset)
+        assert found.end - found.start <= MAX_SENTENCE_CHARS
+        assert found.start <= offset < found.end
+        assert text[found.start : found.end] == found.text
+    short = SentenceIndex("It is short. Another one.")
+    assert short.at(3).text == "It is short."

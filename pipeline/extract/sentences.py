@@ -140,6 +140,9 @@ def sentence_spans(text: str) -> list[Sentence]:
     return _segments(text, sorted(cuts | {len(text)}))
 
 
+MAX_SENTENCE_CHARS = 2000
+
+
 class SentenceIndex:
     """Find the sentence around an offset.
 
@@ -171,7 +174,22 @@ class SentenceIndex:
         return self._all
 
     def at(self, offset: int) -> Sentence | None:
-        """The last sentence that starts at or before `offset`, or None."""
+        """The last sentence that starts at or before `offset`, or None.
+
+        A run-on longer than MAX_SENTENCE_CHARS (a flattened table, hostile text) comes
+        back as the MAX_SENTENCE_CHARS characters around `offset`: every fact row carries
+        its sentence, and an unbounded one would make outputs grow with the square of
+        such a text.
+        """
+        found = self._at(offset)
+        if found is None or found.end - found.start <= MAX_SENTENCE_CHARS:
+            return found
+        half = MAX_SENTENCE_CHARS // 2
+        start = max(found.start, min(offset - half, found.end - MAX_SENTENCE_CHARS))
+        end = min(found.end, start + MAX_SENTENCE_CHARS)
+        return Sentence(start, end, self.text[start:end])
+
+    def _at(self, offset: int) -> Sentence | None:
         if self._all is not None:
             i = bisect_right(self._starts, offset) - 1
             return self._all[i] if i >= 0 else None
@@ -189,7 +207,7 @@ class SentenceIndex:
         lead = len(seg) - len(seg.lstrip())
         if start + lead > offset or not seg.strip():
             # The offset sits in the blank run before this segment's first character.
-            return self.at(start - 1) if start > 0 else None
+            return self._at(start - 1) if start > 0 else None
         found = Sentence(start + lead, start + len(seg.rstrip()), seg.strip())
         self._last = (start + lead, end, found)
         return found

@@ -174,7 +174,10 @@ def _python_values(series: pd.Series, frictionless_type: str) -> list[Any]:
         if v is None or v is pd.NA or (isinstance(v, float) and v != v):
             out.append(None)
         elif frictionless_type == "date" and isinstance(v, str):
-            out.append(dt.date.fromisoformat(v))
+            try:
+                out.append(dt.date.fromisoformat(v))
+            except ValueError:
+                out.append(v)  # left as printed, so validation reports it as a type error
         else:
             out.append(v)
     return out

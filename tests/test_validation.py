@@ -61,3 +61,23 @@ def test_foreign_keys_point_at_existing_documents():
     documents = DOCUMENTS.frame([])
     (problem,) = foreign_key_problems(QUANTITIES, frame, {"documents": documents})
     assert problem.kind == "foreign-key" and "missing" in problem.message
+
+
+def test_a_date_that_is_not_a_date_is_reported_not_raised():
+    frame = DOCUMENTS.frame(
+        [
+            {
+                "doc_id": "a",
+                "file_name": "a.txt",
+                "file_names": "a.txt",
+                "sha256": "0" * 64,
+                "size_bytes": 3,
+                "char_count": 3,
+                "published_date": "Spring 2025",
+                "has_front_matter": False,
+                "metadata_source": "none",
+            }
+        ]
+    )
+    (problem,) = schema_problems(DOCUMENTS, frame)
+    assert (problem.row, problem.field, problem.kind) == (1, "published_date", "type-error")

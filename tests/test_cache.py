@@ -262,11 +262,7 @@ def test_values_come_back_as_the_extractor_returned_them(tmp_path):
 
 
 def _extraction_asset():
-    """The cached extraction asset: the pipeline's own once wired, else the proposal."""
-    from bench import wiring
-
-    if wiring.pending()["cache"]:
-        return wiring.extraction_assets()
+    """The pipeline's cached extraction asset."""
     from pipeline.definitions import all_assets
 
     return next(a for a in all_assets if "core_extractions" in {k.path[-1] for k in a.keys})

@@ -4,18 +4,24 @@
 -- unit, kind, rate, range end and period (periods compared without spaces and with one
 -- kind of dash, so 'FY 2008 - FY 2020' meets 'FY2008-FY2020'; two unstated periods
 -- match, a stated one never meets an unstated one), and when their measure phrases match:
---   1. each phrase is lower-cased, stripped of accents, 'u.s.' -> 'us', split into words;
---      generic amount words (number, amount, value, total...) are dropped;
---   2. its head noun is the last word before the first post-modifier (a preposition,
+--   1. each phrase is lower-cased, stripped of accents, 'u.s.' and 'united states' -> 'us',
+--      split into words; generic amount words (number, amount, value, total...) are dropped;
+--   2. its name words are the words its own sentence writes with a capital letter other
+--      than as the sentence's first word (places, bodies, programs: 'california', 'mexico',
+--      'merida', 'initiative'); a sentence written in title case has none. Both phrases
+--      must name the same things: 'border' (the U.S.-Mexico border of a federal fact sheet)
+--      never meets 'california-mexico border', nor 'u.s.-mexico border' 'border', since a
+--      phrase that names no party may mean any of them;
+--   3. its head noun is the last word before the first post-modifier (a preposition,
 --      a relative word, or an -ing/-ed participle after the first word): 'two-way trade
 --      in goods' -> trade, 'trade crossing the border' -> trade, 'active land ports of
 --      entry' -> port;
---   3. its content words are the words minus stop words and time words (the rate
+--   4. its content words are the words minus stop words and time words (the rate
 --      carries 'daily'), crudely stemmed (-s, -es, -ies, -ing, -ed);
---   4. the phrases match when the head nouns are equal and either the content words
---      overlap (Jaccard >= 0.5), one phrase's words are all in the other's, or both
---      rows state the same rate (two per-day figures for the same head noun measure the
---      same flow).
+--   5. the phrases match when the name words and the head nouns are equal and either the
+--      content words overlap (Jaccard >= 0.5), one phrase's words are all in the other's,
+--      or both rows state the same rate (two per-day figures for the same head noun
+--      measure the same flow).
 -- Agreement: each value is read as an interval from its qualifier: exact -> [v, v];
 -- approximate -> v +/- 2.5 %; lower_bound ('more than') -> [v, +inf) (closed, because
 -- 'more than $3.2 billion' is routinely written for exactly $3.2 billion); upper_bound
@@ -39,15 +45,41 @@ WITH stated AS (
             '–', '-'), '—', '-') AS period_key,
         list_filter(
             string_split_regex(
-                regexp_replace(strip_accents(lower(q.measure)), 'u\.s\.', 'us', 'g'),
+                regexp_replace(
+                    strip_accents(lower(q.measure)), 'u\.s\.|united states', 'us', 'g'
+                ),
                 '[^a-z0-9]+'
             ),
             lambda w: w <> '' AND w NOT IN (
                 'number', 'amount', 'value', 'total', 'sum', 'quantity', 'level', 'figure')
-        ) AS words
+        ) AS words,
+        list_filter(
+            string_split_regex(
+                regexp_replace(strip_accents(q.sentence), 'U\.S\.|United States', 'US', 'g'),
+                '[^A-Za-z0-9]+'
+            ),
+            lambda w: w <> ''
+        ) AS sentence_words
     FROM quantities AS q
     JOIN documents AS d ON d.doc_id = q.doc_id
     WHERE q.value IS NOT NULL AND q.measure IS NOT NULL AND q.flag IS NULL
+),
+named AS (
+    SELECT
+        *,
+        list_sort(list_distinct(list_intersect(words, CASE
+            -- a heading or a title-case label names nothing by its capitals
+            WHEN len(list_filter(sentence_words, lambda w: regexp_matches(w, '^[A-Z]'))) * 10
+                > len(sentence_words) * 6 THEN []::VARCHAR[]
+            ELSE list_transform(
+                list_filter(
+                    list_slice(sentence_words, 2, len(sentence_words)),
+                    lambda w: regexp_matches(w, '^[A-Z]')
+                ),
+                lambda w: lower(w)
+            )
+        END))) AS names
+    FROM stated
 ),
 shaped AS (
     SELECT
@@ -81,7 +113,7 @@ shaped AS (
                 WHEN length(w) > 3 AND w LIKE '%s' AND w NOT LIKE '%ss' THEN left(w, length(w) - 1)
                 ELSE w END
         )) AS stems
-    FROM stated
+    FROM named
 ),
 headed AS (
     SELECT
@@ -148,6 +180,7 @@ paired AS (
         AND a.unit = b.unit
         AND a.kind = b.kind
         AND a.head = b.head
+        AND a.names = b.names
         AND a.period_key = b.period_key
         AND a.rate IS NOT DISTINCT FROM b.rate
         AND a.range_role IS NOT DISTINCT FROM b.range_role

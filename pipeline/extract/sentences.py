@@ -8,8 +8,11 @@ newline inside a hard-wrapped paragraph does not.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 # Abbreviations that end in a full stop without ending the sentence.
 _ABBREVIATIONS = {
@@ -71,6 +74,7 @@ _ABBREVIATIONS = {
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _NEWLINE = re.compile(r"\n")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,55 @@ def sentence_spans(text: str) -> list[Sentence]:
 MAX_SENTENCE_CHARS = 2000
 
 
+class _Boundaries:
+    """What SentenceIndex learns about one text: where a sentence may end, which of those
+    places were judged, and (once asked for) every sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.all: list[Sentence] | None = None
+        self.starts: list[int] = []
+        self.last: tuple[int, int, Sentence | None] = (-1, -1, None)
+        self.newlines: list[int] = []
+        self.stops: list[re.Match[str]] = []
+        self.stop_ends: list[int] = []
+        self.listed = False
+        self.judged: dict[tuple[int, bool], bool] = {}
+
+
+def per_text(compute: Callable[[str], _T]) -> Callable[[str], _T]:
+    """Memoize `compute(text)` for the few texts seen last, keyed by the text object.
+
+    Every extractor of a document is called with the same str, and several of them need
+    the same structure of it (its sentence boundaries, its acronym definitions, its
+    endnotes). Keying by identity, not equality, costs nothing per call and means an equal
+    text read anew is computed afresh. The value is shared: callers only read it (or, like
+    SentenceIndex, add what they learn that any other caller would learn the same).
+    """
+    cache: dict[int, tuple[str, _T]] = {}
+    lock = threading.Lock()
+
+    def shared(text: str) -> _T:
+        with lock:
+            hit = cache.get(id(text))
+        if hit is not None:
+            return hit[1]
+        value = compute(text)
+        with lock:
+            if len(cache) >= _SHARED_TEXTS:
+                del cache[next(iter(cache))]
+            # The entry holds the text, so no other object can take its id while cached.
+            cache[id(text)] = (text, value)
+        return value
+
+    shared.__doc__ = compute.__doc__
+    return shared
+
+
+_SHARED_TEXTS = 4
+_boundaries_of = per_text(_Boundaries)
+
+
 class SentenceIndex:
     """Find the sentence around an offset.
 
@@ -151,27 +204,24 @@ class SentenceIndex:
     where a sentence may end (newlines, runs of full stops) are listed once, and only those
     next to the offset are judged. A caller that needs a handful of sentences from a long
     document never splits all of it. The answer is the same as looking the offset up in
-    `sentence_spans(text)`.
+    `sentence_spans(text)`. Indexes of the same text object share what they learnt, so
+    the extractors of one document list and judge its boundaries once.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._all: list[Sentence] | None = None
-        self._starts: list[int] = []
-        self._last: tuple[int, int, Sentence | None] = (-1, -1, None)
-        self._newlines: list[int] = []
-        self._stops: list[re.Match[str]] = []
-        self._stop_ends: list[int] = []
-        self._listed = False
-        self._judged: dict[tuple[int, bool], bool] = {}
+        self._b = _boundaries_of(text)
 
     @property
     def sentences(self) -> list[Sentence]:
         """Every sentence of the text, in order."""
-        if self._all is None:
-            self._all = sentence_spans(self.text)
-            self._starts = [s.start for s in self._all]
-        return self._all
+        b = self._b
+        if b.all is None:
+            spans = sentence_spans(self.text)
+            # Starts before spans: a reader that sees `all` set finds its starts too.
+            b.starts = [s.start for s in spans]
+            b.all = spans
+        return b.all
 
     def at(self, offset: int) -> Sentence | None:
         """The last sentence that starts at or before `offset`, or None.
@@ -190,17 +240,18 @@ class SentenceIndex:
         return Sentence(start, end, self.text[start:end])
 
     def _at(self, offset: int) -> Sentence | None:
-        if self._all is not None:
-            i = bisect_right(self._starts, offset) - 1
-            return self._all[i] if i >= 0 else None
-        lo, hi, found = self._last
+        b = self._b
+        if b.all is not None:
+            i = bisect_right(b.starts, offset) - 1
+            return b.all[i] if i >= 0 else None
+        lo, hi, found = b.last
         if lo <= offset < hi:
             return found
-        if not self._listed:
-            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
-            self._stops = list(_END.finditer(self.text))
-            self._stop_ends = [m.end() for m in self._stops]
-            self._listed = True
+        if not b.listed:
+            b.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+            b.stops = list(_END.finditer(self.text))
+            b.stop_ends = [m.end() for m in b.stops]
+            b.listed = True
         start = self._cut_before(offset)
         end = self._cut_after(offset)
         seg = self.text[start:end]
@@ -209,28 +260,31 @@ class SentenceIndex:
             # The offset sits in the blank run before this segment's first character.
             return self._at(start - 1) if start > 0 else None
         found = Sentence(start + lead, start + len(seg.rstrip()), seg.strip())
-        self._last = (start + lead, end, found)
+        b.last = (start + lead, end, found)
         return found
 
     def _newline_cuts(self, i: int) -> bool:
+        judged = self._b.judged
         key = (i, False)
-        if key not in self._judged:
-            self._judged[key] = _newline_cuts(self.text, self._newlines[i])
-        return self._judged[key]
+        if key not in judged:
+            judged[key] = _newline_cuts(self.text, self._b.newlines[i])
+        return judged[key]
 
     def _stop_cuts(self, j: int) -> bool:
+        judged = self._b.judged
         key = (j, True)
-        if key not in self._judged:
-            self._judged[key] = _stop_cuts(self.text, self._stops[j])
-        return self._judged[key]
+        if key not in judged:
+            judged[key] = _stop_cuts(self.text, self._b.stops[j])
+        return judged[key]
 
     def _cut_before(self, offset: int) -> int:
         """The last sentence boundary at or before `offset` (0 when there is none)."""
-        i = bisect_right(self._newlines, offset) - 1
-        j = bisect_right(self._stop_ends, offset) - 1
+        newlines, stop_ends = self._b.newlines, self._b.stop_ends
+        i = bisect_right(newlines, offset) - 1
+        j = bisect_right(stop_ends, offset) - 1
         while i >= 0 or j >= 0:
-            newline = self._newlines[i] if i >= 0 else -1
-            stop = self._stop_ends[j] if j >= 0 else -1
+            newline = newlines[i] if i >= 0 else -1
+            stop = stop_ends[j] if j >= 0 else -1
             if newline >= stop:
                 if self._newline_cuts(i):
                     return newline
@@ -243,12 +297,13 @@ class SentenceIndex:
 
     def _cut_after(self, offset: int) -> int:
         """The first sentence boundary after `offset` (the text's end when there is none)."""
-        i = bisect_right(self._newlines, offset)
-        j = bisect_right(self._stop_ends, offset)
+        newlines, stop_ends = self._b.newlines, self._b.stop_ends
+        i = bisect_right(newlines, offset)
+        j = bisect_right(stop_ends, offset)
         end = len(self.text)
-        while i < len(self._newlines) or j < len(self._stop_ends):
-            newline = self._newlines[i] if i < len(self._newlines) else end + 1
-            stop = self._stop_ends[j] if j < len(self._stop_ends) else end + 1
+        while i < len(newlines) or j < len(stop_ends):
+            newline = newlines[i] if i < len(newlines) else end + 1
+            stop = stop_ends[j] if j < len(stop_ends) else end + 1
             if newline <= stop:
                 if self._newline_cuts(i):
                     return newline

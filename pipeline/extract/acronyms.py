@@ -28,7 +28,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
-from pipeline.extract.sentences import SentenceIndex
+from pipeline.extract.sentences import SentenceIndex, per_text
 
 # A short-form token: starts and ends with a letter or digit; may hold & - / . inside.
 _SF_TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9&./-]{0,12}[A-Za-z0-9])?"
@@ -367,16 +367,17 @@ def _at_line_start(text: str, pos: int) -> bool:
     return not line.strip(" \t-*•▪")
 
 
-def _use_counts(text: str) -> Counter[str]:
-    return Counter(m.group(0) for m in _TOKEN.finditer(text))
-
-
 def extract_acronyms(text: str) -> list[dict[str, Any]]:
     """Every acronym definition in `text`, in text order, one row per definition."""
+    return [dict(record) for record in _definitions(text)]
+
+
+@per_text  # organizations reads the same definitions of the same document
+def _definitions(text: str) -> list[dict[str, Any]]:
     limit = notes_start(text)
     records = _paren_definitions(text, limit) + _glossary_definitions(text, limit)
     records.sort(key=lambda r: (r["char_start"], r["char_end"]))
-    tokens = _use_counts(text)
+    tokens = Counter(_TOKEN.findall(text))
     defined = Counter(r["acronym"] for r in records)
     sentences = SentenceIndex(text)
     for rec in records:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.quantity_trie import words_trie
+
 AGENCY, MILITARY, BOARD = "agency", "military_command", "board_working_group"
 PROGRAM, AGREEMENT, TASK_FORCE, FUND, OTHER = (
     "program_initiative", "agreement_treaty", "task_force", "fund", "other",
@@ -49,6 +51,8 @@ _HEADS_FIRST = {
     **_kinds(AGREEMENT, "Acuerdo Tratado"),
     **_kinds(FUND, "Fondo"),
 }  # fmt: skip
+# A run holds a name only if one of these stands in it (`Forces` counts after `Armed`).
+_ANY_HEAD = frozenset([*_HEADS_LAST, *_HEADS_FIRST, "Forces"])
 # Words that form one head with the head noun after them.
 _HEAD_PARTS = {"Force": {"Task", "Air"}, "Forces": {"Armed"}, "Group": {"Working"}}
 _LOWER_HEADS = {"program": PROGRAM, "programme": PROGRAM, "initiative": PROGRAM, "fund": FUND}
@@ -78,11 +82,25 @@ _TOKEN = re.compile(
 # A longer capitalized run is a title-case heading or sentence, not a name.
 _MAX_NAME_WORDS = 12
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
-_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+# What lies between runs, cut exactly as _TOKEN cuts it (a parenthesis first, then both
+# word shapes) but only where a word starts lower-case: nothing here can open a run.
+_NO_RUN = re.compile(
+    r"(?:\([A-Za-z0-9][A-Za-z0-9&./-]{0,14}\)"
+    r"|[a-z]\.(?:[^\W\d_]\.)+(?:-[^\W_][\w'’/&-]*)?"
+    r"|[a-z](?:[\w'’&/.-]*\w)?"
+    r"|\W|_)*+"
+)
+# Where a run that holds a name may be: a head noun, as a whole word or the end of one.
+_ANCHOR = re.compile(words_trie(sorted({*_ANY_HEAD, *_LOWER_HEADS}), r"(?!\w)"))
+# The last lower-case word between white space: one whole token, and no connector, so it
+# closes any run open before it.
+_LAST_CLOSER = re.compile(
+    r".*(?<=\s)(?!(?:" + "|".join(sorted(_CONNECT - {"&"})) + r")\s)[a-z]+(?=\s)", re.DOTALL
+)
 _DEMONYM = re.compile(r".*(?:an|ese|ish|ic|i)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -116,49 +134,90 @@ def _is_title_line(line: str) -> bool:
 
 
 def _runs(text: str, limit: int) -> list[tuple[list[_Tok], _Tok | None]]:
-    """Runs of capitalized words, each with the lower-case word right after it."""
+    """Runs of capitalized words that may hold a name, each with the lower-case word right
+    after it, in text order.
+
+    Only a run with a head noun in it, or a lower-case head after it, can hold a name, and
+    most runs have neither (a sentence's first word, a place, a date). So the scan starts
+    at each head (`_ANCHOR`), backs up to the last word that surely ended any run before
+    it (`_LAST_CLOSER`), and reads from there until the run around the head is closed: the runs
+    it finds are exactly those a scan of the whole text finds there."""
     runs: list[tuple[list[_Tok], _Tok | None]] = []
+    done = 0  # everything before `done` is read, and no run is open there
+    for anchor in _ANCHOR.finditer(text, 0, limit):
+        if anchor.end() > done:
+            start = _closed_before(text, done, anchor.start())
+            done = _scan(text, start, anchor.end(), limit, runs)
+    return runs
+
+
+def _closed_before(text: str, floor: int, at: int) -> int:
+    """The end of the last word before `at` (and after `floor`) that closes any run."""
+    width = 200
+    while True:
+        lo = max(floor, at - width)
+        last = _LAST_CLOSER.match(text, lo, at)
+        if last is not None:
+            return last.end()
+        if lo == floor:
+            return floor
+        width *= 4
+
+
+def _scan(
+    text: str, pos: int, stop: int, limit: int, runs: list[tuple[list[_Tok], _Tok | None]]
+) -> int:
+    """Read runs from `pos`, where no run is open, until one is closed at or after `stop`;
+    return where reading stopped. Between runs, `_NO_RUN` passes over everything that
+    cannot open one in a single match."""
     run: list[_Tok] = []
-    last_newline = -2
-
-    def close(after: _Tok | None = None) -> None:
-        nonlocal run
-        if run:
-            runs.append((run, after))
-        run = []
-
-    for m in _TOKEN.finditer(text, 0, limit):
+    skip, token = _NO_RUN.match, _TOKEN.search
+    while True:
+        if not run:
+            if pos >= stop:
+                return pos
+            pos = skip(text, pos, limit).end()  # type: ignore[union-attr]
+            if pos >= stop:
+                return pos
+        m = token(text, pos, limit)
+        if m is None:
+            if run:
+                runs.append((run, None))
+            return limit
+        pos = m.end()
         kind = m.lastgroup
         if kind == "newline":
-            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-            if not text[last_newline + 1 : m.start()].strip() or _is_title_line(line):
-                close()
-            last_newline = m.start()
-        elif kind in ("word", "num"):
-            word = m.group(0)
-            possessive = _POSSESSIVE.search(word)
-            if possessive:
-                stem = _Tok(m.start(), m.start() + possessive.start(), word[: possessive.start()],
-                            "cap")  # fmt: skip
-                if stem.text[:1].isupper() and stem.text in _HEADS_LAST:
-                    run.append(stem)
-                close()
-            elif word[0].isupper() or (kind == "num" and run == []) or word[0].isdigit():
+            # A blank line, a title-case line, or the document's first line ends a run.
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line = text[line_start : m.start()]
+            if run and (not line_start or not line.strip() or _is_title_line(line)):
+                runs.append((run, None))
+                run = []
+        elif kind == "word" or kind == "num":
+            word = m.group()
+            if word.endswith(("'s", "’s")):
+                stem = word[:-2]
+                if stem[:1].isupper() and stem in _HEADS_LAST:
+                    run.append(_Tok(m.start(), m.end() - 2, stem, "cap"))
+                if run:
+                    runs.append((run, None))
+                    run = []
+            elif word[0].isupper() or word[0].isdigit():
                 run.append(_Tok(m.start(), m.end(), word, "cap"))
             elif word in _CONNECT and run:
                 run.append(_Tok(m.start(), m.end(), word, "conn"))
-            else:
-                close(_Tok(m.start(), m.end(), word, "lower"))
+            elif run:
+                runs.append((run, _Tok(m.start(), m.end(), word, "lower")))
+                run = []
         elif kind == "amp" and run:
             run.append(_Tok(m.start(), m.end(), "&", "conn"))
         elif kind == "comma" and run:
             run.append(_Tok(m.start(), m.end(), ",", "comma"))
         elif kind == "paren" and run:
             run.append(_Tok(m.start(), m.end(), m.group("abbr"), "paren"))
-        else:
-            close()
-    close()
-    return runs
+        elif run:
+            runs.append((run, None))
+            run = []
 
 
 def _split_commas(run: list[_Tok]) -> list[list[_Tok]]:
@@ -337,6 +396,9 @@ def find_mentions(text: str, limit: int) -> list[Mention]:
     """Every mention of a name before `limit`, in text order (a body may recur)."""
     found: list[Mention] = []
     for run, after in _runs(text, limit):
+        lower_head = after is not None and after.text in _LOWER_HEADS
+        if not lower_head and not any(t.text in _ANY_HEAD for t in run):
+            continue  # most runs (a sentence's first word, a place, a date) name no body
         run = _attributive_count(text, run, after)
         in_run: list[Mention] = []
         for part in _split_commas(run):

@@ -1,0 +1,240 @@
+"""The fast paths of extraction answer exactly as the plain ones they replace.
+
+- org_names scans only around head nouns and skips lower-case text in one match; every
+  name it finds must be the one a word-by-word scan of the whole text finds
+  (`reference_runs` below is that scan, as the extractor had it before).
+- SentenceIndex objects of one text share what they learnt; an index whose text was
+  already asked about must answer like a fresh index of an equal text.
+- Extractors that reuse another's per-document result (organizations reads the acronym
+  definitions) must hand every caller records of its own.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract import org_names
+from pipeline.extract.acronyms import extract_acronyms, notes_start
+from pipeline.extract.org_names import (
+    _CONNECT,
+    _HEADS_LAST,
+    _TOKEN,
+    _attributive_count,
+    _is_title_line,
+    _lowercase_head,
+    _names_in_run,
+    _split_commas,
+    _Tok,
+    find_mentions,
+)
+from pipeline.extract.sentences import SentenceIndex, sentence_spans
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+DOCUMENTS = (
+    sorted((SHARED / "seeds").glob("*.txt"))
+    + sorted((REPO_ROOT / "tests" / "corpus").glob("*/*.txt"))
+    + sorted((REPO_ROOT / "tests" / "heldout").glob("*.txt"))
+)
+SETTINGS = settings(
+    max_examples=400,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+Run = tuple[list[_Tok], "_Tok | None"]
+
+
+def reference_runs(text: str, limit: int) -> list[Run]:
+    """Every run of capitalized words, one token at a time over the whole text."""
+    runs: list[Run] = []
+    run: list[_Tok] = []
+    last_newline = -2
+
+    def close(after: _Tok | None = None) -> None:
+        nonlocal run
+        if run:
+            runs.append((run, after))
+        run = []
+
+    for m in _TOKEN.finditer(text, 0, limit):
+        kind = m.lastgroup
+        if kind == "newline":
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if not text[last_newline + 1 : m.start()].strip() or _is_title_line(line):
+                close()
+            last_newline = m.start()
+        elif kind in ("word", "num"):
+            word = m.group(0)
+            if word.endswith(("'s", "’s")):
+                stem = _Tok(m.start(), m.end() - 2, word[:-2], "cap")
+                if stem.text[:1].isupper() and stem.text in _HEADS_LAST:
+                    run.append(stem)
+                close()
+            elif word[0].isupper() or (kind == "num" and run == []) or word[0].isdigit():
+                run.append(_Tok(m.start(), m.end(), word, "cap"))
+            elif word in _CONNECT and run:
+                run.append(_Tok(m.start(), m.end(), word, "conn"))
+            else:
+                close(_Tok(m.start(), m.end(), word, "lower"))
+        elif kind == "amp" and run:
+            run.append(_Tok(m.start(), m.end(), "&", "conn"))
+        elif kind == "comma" and run:
+            run.append(_Tok(m.start(), m.end(), ",", "comma"))
+        elif kind == "paren" and run:
+            run.append(_Tok(m.start(), m.end(), m.group("abbr"), "paren"))
+        else:
+            close()
+    close()
+    return runs
+
+
+def reference_mentions(text: str, limit: int) -> list[org_names.Mention]:
+    """find_mentions over every run of the whole text, none skipped."""
+    found = []
+    for run, after in reference_runs(text, limit):
+        run = _attributive_count(text, run, after)
+        in_run = []
+        for part in _split_commas(run):
+            in_run += _names_in_run(text, part)
+        tail = [t for t in run if not in_run or t.start >= in_run[-1].end]
+        low = _lowercase_head(text, tail, after)
+        found += in_run + ([low] if low else [])
+    return sorted(found, key=lambda m: m.start)
+
+
+def _plain(runs: list[Run]) -> list[tuple]:
+    def tok(t: _Tok | None) -> tuple | None:
+        return None if t is None else (t.start, t.end, t.text, t.kind)
+
+    return [(tuple(tok(t) for t in run), tok(after)) for run, after in runs]
+
+
+# Words and separators the run scanner and the name rules key on: heads first and last,
+# lower-case heads, connectors, possessives, parenthesized acronyms, numbers and years,
+# initialisms, accented capitals, underscores, hyphens, title lines and blank lines.
+ORG_WORDS = [
+    "Department", "of", "Homeland", "Security", "the", "The", "Board", "Board's", "Group",
+    "Working", "Task", "Force", "Forces", "Armed", "Joint", "Alpha", "program", "programs",
+    "Fulbright", "fund", "Fund", "initiative", "and", "&", "Guardia", "Nacional",
+    "Secretaría", "de", "Marina", "y", "Instituto", "Migración", "Mexico's", "Council’s",
+    "U.S.", "U.S.-Mexico", "(CBP)", "(ISB)", "(a)", "(the Board)", "1,000", "2024", "300",
+    "Cal", "Guard", "members", "Army", "Air", "Navy", "Command", "Protection", "Migrant",
+    "Protocols", "Border", "Patrol", "Customs", "Capacity", "Training", "Édouard", "élan",
+    "x_Board", "_Board", "co-Board", "Office", "offices", "In", "Act", "Agreement",
+    "Treaty", "Water", "for", "on", "against", "a", "para", "21st", "Century", "Executive",
+    "Steering", "Committee", "Management", "Public", "Health", "Alcohol", "Tobacco",
+    "Explosives", "Bureau", "e.g.", "a.b.", "Funding", "led", "by", "met", "with",
+]  # fmt: skip
+ORG_SEPARATORS = [
+    " ", " ", " ", ", ", ",", ". ", ".", "\n", "\n\n", "\n \n", "\t", "\r\n", "; ", ": ",
+    "(", ")", "-", "’", "'", "“", "”", "—", "\u00a0", "  ", "/", "_",
+]  # fmt: skip
+org_texts = st.lists(
+    st.one_of(st.sampled_from(ORG_WORDS), st.sampled_from(ORG_SEPARATORS)), max_size=120
+).map("".join)
+
+
+def _assert_same_names(text: str, limit: int) -> None:
+    fast = org_names._runs(text, limit)
+    every = _plain(reference_runs(text, limit))
+    fast_plain = _plain(fast)
+    # The fast scan finds whole runs of the plain scan, in order, never a run of its own.
+    positions = [every.index(run) for run in fast_plain]
+    assert positions == sorted(set(positions))
+    assert find_mentions(text, limit) == reference_mentions(text, limit)
+
+
+@SETTINGS
+@given(org_texts, st.floats(0, 1))
+def test_names_found_around_heads_are_the_names_of_a_whole_scan(text: str, cut: float) -> None:
+    _assert_same_names(text, len(text))
+    _assert_same_names(text, int(len(text) * cut))
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_names_of_real_documents_are_those_of_a_whole_scan(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    _assert_same_names(text, notes_start(text))
+    _assert_same_names(text, len(text))
+    rng = random.Random(path.name)
+    for _ in range(3):  # a document cut anywhere: a run may end at the limit
+        _assert_same_names(text, rng.randrange(len(text) + 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Department of Homeland Security (DHS) met.", ["Department of Homeland Security"]),
+        ("Officials of Mexico and Canada met in Ottawa on Tuesday.", []),
+        ("students in the Fulbright program travel", ["Fulbright program"]),
+        (
+            "The Joint Task Force Alpha and the Border Patrol's agents",
+            ["Joint Task Force Alpha", "Border Patrol"],
+        ),
+    ],
+)
+def test_names_in_sentences(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(text, len(text))] == names
+    assert find_mentions(text, len(text)) == reference_mentions(text, len(text))
+
+
+SENTENCE_PIECES = [
+    "word", "Word", " ", ".", "...", "?!", "\n", "\n\n", "U.S.", "e.g.", "1.", "- ", "a)",
+    "”", "(", ")", "x. Y", "etc.", "Title Case Line", "Mr.", "no.", "\t",
+]  # fmt: skip
+sentence_texts = st.lists(st.sampled_from(SENTENCE_PIECES), min_size=1, max_size=60).map("".join)
+
+
+def _fresh_copy(text: str) -> str:
+    copy = (text + "#")[:-1]
+    assert copy == text and (copy is not text or len(text) < 2)
+    return copy
+
+
+@SETTINGS
+@given(st.lists(sentence_texts, min_size=1, max_size=8), st.randoms(use_true_random=False))
+def test_an_index_sharing_what_others_learnt_answers_like_a_fresh_one(
+    texts: list[str], rng: random.Random
+) -> None:
+    # Several texts in turn, more than the shared memory holds, each asked about in a
+    # random order, some split whole on the way: later indexes of a text inherit that.
+    for text in texts:
+        taught = SentenceIndex(text)
+        for offset in rng.sample(range(len(text)), k=len(text) // 2):
+            taught.at(offset)
+        if rng.random() < 0.5:
+            assert taught.sentences == sentence_spans(text)
+    for text in texts:
+        shared, fresh = SentenceIndex(text), SentenceIndex(_fresh_copy(text))
+        offsets = list(range(len(text)))
+        rng.shuffle(offsets)
+        for offset in offsets:
+            assert shared.at(offset) == fresh.at(offset), offset
+        assert shared.sentences == fresh.sentences == sentence_spans(text)
+
+
+def test_an_equal_text_read_anew_starts_a_fresh_index() -> None:
+    text = "First one. Second one.\n\nA third."
+    SentenceIndex(text).sentences  # noqa: B018 -- teach the shared state the whole split
+    copy = _fresh_copy(text)
+    assert SentenceIndex(copy)._b is not SentenceIndex(text)._b
+    assert SentenceIndex(copy)._b.all is None  # nothing learnt about the copy yet
+    assert SentenceIndex(copy).at(12) == SentenceIndex(text).at(12)
+
+
+def test_acronym_records_belong_to_each_caller() -> None:
+    text = "The Information Sharing Board (ISB) met. The ISB reports to Congress."
+    first = extract_acronyms(text)
+    assert [r["acronym"] for r in first] == ["ISB"]
+    first[0]["acronym"] = "changed"
+    first.append({})
+    again = extract_acronyms(text)
+    assert [r["acronym"] for r in again] == ["ISB"]
+    assert again[0]["use_count"] == 1

@@ -136,8 +136,8 @@ def _unit_end(tokens: list[Token], k: int) -> int:
     end, k = tokens[k].end, k + 1
     while k < len(tokens):
         pair = f"{tokens[k].low} {tokens[k + 1].low}" if k + 1 < len(tokens) else ""
-        if pair in UNITS:
-            k += 1
+        if pair in UNITS or (tokens[k].text == "-" and pair[2:] in UNITS):
+            k += 1  # 'metric tons', '1,954-mile'
         elif tokens[k].low not in UNITS and tokens[k].low not in vocab.SCALES:
             break
         end, k = tokens[k].end, k + 1
@@ -275,15 +275,19 @@ def _measure(text: str, start: int, end: int, kind: str, core: bool = False) -> 
     before, after = tokenizer.window(text, start, end)
     at = phrases.skip_hedges(before, len(before))
     restating = at > 0 and before[at].text == "(" and _ends_amount(before[at - 1])
+    closed = restating and bool(after) and after[0].text == ")"
     after = _skip_own(text, end, kind, after, restating)
     if len(after) > 1 and after[0].low in vocab.COMPARATIVES and phrases.content(after[1]):
         after = after[1:]  # '40 percent less rainfall': the rainfall is measured
     previous = before[at].low if at >= 0 else ""
     opener = after[0].low if after else ""
-    if _range_end(before, at):
-        earlier = _earlier(text, before, at, after, kind, core)
+    if restating or _range_end(before, at):
+        # '$100–$110 billion', 'MXN 12,500 million (about US$735 million)': the high end and
+        # the restatement measure what the number before them does
+        # what follows a closed restatement belongs to both numbers, not to this one alone
+        earlier = _earlier(text, before, at, [] if closed else after, kind, core)
         if earlier:
-            return earlier  # '$100–$110 billion': the high end measures what the low end does
+            return earlier
     if kind == "money":
         words = _relative_funding(after)
         if not words and at >= 0:
@@ -319,6 +323,7 @@ def _measure(text: str, start: int, end: int, kind: str, core: bool = False) -> 
     return phrases.phrase_before(before, len(before))
 
 
+_LABEL_REACH = 120  # a label and the words between it and its number fit in this
 _LABEL = re.compile(
     r"[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?([^\n:*]{2,80}):(?:\*\*)?[ \t]*(?:\S+[ \t]+){0,3}\Z"
 )
@@ -330,7 +335,9 @@ _PERIOD_WORDS = re.compile(
 
 def _label_before(text: str, start: int) -> str | None:
     """'Deportations from Mexico: about 106,000' -> 'deportations from mexico'."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
+    if line_start == 0 and start > _LABEL_REACH:
+        return None  # no line starts near enough for a label to lead to the number
     m = _LABEL.match(text, line_start, start)
     if not m or len(m.group(1).split()) > vocab.MAX_WORDS:
         return None

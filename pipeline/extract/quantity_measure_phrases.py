@@ -243,15 +243,19 @@ def subject(tokens: list[Token], end: int) -> tuple[list[str], int]:
 
 
 def _verb_before_object(token: Token, previous: Token, following: Token) -> bool:
-    """'Mexico accepted reductions', 'would raise U.S. food prices', 'reform ended Pemex's':
-    read backwards, a word that is the verb of the phrase after it, not a modifier ('the
-    number of individuals encountered nationwide')."""
+    """'Mexico accepted reductions', 'would raise U.S. food prices', 'reform ended Pemex's',
+    'investors hold assets': read backwards, a word that is the verb of the phrase after it,
+    not a modifier ('the number of individuals encountered nationwide')."""
     if token.capital:
         return False
     if previous.low in vocab.MODALS:
         return True
     if not (participle(token) and token.low.endswith("ed")):
-        return False
+        # 'investors hold assets': a plural subject's base verb before its object
+        base = not token.low.endswith("s") and not participle(token)
+        owner = "'" in previous.low or "’" in previous.low  # 'Mexico's public sector'
+        subject = content(previous) and plural(previous.low) and not owner
+        return base and subject and content(following) and not participle(following)
     return previous.capital or (content(previous) and following.capital)
 
 

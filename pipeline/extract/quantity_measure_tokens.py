@@ -65,10 +65,16 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens lying wholly in text[start:end]."""
     done = _TOKENIZED
     if done.text is not text or start < done.lo or start > done.hi + _GAP:
-        lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        # from the white space before the window (searched a bounded way: a text may have
+        # none for megabytes), so that chunks are whole
+        reach = max(0, start - _GAP)
+        lo = max(text.rfind(" ", reach, start), text.rfind("\n", reach, start), reach - 1) + 1
         done.text, done.lo, done.hi, done.tokens, done.starts = text, lo, lo, [], []
     if end > done.hi:
-        hi = min(i for i in (text.find(" ", end), text.find("\n", end), len(text)) if i != -1)
+        reach = min(len(text), end + _GAP)
+        hi = min(
+            i for i in (text.find(" ", end, reach), text.find("\n", end, reach), reach) if i != -1
+        )
         fresh = _tokenize(text, done.hi, hi)
         done.tokens.extend(fresh)
         done.starts.extend(t.start for t in fresh)
@@ -110,7 +116,7 @@ def _tokenize(text: str, start: int, end: int) -> list[Token]:
 def _line_cuts(text: str, newline: int) -> bool:
     """Whether a newline ends the clause: where it ends a sentence, and also after a short
     line or before a 'Label: value' line (indicator lists the sentence splitter joins)."""
-    if newline - text.rfind("\n", 0, newline) <= _SHORT_LINE:
+    if newline <= _SHORT_LINE or text.rfind("\n", newline - _SHORT_LINE, newline) != -1:
         return True
     return bool(_LABEL_LINE.match(text, newline + 1)) or _newline_cuts(text, newline)
 

@@ -42,8 +42,9 @@ STOP = words(
     approximately almost roughly estimated up they it we he she them us there here
     according after before behind ahead following followed versus vs like unlike whereas
     compared once now currently still below above beyond least often sometimes usually
-    typically generally year years month months week weeks day days today yesterday ago
-    last next thousand million billion trillion hundred percent worth
+    typically generally together alone apart again instead too respectively year years
+    month months week weeks day days today yesterday ago last next thousand million
+    billion trillion hundred percent worth
     """
 )
 # Written-out numbers ('nine', 'twenty-one', 'a dozen') end a phrase as digits do.

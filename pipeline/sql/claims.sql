@@ -4,14 +4,15 @@
 -- unit, kind, rate, range end and period (periods compared without spaces and with one
 -- kind of dash, so 'FY 2008 - FY 2020' meets 'FY2008-FY2020'; two unstated periods
 -- match, a stated one never meets an unstated one), and when their measure phrases match:
---   1. each phrase is lower-cased, stripped of accents, 'u.s.' and 'united states' -> 'us',
+--   1. each phrase is lower-cased, stripped of accents, 'u.s.' and 'united states' -> 'usa',
 --      split into words; generic amount words (number, amount, value, total...) are dropped;
---   2. its name words are the words its own sentence writes with a capital letter other
---      than as the sentence's first word (places, bodies, programs: 'california', 'mexico',
---      'merida', 'initiative'); a sentence written in title case has none. Both phrases
---      must name the same things: 'border' (the U.S.-Mexico border of a federal fact sheet)
---      never meets 'california-mexico border', nor 'u.s.-mexico border' 'border', since a
---      phrase that names no party may mean any of them;
+--   2. its name words are the words that are names in these documents: written with a
+--      capital letter inside some quantity's sentence (not as its first word, not in a
+--      title-case heading or label) and never in lower case in any ('california',
+--      'mexico', 'merida'; not 'border', which 'Border Patrol' capitalizes but prose does
+--      not). Both phrases must name the same things: 'border' (the U.S.-Mexico border of a
+--      federal fact sheet) never meets 'california-mexico border', nor 'u.s.-mexico border'
+--      'border', since a phrase that names no party may mean any of them;
 --   3. its head noun is the last word before the first post-modifier (a preposition,
 --      a relative word, or an -ing/-ed participle after the first word): 'two-way trade
 --      in goods' -> trade, 'trade crossing the border' -> trade, 'active land ports of
@@ -46,7 +47,7 @@ WITH stated AS (
         list_filter(
             string_split_regex(
                 regexp_replace(
-                    strip_accents(lower(q.measure)), 'u\.s\.|united states', 'us', 'g'
+                    strip_accents(lower(q.measure)), 'u\.s\.|united states', 'usa', 'g'
                 ),
                 '[^a-z0-9]+'
             ),
@@ -55,7 +56,7 @@ WITH stated AS (
         ) AS words,
         list_filter(
             string_split_regex(
-                regexp_replace(strip_accents(q.sentence), 'U\.S\.|United States', 'US', 'g'),
+                regexp_replace(strip_accents(q.sentence), 'U\.S\.|United States', 'USA', 'g'),
                 '[^A-Za-z0-9]+'
             ),
             lambda w: w <> ''
@@ -64,21 +65,29 @@ WITH stated AS (
     JOIN documents AS d ON d.doc_id = q.doc_id
     WHERE q.value IS NOT NULL AND q.measure IS NOT NULL AND q.flag IS NULL
 ),
+sentence_word AS (
+    SELECT
+        lower(unnest(sentence_words)) AS word,
+        -- a word of a title-case heading or label, or a sentence's first word, says
+        -- nothing by its capital
+        regexp_matches(unnest(sentence_words), '^[A-Z]')
+            AND generate_subscripts(sentence_words, 1) > 1
+            AND len(list_filter(sentence_words, lambda w: regexp_matches(w, '^[A-Z]'))) * 10
+                <= len(sentence_words) * 6 AS capital,
+        regexp_matches(unnest(sentence_words), '^[a-z]') AS lower_case
+    FROM (SELECT DISTINCT sentence_words FROM stated)
+),
+name_word AS (
+    SELECT word FROM sentence_word GROUP BY word HAVING bool_or(capital) AND NOT bool_or(lower_case)
+),
 named AS (
     SELECT
-        *,
-        list_sort(list_distinct(list_intersect(words, CASE
-            -- a heading or a title-case label names nothing by its capitals
-            WHEN len(list_filter(sentence_words, lambda w: regexp_matches(w, '^[A-Z]'))) * 10
-                > len(sentence_words) * 6 THEN []::VARCHAR[]
-            ELSE list_transform(
-                list_filter(
-                    list_slice(sentence_words, 2, len(sentence_words)),
-                    lambda w: regexp_matches(w, '^[A-Z]')
-                ),
-                lambda w: lower(w)
-            )
-        END))) AS names
+        stated.*,
+        coalesce((
+            SELECT list_sort(list_distinct(list(n.word)))
+            FROM (SELECT unnest(stated.words) AS word) AS m
+            JOIN name_word AS n ON n.word = m.word
+        ), []::VARCHAR[]) AS names
     FROM stated
 ),
 shaped AS (

@@ -5,6 +5,9 @@
   (`reference_runs` below is that scan, as the extractor had it before).
 - SentenceIndex objects of one text share what they learnt; an index whose text was
   already asked about must answer like a fresh index of an equal text.
+- acronyms reads back from a parenthesis only to the clause boundary before it, tries
+  glossary entries only where one may start, and counts only the defined acronyms; each
+  must agree with the whole-text computation it replaced.
 - Extractors that reuse another's per-document result (organizations reads the acronym
   definitions) must hand every caller records of its own.
 """
@@ -12,13 +15,15 @@
 from __future__ import annotations
 
 import random
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import org_names
+from pipeline.extract import acronyms, org_names
 from pipeline.extract.acronyms import extract_acronyms, notes_start
 from pipeline.extract.org_names import (
     _CONNECT,
@@ -238,3 +243,67 @@ def test_acronym_records_belong_to_each_caller() -> None:
     again = extract_acronyms(text)
     assert [r["acronym"] for r in again] == ["ISB"]
     assert again[0]["use_count"] == 1
+
+
+# The patterns as they were before the fast paths, tried at every character.
+REFERENCE_GLOSSARY = re.compile(
+    r"(?:^|(?<=[.;] )|(?<=[.;]  ))[ \t]*(?:[-*•▪][ \t]+)?(?P<abbr>" + acronyms._SF_TOKEN + r")"
+    r"(?P<sep>[ \t]*:[ \t]+|[ \t]+[–—=-][ \t]+|\t+)(?=[^\s])",
+    re.M,
+)
+REFERENCE_NOTES_HEADING = re.compile(
+    r"^[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
+    r"sources|citations)[ \t*]*:?[ \t\r]*$",
+    re.I | re.M,
+)
+# Clause boundaries (blank lines, bullets, numbered items, initialisms, titles), glossary
+# lines, note headings, acronyms glued to `&` and `-`, and long stretches with and without
+# a character that can start a fresh scan.
+ACRONYM_PIECES = [
+    "ISB", "ISBs", "CBP", "U.S.", "Gen.", "Dr.", "etc.", "the", "Board", "of", " ", "  ",
+    "\t", "\n", "\n\n", "\n \n", "\r\n", ". ", ".  ", "; ", ";", ":", ": ", " - ", " – ",
+    "(", ")", "[", "]", "- ", "* ", "• ", "1. ", "12) ", "-", "&", "-ISB-", "&CBP", "ISB&",
+    "x", "Notes", "NOTES:", "## References", "(ISB)", "ISB: Information Sharing Board",
+    "- CBP: Customs and Border Protection", " ".join(["1."] * 120), "word " * 70,
+    "\n- 1) \t" * 40, "\n12) x" * 30, "\n 3. x" * 30, "\n\t 4) " * 30,
+]  # fmt: skip
+acronym_texts = st.lists(st.sampled_from(ACRONYM_PIECES), max_size=50).map("".join)
+
+
+@SETTINGS
+@given(acronym_texts, st.randoms(use_true_random=False), st.integers(1, 300))
+def test_the_clause_before_a_parenthesis_is_the_one_a_whole_scan_finds(
+    text: str, rng: random.Random, width: int
+) -> None:
+    # A narrow first read lands the fresh scan's start anywhere, inside bullets too.
+    cuts = acronyms._boundaries(text)
+    positions = range(len(text) + 1)
+    for pos in rng.sample(positions, k=min(len(positions), 60)):
+        before = [c for c in cuts if c <= pos - 1]
+        assert acronyms._window_start(text, pos, width) == (before[-1] if before else 0), pos
+
+
+@SETTINGS
+@given(acronym_texts, st.floats(0, 1))
+def test_glossary_entries_and_notes_headings_are_those_of_the_plain_patterns(
+    text: str, cut: float
+) -> None:
+    limit = int(len(text) * cut)
+    fast = [(m.start("abbr"), m.end(), m["sep"]) for m in acronyms._glossary_entries(text, limit)]
+    plain = [
+        (m.start("abbr"), m.end(), m["sep"]) for m in REFERENCE_GLOSSARY.finditer(text, 0, limit)
+    ]
+    assert fast == plain
+    heading = REFERENCE_NOTES_HEADING.search(text)
+    assert notes_start(text) == (heading.start() if heading else len(text))
+
+
+@SETTINGS
+@given(acronym_texts, st.lists(st.sampled_from(["ISB", "ISBs", "CBP", "x", "A-B", "U.S."])))
+def test_counts_of_the_defined_acronyms_are_those_of_every_token(
+    text: str, extra: list[str]
+) -> None:
+    every = Counter(acronyms._TOKEN.findall(text))
+    words = {*extra, *list(every)[:5]}
+    counts = acronyms._token_counts(text, words)
+    assert {w: counts[w] for w in words} == {w: every[w] for w in words}

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from pipeline.extract.sentences import SentenceIndex, per_text
@@ -36,29 +38,37 @@ _SF_SHAPE = re.compile(_SF_TOKEN)
 _PAREN = re.compile(r"\(([^()\n]{1,300}?)\)")
 _SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|the)\s+)?", re.I)
 _ROMAN = re.compile(r"[IVXLC]+")
-_NOTES_HEADING = re.compile(
-    r"^[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
-    r"sources|citations)[ \t*]*:?[ \t\r]*$",
-    re.I | re.M,
+_NOTES_HEADING_LINE = (
+    r"[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
+    r"sources|citations)[ \t*]*:?[ \t\r]*$"
 )
+_NOTES_HEADING = re.compile(_NOTES_HEADING_LINE, re.I | re.M)
+_NOTES_HEADING_LATER = re.compile(r"\n" + _NOTES_HEADING_LINE, re.I | re.M)
 # Where a long-form search window must stop: clause punctuation, blank lines, bullets.
 _BOUNDARY = re.compile(r"[.!?](?=\s)|[;:()\[\]]|\n[ \t\r]*\n|\n[ \t]*(?:[-*•▪]|\d{1,3}[.)])[ \t]")
 # A full stop after these ends no clause: `U.S. Customs`, `Gen. Smith`.
+# A character that cannot stand inside a multi-character `_BOUNDARY` match.
+_OUTSIDE_BOUNDARY = re.compile(r"[^\n \t\r\-*•▪0-9.)]")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _TITLE_ABBREV = re.compile(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Gen|Gov|Sen|Rep|Dept|Inc|Corp|Co|Jr|Sr)")
 _WORD = re.compile(r"\S+")
 # Glossary entries: `ABBR: Long Form`, `ABBR – Long Form`, `ABBR<TAB>Long Form`.
-_GLOSSARY = re.compile(
-    r"(?:^|(?<=[.;] )|(?<=[.;]  ))[ \t]*(?:[-*•▪][ \t]+)?(?P<abbr>" + _SF_TOKEN + r")"
-    r"(?P<sep>[ \t]*:[ \t]+|[ \t]+[–—=-][ \t]+|\t+)(?=[^\s])",
-    re.M,
+_GLOSSARY_ENTRY = (
+    r"[ \t]*(?:[-*•▪][ \t]+)?(?P<abbr>" + _SF_TOKEN + r")"
+    r"(?P<sep>[ \t]*:[ \t]+|[ \t]+[–—=-][ \t]+|\t+)(?=[^\s])"
 )
+# An entry starts a line or follows a sentence (`. ` or `; `, maybe two spaces, which the
+# entry's leading blanks take). Led by a character class, the pattern is tried only there.
+_GLOSSARY_FIRST = re.compile(_GLOSSARY_ENTRY)
+_GLOSSARY = re.compile(r"[\n.;](?:(?<=\n)| )" + _GLOSSARY_ENTRY)
 _NEXT_ENTRY = re.compile(r"[.;][ \t]+(?=" + _SF_TOKEN + r"[ \t]*:[ \t])")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&-]*[A-Za-z0-9])?")
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 # Words that may stand inside a name between its capitalized words, English and Spanish.
 _CONNECTORS = frozenset(str.split("of the and for on in & to de del la las los y para e el al"))
 
 
+@lru_cache(maxsize=4096)  # called for every character a long-form search looks at
 def _fold(ch: str) -> str:
     """Lower-case without diacritics, one character in, one out (offsets stay put)."""
     return unicodedata.normalize("NFD", ch)[0].lower()
@@ -111,34 +121,48 @@ def schwartz_hearst_start(short: str, long: str) -> int | None:
 
 def notes_start(text: str) -> int:
     """Offset where an endnotes / references section begins (len(text) if none)."""
-    match = _NOTES_HEADING.search(text)
-    return match.start() if match else len(text)
+    if _NOTES_HEADING.match(text):
+        return 0
+    # Searching for a line break first lets the engine skip to each line start at once.
+    match = _NOTES_HEADING_LATER.search(text)
+    return match.start() + 1 if match else len(text)
+
+
+def _is_cut(text: str, m: re.Match[str]) -> bool:
+    """Whether a `_BOUNDARY` match ends a clause: a full stop after an initialism or a
+    title (`U.S. Customs`, `Gen. Smith`) does not."""
+    if m.group(0) != ".":
+        return True
+    token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    token = text[token_start : m.end()]
+    return not (_INITIALISM.fullmatch(token) or _TITLE_ABBREV.fullmatch(token[:-1]))
 
 
 def _boundaries(text: str) -> list[int]:
-    cuts = []
-    for m in _BOUNDARY.finditer(text):
-        if m.group(0) == ".":
-            token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            token = text[token_start : m.end()]
-            if _INITIALISM.fullmatch(token) or _TITLE_ABBREV.fullmatch(token[:-1]):
-                continue
-        cuts.append(m.end())
-    return cuts
+    """Every clause boundary of `text`, in order."""
+    return [m.end() for m in _BOUNDARY.finditer(text) if _is_cut(text, m)]
 
 
-class _Window:
-    """The clause before an offset, where a long form may stand."""
-
-    def __init__(self, text: str) -> None:
-        self._cuts = _boundaries(text)
-        self._i = 0
-
-    def start_before(self, pos: int) -> int:
-        # Parentheses are visited in text order, so the cut pointer only moves forward.
-        while self._i < len(self._cuts) and self._cuts[self._i] <= pos - 1:
-            self._i += 1
-        return self._cuts[self._i - 1] if self._i else 0
+def _window_start(text: str, pos: int, width: int = 256) -> int:
+    """The last of `_boundaries(text)` at or before `pos` - 1 (0 if none), reading back
+    `width` characters first, then more: from just after a character no multi-character
+    boundary (blank line, bullet) can hold, a scan finds what a scan from the start does."""
+    while True:
+        lo = max(0, pos - width)
+        if lo:
+            safe = _OUTSIDE_BOUNDARY.search(text, lo, pos)
+            lo = safe.end() if safe else pos
+        cut = None
+        for m in _BOUNDARY.finditer(text, lo):
+            if m.end() > pos - 1:
+                break
+            if _is_cut(text, m):
+                cut = m.end()
+        if cut is not None:
+            return cut
+        if pos <= width:
+            return 0
+        width *= 4
 
 
 def _last_words_start(text: str, start: int, end: int, limit: int) -> int:
@@ -252,11 +276,10 @@ def _record(
 
 
 def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
-    window = _Window(text)
     out = []
     for m in _PAREN.finditer(text, 0, limit):
         inner, open_at = m.group(1), m.start()
-        win = window.start_before(open_at)
+        win = _window_start(text, open_at)
         lead = _SF_LEAD.match(inner).end()
         first = re.split(r"\s*[,;]\s*", inner[lead:], maxsplit=1)[0]
         sf = short_form_parts(first)
@@ -340,7 +363,7 @@ def _short_paren_long(text: str, win: int, m: re.Match[str]) -> dict[str, Any] |
 
 def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
     out = []
-    for m in _GLOSSARY.finditer(text, 0, limit):
+    for m in _glossary_entries(text, limit):
         sf = short_form_parts(m.group("abbr"))
         if not sf or (":" not in m.group("sep") and not _at_line_start(text, m.start("abbr"))):
             continue
@@ -362,9 +385,41 @@ def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
     return out
 
 
+def _glossary_entries(text: str, limit: int) -> Iterator[re.Match[str]]:
+    first = _GLOSSARY_FIRST.match(text, 0, limit)
+    if first:
+        yield first
+    yield from _GLOSSARY.finditer(text, first.end() if first else 0, limit)
+
+
 def _at_line_start(text: str, pos: int) -> bool:
     line = text[text.rfind("\n", 0, pos) + 1 : pos]
     return not line.strip(" \t-*•▪")
+
+
+def _token_counts(text: str, words: set[str]) -> Counter[str]:
+    """How often each of `words` stands as a whole `_TOKEN` of `text`: the counts of
+    `Counter(_TOKEN.findall(text))`, found by searching for these words alone. A token is
+    a run of letters, digits, `&` and `-` stripped of its leading and trailing `&`, `-`."""
+    counts: Counter[str] = Counter()
+    words = {w for w in words if _TOKEN.fullmatch(w)}
+    if not words:
+        return counts
+    # Each word first, then what stands before it: a pattern led by literals is scanned
+    # fast, one led by a look-behind is tried at every character.
+    alternatives = "|".join(
+        f"{re.escape(w)}(?<![A-Za-z0-9]{re.escape(w)})"
+        for w in sorted(words, key=len, reverse=True)
+    )
+    for m in re.finditer(f"(?:{alternatives})(?![A-Za-z0-9])", text):
+        start, end = m.span()
+        while start and text[start - 1] in "&-":
+            start -= 1
+        while end < len(text) and text[end] in "&-":
+            end += 1
+        if text[start - 1 : start] not in _ALNUM and text[end : end + 1] not in _ALNUM:
+            counts[m.group()] += 1
+    return counts
 
 
 def extract_acronyms(text: str) -> list[dict[str, Any]]:
@@ -377,7 +432,7 @@ def _definitions(text: str) -> list[dict[str, Any]]:
     limit = notes_start(text)
     records = _paren_definitions(text, limit) + _glossary_definitions(text, limit)
     records.sort(key=lambda r: (r["char_start"], r["char_end"]))
-    tokens = Counter(_TOKEN.findall(text))
+    tokens = _token_counts(text, {w for r in records for w in (r["acronym"], r["acronym"] + "s")})
     defined = Counter(r["acronym"] for r in records)
     sentences = SentenceIndex(text)
     for rec in records:

@@ -1,25 +1,33 @@
 """What a quantity measures: a short phrase read from the words of its own clause.
 
 The phrase follows the grammar around the number, tried in this order:
+- the high end of a range and a number restated in parentheses measure what the number
+  before them does ('$100–$110 billion', 'MXN 12,500 million (about US$735 million)');
+- money moved by a verb: the verb as a noun where English has one (appropriated ->
+  appropriations, committed -> commitment) with its channel, recipient or purpose
+  ('appropriated $3.2 billion in equipment ... through the Merida Initiative' ->
+  'appropriations through merida initiative'); money placed somewhere is its holder there
+  ('a plant worth US$5 bn in Santa Catarina' -> 'plant in santa catarina');
 - the noun phrase the number modifies, with one prepositional or participle complement
   ('55 active land ports of entry', '20.1% of U.S. agriculture imports', '$1.8 billion in
   two-way trade', '400 servicemembers deployed statewide'); a verb of state after it becomes
   its -ing form ('1.5 million U.S. citizens live in Mexico' -> 'u.s. citizens living in
   mexico'); an act done to it follows it as a participle, with who did it ('CBP seized 500
-  pounds of fentanyl' -> 'fentanyl seized by cbp');
-- money moved by a verb: the verb as a noun where English has one (appropriated ->
-  appropriations, committed -> commitment) with the channel, recipient or purpose ('appropriated
-  $3.2 billion in equipment ... through the Merida Initiative' -> 'appropriations through merida
-  initiative'); otherwise 'for X' names the purpose ('$15 million for workforce training');
+  pounds of fentanyl' -> 'fentanyl seized by cbp'); 'for X' after money names the purpose
+  ('$15 million for workforce training');
 - a 'Label: value' line ('Deportations from Mexico: about 106,000');
-- a number compared with, or restating, an earlier one in the clause takes that one's measure,
-  led by the name it is stated for ('trade with California ($97.8 billion), after China
-  ($137.9 billion)' -> 'china total two-way trade with california'; '21,148 lbs (9,593 kg)');
+- a number compared with or continuing an earlier one in the clause takes that one's
+  measure, led by the name it is stated for ('trade with California ($97.8 billion), after
+  China ($137.9 billion)' -> 'china total two-way trade with california'; 'from 1,200
+  kilograms in 2019 to 8,000 kilograms'; '10 states, 4 in the United States');
 - the subject of a linking verb ('two-way trade in goods totaled $538.1 billion').
-A thing that is 'our'/'their' is led by the two parties the clause names ('California and
-Mexico ... our 140-mile border' -> 'california-mexico border'). Determiners, hedges and
-numbers are dropped, possessives lose their 's, and the phrase is lower-cased and at most
-eight words. It is a guide for grouping, not a parse.
+A thing that is 'our'/'their', or that the clause's subjects 'share', is led by the two
+parties the clause names ('California and Mexico ... our 140-mile border' ->
+'california-mexico border').
+Determiners, hedges and numbers are dropped, possessives lose their 's, and the phrase is
+lower-cased and at most eight words, all from the sentence but for the small tables of
+`quantity_measure_words` (-ing forms, participles, nouns of verbs). It is a guide for
+grouping, not a parse.
 """
 
 from __future__ import annotations

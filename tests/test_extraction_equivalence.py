@@ -8,6 +8,8 @@
 - acronyms reads back from a parenthesis only to the clause boundary before it, tries
   glossary entries only where one may start, and counts only the defined acronyms; each
   must agree with the whole-text computation it replaced.
+- organizations looks for lead phrases and acronym mentions with patterns led by
+  literals; they must find what the plain patterns find.
 - Extractors that reuse another's per-document result (organizations reads the acronym
   definitions) must hand every caller records of its own.
 """
@@ -23,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import acronyms, org_names
+from pipeline.extract import acronyms, org_layout, org_names, organizations
 from pipeline.extract.acronyms import extract_acronyms, notes_start
 from pipeline.extract.org_names import (
     _CONNECT,
@@ -307,3 +309,37 @@ def test_counts_of_the_defined_acronyms_are_those_of_every_token(
     words = {*extra, *list(every)[:5]}
     counts = acronyms._token_counts(text, words)
     assert {w: counts[w] for w in words} == {w: every[w] for w in words}
+
+
+REFERENCE_LEAD = re.compile(
+    r"\b(?:(?:co-)?(?:led|chaired|headed)[ \t\n]+by|under[ \t\n]+the[ \t\n]+"
+    r"(?:leadership|chairmanship)[ \t\n]+of)[ \t\n]+(?:the[ \t\n]+)?"
+    + org_layout._LEAD.pattern.split("(?:the[ \\t\\n]+)?", 1)[1]
+)
+LEAD_PIECES = [
+    "led by", "co-led by", "chaired by", "co-chaired by", "headed by", "co-headed by",
+    "under the leadership of", "under the chairmanship of", "called by", "xled by", "_led by",
+    "éled by", "-led by", "Led by", "the", "USSPACECOM", "Department of State", "U.S.",
+    " ", "\n", "\t", ", ", "and", "(", "ISB", "ISBs", "CBP", "A&B", "-", "&", "_", "é", "2",
+]  # fmt: skip
+lead_texts = st.lists(st.sampled_from(LEAD_PIECES), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(lead_texts, st.floats(0, 1))
+def test_lead_phrases_are_those_of_the_plain_pattern(text: str, cut: float) -> None:
+    limit = int(len(text) * cut)
+    fast = [(m.span(), m.span("lead")) for m in org_layout._LEAD.finditer(text, 0, limit)]
+    plain = [(m.span(), m.span("lead")) for m in REFERENCE_LEAD.finditer(text, 0, limit)]
+    assert fast == plain
+
+
+@SETTINGS
+@given(lead_texts, st.floats(0, 1), st.sets(st.sampled_from(["ISB", "CBP", "A&B", "ISBs", "U.S."])))
+def test_acronym_mentions_are_the_acronym_tokens_of_a_whole_scan(
+    text: str, cut: float, names: set[str]
+) -> None:
+    limit = int(len(text) * cut)
+    fast = [m.span() for m in organizations._acronym_tokens(text, limit, names)]
+    every = organizations._ACRONYM_TOKEN.finditer(text, 0, limit)
+    assert fast == [m.span() for m in every if m.group() in names]

@@ -23,8 +23,13 @@ from pipeline.extract.sentences import SentenceIndex
 _LINE = re.compile(r"[^\n]*")
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣]|\d{1,3}[.)])[ \t]")
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*(?P<label>[^*\n]{2,80}?)\*\*")
+_ASCII_LOWER = re.compile(r"[a-z]")
+# Each phrase starts with a literal letter and checks the word boundary before it right
+# after (`(?<!\w.)`), so the engine jumps to the letters c, l, h, u instead of trying a
+# leading `\b` at every character.
 _LEAD = re.compile(
-    r"\b(?:(?:co-)?(?:led|chaired|headed)[ \t\n]+by|under[ \t\n]+the[ \t\n]+"
+    r"(?:c(?<!\w.)(?:o-(?:led|chaired|headed)|haired)[ \t\n]+by|l(?<!\w.)ed[ \t\n]+by"
+    r"|h(?<!\w.)eaded[ \t\n]+by|u(?<!\w.)nder[ \t\n]+the[ \t\n]+"
     r"(?:leadership|chairmanship)[ \t\n]+of)[ \t\n]+(?:the[ \t\n]+)?"
     r"(?P<lead>(?P<tok>(?:[A-Z]\.){2,}|[A-Z][\w&’'/-]*)"
     r"(?:(?:[ \t\n]+|,[ \t\n]+|[ \t\n]+(?:and|&|of|of the|for)[ \t\n]+)"
@@ -59,8 +64,8 @@ def leads(text: str, limit: int, sentences: SentenceIndex) -> list[Lead]:
 
 
 def _is_caps_heading(line: str) -> bool:
-    if len(line) > 100 or line.endswith(".") or _BULLET.match(line):
-        return False
+    if len(line) > 100 or line.endswith(".") or _BULLET.match(line) or _ASCII_LOWER.search(line):
+        return False  # most lines hold a lower-case letter: no need to look at each one
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

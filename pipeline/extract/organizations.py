@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pipeline.extract.acronyms import extract_acronyms, notes_start
@@ -88,13 +89,24 @@ def _count_acronym_mentions(
     names = sorted((s, e) for s, e, _ in spans)
     starts = [s for s, _ in names]
     printed = set(definitions)
-    for m in _ACRONYM_TOKEN.finditer(text, 0, limit):
+    for m in _acronym_tokens(text, limit, exact):
         key = exact.get(m.group(0))
         i = bisect_right(starts, m.start()) - 1
         inside = i >= 0 and m.start() < names[i][1]
         if key and not inside and (m.start(), m.end()) not in printed:
             rows[key]["mention_count"] += 1
             spans.append((m.start(), m.end(), key))
+
+
+def _acronym_tokens(text: str, limit: int, acronyms: Iterable[str]) -> Iterator[re.Match[str]]:
+    """The `_ACRONYM_TOKEN` matches before `limit` that are one of `acronyms`. A match is a
+    whole run of word characters, `&` and `-`, so each acronym is searched for as such a
+    run; literals first, then the boundary behind them, so only their letters are tried."""
+    shaped = sorted((a for a in acronyms if _ACRONYM_TOKEN.fullmatch(a)), key=len, reverse=True)
+    if not shaped:
+        return iter(())
+    alternatives = "|".join(f"{re.escape(a)}(?<![\\w&-]{re.escape(a)})" for a in shaped)
+    return re.compile(f"(?:{alternatives})(?![\\w&-])").finditer(text, 0, limit)
 
 
 def _attach_leads(

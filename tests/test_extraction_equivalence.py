@@ -8,6 +8,7 @@
 - acronyms reads back from a parenthesis only to the clause boundary before it, tries
   glossary entries only where one may start, and counts only the defined acronyms; each
   must agree with the whole-text computation it replaced.
+- citations tries its note-marker pattern only at the characters a marker starts with.
 - organizations looks for lead phrases and acronym mentions with patterns led by
   literals; they must find what the plain patterns find.
 - Extractors that reuse another's per-document result (organizations reads the acronym
@@ -25,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import acronyms, org_layout, org_names, organizations
+from pipeline.extract import acronyms, citations, org_layout, org_names, organizations
 from pipeline.extract.acronyms import extract_acronyms, notes_start
 from pipeline.extract.org_names import (
     _CONNECT,
@@ -343,3 +344,24 @@ def test_acronym_mentions_are_the_acronym_tokens_of_a_whole_scan(
     fast = [m.span() for m in organizations._acronym_tokens(text, limit, names)]
     every = organizations._ACRONYM_TOKEN.finditer(text, 0, limit)
     assert fast == [m.span() for m in every if m.group() in names]
+
+
+MARKER_PIECES = [
+    "ⁱ", "ⁱⁱⁱⁱⁱⁱⁱⁱⁱ", "ᵛ", "ˣ", "ˡ", "¹", "²", "³", "⁰", "¹²³⁴", "^", "^{", "}", "^{xii}",
+    "^{12}", "^v", "^12", "^12a", "^ix.", "x", " ", "km", "2", ".", "\n",
+]  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(MARKER_PIECES), max_size=40).map("".join))
+def test_note_markers_are_those_of_the_plain_pattern(text: str) -> None:
+    fast = [(m.span(), m.lastgroup) for m in citations._markers(text)]
+    assert fast == [(m.span(), m.lastgroup) for m in citations._MARKER.finditer(text)]
+
+
+def test_citation_records_belong_to_each_caller() -> None:
+    text = "Trade grew.¹\n\n¹ U.S. Census Bureau, “Trade,” 2023.\n"
+    first = citations.extract_citations(text)
+    assert [r["number"] for r in first] == [1]
+    first[0]["number"] = 99
+    assert [r["number"] for r in citations.extract_citations(text)] == [1]

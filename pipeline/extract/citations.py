@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from typing import Any
 
 from pipeline.extract.bibliography import ENTRY_FIELDS, parse_entry
-from pipeline.extract.sentences import SentenceIndex
+from pipeline.extract.sentences import SentenceIndex, per_text
 
 _SUPERSCRIPT_ROMAN = {"ⁱ": "i", "ᵛ": "v", "ˣ": "x", "ˡ": "l"}
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -32,6 +33,7 @@ _MARKER = re.compile(
     r"|\^\{(?P<caret_braced>[ivxlc]{1,8}|\d{1,3})\}"
     r"|\^(?P<caret>[ivxlc]{1,8}|\d{1,3})(?![A-Za-z0-9])"
 )
+_MARKER_LEAD = re.compile(r"[ⁱᵛˣˡ⁰¹²³⁴⁵⁶⁷⁸⁹^]")
 # Plain-digit markers, trusted only when the document has numbered notes.
 _DIGIT_MARKER = re.compile(
     r"\[(?P<bracket>\d{1,3})\]"
@@ -110,6 +112,7 @@ def _entry_lines(text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
+@per_text  # citations, citation mentions and quotes all read the same entries
 def _entries(text: str) -> list[tuple[int, int, str, int]]:
     """(marker start, entry end, marker, number) of every endnote entry, in text order."""
     notes_from = min(_notes_sections(text), default=None)
@@ -147,6 +150,11 @@ def _is_heading_line(line: str) -> bool:
 def extract_citations(text: str) -> list[dict[str, Any]]:
     """One record per endnote entry: the marker as printed, its number and the
     bibliographic fields that can be read from the entry's punctuation."""
+    return [dict(record) for record in _citation_records(text)]
+
+
+@per_text  # quotes skips the entries' spans
+def _citation_records(text: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     last_cited: int | None = None
     for start, end, marker, number in _entries(text):
@@ -174,7 +182,7 @@ def _body_markers(text: str, entries: list[tuple[int, int, str, int]]) -> list[t
     inside = [(s, e) for s, e, _, _ in entries]
     numbered = {n for _, _, mk, n in entries if mk[0].isdigit() or mk[0] == "["}
     found: list[tuple[int, int]] = []
-    for m in _MARKER.finditer(text):
+    for m in _markers(text):
         if m["sup_digits"]:
             word = re.search(r"[A-Za-z]*$", text[max(0, m.start() - 4) : m.start()]).group(0)
             before = text[m.start() - 1 : m.start()]
@@ -186,6 +194,18 @@ def _body_markers(text: str, entries: list[tuple[int, int, str, int]]) -> list[t
             if int(m.group(m.lastgroup)) in numbered:
                 found.append((m.start(), m.end()))
     return sorted((s, e) for s, e in found if not any(a <= s < b for a, b in inside))
+
+
+def _markers(text: str) -> Iterator[re.Match[str]]:
+    """`_MARKER.finditer(text)`, trying the pattern only at the characters a marker starts
+    with: led by named groups, it is otherwise tried at every character."""
+    end = 0
+    for lead in _MARKER_LEAD.finditer(text):
+        if lead.start() >= end:
+            m = _MARKER.match(text, lead.start())
+            if m:
+                end = m.end()
+                yield m
 
 
 def _sentence_of(

@@ -333,3 +333,29 @@ def test_seed_claims(seed_claims: pd.DataFrame) -> None:
         ("001", "002", "2,000-miles", "2,000 miles"): ("border", None, "equal"),
     }
     assert "140-mile" not in set(seed_claims.quote_a) | set(seed_claims.quote_b)
+
+
+def test_claims_grow_linearly_when_every_document_states_the_same_measure() -> None:
+    """Twenty sources of one measure would be 190 pairs; each statement meets at most 5."""
+    docs = [f"doc{i:02d}" for i in range(20)]
+    rows = [
+        quantity(f"{i:016x}", doc, "$1.8 billion", 1.8e9, "USD", "money", "two-way trade",
+                 rate="per_day")
+        for i, doc in enumerate(docs)
+    ]  # fmt: skip
+    documents_frame = get_schema("documents").frame(
+        [
+            {"doc_id": d, "file_name": f"{d}.txt", "file_names": f"{d}.txt",
+             "sha256": "0" * 64, "size_bytes": 10, "char_count": 10,
+             "has_front_matter": False, "metadata_source": "none"}
+            for d in docs
+        ]
+    )  # fmt: skip
+    tables = {"quantities": get_schema("quantities").frame(rows), "documents": documents_frame}
+    frame = run_derived("claims", tables, load_schemas())
+    per_statement = frame.groupby("quantity_id_b").size()
+    assert per_statement.max() == 5
+    assert len(frame) == sum(min(i, 5) for i in range(20))
+    # The nearest earlier documents are the ones compared.
+    last = frame[frame.doc_id_b == "doc19"]
+    assert sorted(last.doc_id_a) == ["doc14", "doc15", "doc16", "doc17", "doc18"]

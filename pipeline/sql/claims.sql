@@ -23,6 +23,8 @@
 --      content words overlap (Jaccard >= 0.5), one phrase's words are all in the other's,
 --      or both rows state the same rate (two per-day figures for the same head noun
 --      measure the same flow).
+-- Each statement meets at most 5 earlier ones (see the QUALIFY below), so the table grows
+-- linearly with the corpus.
 -- Agreement: each value is read as an interval from its qualifier: exact -> [v, v];
 -- approximate -> v +/- 2.5 %; lower_bound ('more than') -> [v, +inf) (closed, because
 -- 'more than $3.2 billion' is routinely written for exactly $3.2 billion); upper_bound
@@ -230,4 +232,15 @@ SELECT
     quote_b
 FROM paired
 WHERE measure_similarity >= 0.5 OR nested OR rate IS NOT NULL
+-- Every pair of n sources stating one measure would be n^2/2 rows (half a billion at
+-- 10,000 documents): each statement is compared with at most 5 statements of earlier
+-- documents (doc_id order), the most similar measures first, then the closest
+-- publication dates, then the nearest documents.
+QUALIFY row_number() OVER (
+    PARTITION BY quantity_id_b
+    ORDER BY measure_similarity DESC,
+        abs(date_diff('day', TRY_CAST(published_date_a AS DATE),
+            TRY_CAST(published_date_b AS DATE))) NULLS LAST,
+        doc_id_a DESC, quantity_id_a
+) <= 5
 ORDER BY measure_key, unit, doc_id_a, doc_id_b, quantity_id_a, quantity_id_b

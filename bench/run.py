@@ -107,7 +107,7 @@ def main() -> None:
     parser.add_argument("--no-dask", action="store_true")
     parser.add_argument("--seed", type=int, default=20250101)
     parser.add_argument("--limit-gib", type=float, default=6.0, help="memory guard per build")
-    parser.add_argument("--stub", default="claims", help="derived tables left empty in builds")
+    parser.add_argument("--stub", default="", help="derived tables left empty in builds")
     parser.add_argument("--results", type=Path, default=BENCH_DIR / "results.md")
     parser.add_argument(
         "--budget-seconds",

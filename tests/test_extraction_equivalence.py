@@ -9,6 +9,7 @@
   glossary entries only where one may start, and counts only the defined acronyms; each
   must agree with the whole-text computation it replaced.
 - citations tries its note-marker pattern only at the characters a marker starts with.
+- quotes reads paragraphs with an unrolled pattern that must cut them where the plain one did.
 - organizations looks for lead phrases and acronym mentions with patterns led by
   literals; they must find what the plain patterns find.
 - Extractors that reuse another's per-document result (organizations reads the acronym
@@ -26,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import acronyms, citations, org_layout, org_names, organizations
+from pipeline.extract import acronyms, citations, org_layout, org_names, organizations, quotes
 from pipeline.extract.acronyms import extract_acronyms, notes_start
 from pipeline.extract.org_names import (
     _CONNECT,
@@ -365,3 +366,13 @@ def test_citation_records_belong_to_each_caller() -> None:
     assert [r["number"] for r in first] == [1]
     first[0]["number"] = 99
     assert [r["number"] for r in citations.extract_citations(text)] == [1]
+
+
+REFERENCE_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+
+
+@SETTINGS
+@given(st.text(alphabet="ab \t\n\r“”", max_size=80), st.integers(0, 80), st.integers(0, 80))
+def test_paragraphs_are_those_of_the_plain_pattern(text: str, start: int, end: int) -> None:
+    fast = [m.span() for m in quotes._PARAGRAPH.finditer(text, start, end)]
+    assert fast == [m.span() for m in REFERENCE_PARAGRAPH.finditer(text, start, end)]

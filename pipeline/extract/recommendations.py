@@ -44,6 +44,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
 _SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "with",
                 "from", "or", "vs", "via", "into", "through", "&"}  # fmt: skip
 _RECOMMENDATIONS = re.compile(r"\brecommendations?\b", re.IGNORECASE)
+_NAMES_RECOMMENDATIONS = re.compile(r"recommendation", re.IGNORECASE)
 _NUMBERED_RECOMMENDATION = re.compile(r"recommendation[ \t]+\d{1,3}\b[ \t]*[:.–—-]?", re.I)
 _CLOSING = re.compile(
     r"(?:conclusions?|concluding remarks|end[ \t]?notes|notes|foot[ \t]?notes|references"
@@ -274,6 +275,8 @@ def _part_name(heading: str) -> str:
 
 def extract_recommendations(text: str) -> list[dict[str, Any]]:
     """One record per recommendation, in document order."""
+    if not _NAMES_RECOMMENDATIONS.search(text):
+        return []  # every recommendation stands under a heading or label that says so
     units = _units(text)
     index = SentenceIndex(text)
     out: list[dict[str, Any]] = []

@@ -399,26 +399,22 @@ def _at_line_start(text: str, pos: int) -> bool:
 
 def _token_counts(text: str, words: set[str]) -> Counter[str]:
     """How often each of `words` stands as a whole `_TOKEN` of `text`: the counts of
-    `Counter(_TOKEN.findall(text))`, found by searching for these words alone. A token is
+    `Counter(_TOKEN.findall(text))`, found with str.find for these words alone. A token is
     a run of letters, digits, `&` and `-` stripped of its leading and trailing `&`, `-`."""
     counts: Counter[str] = Counter()
-    words = {w for w in words if _TOKEN.fullmatch(w)}
-    if not words:
-        return counts
-    # Each word first, then what stands before it: a pattern led by literals is scanned
-    # fast, one led by a look-behind is tried at every character.
-    alternatives = "|".join(
-        f"{re.escape(w)}(?<![A-Za-z0-9]{re.escape(w)})"
-        for w in sorted(words, key=len, reverse=True)
-    )
-    for m in re.finditer(f"(?:{alternatives})(?![A-Za-z0-9])", text):
-        start, end = m.span()
-        while start and text[start - 1] in "&-":
-            start -= 1
-        while end < len(text) and text[end] in "&-":
-            end += 1
-        if text[start - 1 : start] not in _ALNUM and text[end : end + 1] not in _ALNUM:
-            counts[m.group()] += 1
+    for word in words:
+        if not _TOKEN.fullmatch(word):
+            continue
+        at = text.find(word)
+        while at >= 0:
+            start, end = at, at + len(word)
+            while start and text[start - 1] in "&-":
+                start -= 1
+            while end < len(text) and text[end] in "&-":
+                end += 1
+            if text[start - 1 : start] not in _ALNUM and text[end : end + 1] not in _ALNUM:
+                counts[word] += 1
+            at = text.find(word, at + 1)
     return counts
 
 

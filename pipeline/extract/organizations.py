@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from pipeline.extract.acronyms import extract_acronyms, notes_start
@@ -21,6 +21,7 @@ from pipeline.extract.org_layout import Lead, Sections, leads
 from pipeline.extract.org_names import Mention, find_mentions
 from pipeline.extract.sentences import SentenceIndex
 
+_RUN_CHAR = re.compile(r"[\w&-]")
 _ACRONYM_TOKEN = re.compile(r"(?<![\w&-])[A-Z][A-Za-z0-9&-]*[A-Z0-9](?![\w&-])")
 
 
@@ -89,24 +90,33 @@ def _count_acronym_mentions(
     names = sorted((s, e) for s, e, _ in spans)
     starts = [s for s, _ in names]
     printed = set(definitions)
-    for m in _acronym_tokens(text, limit, exact):
-        key = exact.get(m.group(0))
-        i = bisect_right(starts, m.start()) - 1
-        inside = i >= 0 and m.start() < names[i][1]
-        if key and not inside and (m.start(), m.end()) not in printed:
+    for start, end, acronym in _acronym_tokens(text, limit, exact):
+        key = exact[acronym]
+        i = bisect_right(starts, start) - 1
+        inside = i >= 0 and start < names[i][1]
+        if not inside and (start, end) not in printed:
             rows[key]["mention_count"] += 1
-            spans.append((m.start(), m.end(), key))
+            spans.append((start, end, key))
 
 
-def _acronym_tokens(text: str, limit: int, acronyms: Iterable[str]) -> Iterator[re.Match[str]]:
-    """The `_ACRONYM_TOKEN` matches before `limit` that are one of `acronyms`. A match is a
-    whole run of word characters, `&` and `-`, so each acronym is searched for as such a
-    run; literals first, then the boundary behind them, so only their letters are tried."""
-    shaped = sorted((a for a in acronyms if _ACRONYM_TOKEN.fullmatch(a)), key=len, reverse=True)
-    if not shaped:
-        return iter(())
-    alternatives = "|".join(f"{re.escape(a)}(?<![\\w&-]{re.escape(a)})" for a in shaped)
-    return re.compile(f"(?:{alternatives})(?![\\w&-])").finditer(text, 0, limit)
+def _acronym_tokens(text: str, limit: int, acronyms: Iterable[str]) -> list[tuple[int, int, str]]:
+    """(start, end, acronym) of the `_ACRONYM_TOKEN` matches before `limit` that are one of
+    `acronyms`, in text order. Such a match is a whole run of word characters, `&` and `-`,
+    so each acronym is looked up with str.find and its neighbours checked: no pattern is
+    compiled per document, and none is tried at every character."""
+    found = []
+    for acronym in acronyms:
+        if not _ACRONYM_TOKEN.fullmatch(acronym):
+            continue
+        at = text.find(acronym, 0, limit)
+        while at >= 0:
+            end = at + len(acronym)
+            if not (at and _RUN_CHAR.match(text, at - 1)) and not (
+                end < limit and _RUN_CHAR.match(text, end)
+            ):
+                found.append((at, end, acronym))
+            at = text.find(acronym, at + 1, limit)
+    return sorted(found)
 
 
 def _attach_leads(

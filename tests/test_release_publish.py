@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.release.publish as publish_module
 from pipeline.release import list_releases, publish_release
 from pipeline.release.store import TEMP_PREFIX
 from tests.test_release_fixtures import (
     CREATED,
+    TABLES,
     frames,
     publish,
     real_schemas,
@@ -40,6 +42,21 @@ def _changed_records():
     records = sample_records()
     records["quantities"][1]["value"] = 0.25
     return records
+
+
+def _retitled_records():
+    records = _changed_records()
+    records["documents"][1]["title"] = "Analysis and Recommendations"
+    return records
+
+
+# A changed value alone: files hashed, rows compared, then written. A retitled document
+# changes the package's sources, so a release is certain and files are written as they
+# are encoded. Both ways must be interruptible anywhere.
+CHANGES = [
+    pytest.param(_changed_records, id="value changed"),
+    pytest.param(_retitled_records, id="document retitled"),
+]
 
 
 def _sha256(path: Path) -> str:
@@ -70,24 +87,28 @@ def assert_consistent(out: Path) -> str:
     return pointer["version"]
 
 
-def _steps(tmp_path: Path) -> list[str]:
+def _steps(tmp_path: Path, change=_changed_records) -> list[str]:
     seen: list[str] = []
     publish(tmp_path / "record")
-    publish(tmp_path / "record", _changed_records(), fault_hook=seen.append)
+    publish(tmp_path / "record", change(), fault_hook=seen.append)
     return seen
 
 
-def test_the_fault_hook_sees_every_file_and_every_switch(tmp_path):
-    steps = _steps(tmp_path)
+@pytest.mark.parametrize("change", CHANGES)
+def test_the_fault_hook_sees_every_file_and_every_switch(tmp_path, change):
+    steps = _steps(tmp_path, change)
     files = [s.removeprefix("wrote ") for s in steps if s.startswith("wrote ")]
+    assert steps[0] == "removed leftovers"
+    assert files[:2] == ["documents.csv", "documents.parquet"]
     assert set(files) >= RELEASE_FILES | {"quantities.csv", "quantities.parquet", "catalog"}
     assert files.index("datapackage.json") == files.index("catalog") - 1
     assert steps[-3:] == ["renamed release", "wrote catalog", "switched pointer"]
 
 
+@pytest.mark.parametrize("change", CHANGES)
 @pytest.mark.parametrize("failure", [Boom, Killed])
-def test_an_interrupted_publish_leaves_the_old_or_the_new_state(tmp_path, failure):
-    steps = _steps(tmp_path)
+def test_an_interrupted_publish_leaves_the_old_or_the_new_state(tmp_path, failure, change):
+    steps = _steps(tmp_path, change)
     renamed_at = steps.index("renamed release")
     for number, step in enumerate(steps):
         out = tmp_path / f"run{number}"
@@ -99,7 +120,7 @@ def test_an_interrupted_publish_leaves_the_old_or_the_new_state(tmp_path, failur
                 raise failure(name)
 
         with pytest.raises(failure):
-            publish(out, _changed_records(), fault_hook=fail_at)
+            publish(out, change(), fault_hook=fail_at)
 
         version = assert_consistent(out)
         assert tree_bytes(out / "releases" / "1.0.0") == old_release, step
@@ -111,7 +132,7 @@ def test_an_interrupted_publish_leaves_the_old_or_the_new_state(tmp_path, failur
             assert leftovers == [], step
 
         # The next publish cleans up and ends in the new state, whatever happened.
-        again = publish(out, _changed_records())
+        again = publish(out, change())
         assert again.version == "1.0.1"
         assert again.is_new == (number < renamed_at), step
         assert assert_consistent(out) == "1.0.1"
@@ -241,3 +262,47 @@ def test_listed_hashes_cover_every_file_of_every_release(tmp_path):
     for record in list_releases(tmp_path):
         on_disk = {p.name: _sha256(p) for p in record.path.iterdir()}
         assert record.sha256 == on_disk
+
+
+def test_nothing_changed_creates_no_work_folder(tmp_path, monkeypatch):
+    publish(tmp_path)
+
+    def refuse(releases):
+        raise AssertionError(f"a work folder was made in {releases}")
+
+    monkeypatch.setattr(publish_module, "_staging", refuse)
+    assert publish(tmp_path, created="2030-01-01T00:00:00Z").is_new is False
+
+
+@pytest.mark.parametrize(
+    ("change", "read_back"),
+    [
+        pytest.param(_changed_records, ["quantities"], id="value changed"),
+        pytest.param(lambda: sample_records(), [], id="nothing changed"),
+    ],
+)
+def test_only_tables_whose_files_changed_are_read_back(tmp_path, monkeypatch, change, read_back):
+    publish(tmp_path)
+    read = []
+    original = publish_module.read_parquet_table
+
+    def reading(path, columns=None):
+        read.append(Path(path).stem)
+        return original(path, columns)
+
+    monkeypatch.setattr(publish_module, "read_parquet_table", reading)
+    publish(tmp_path, change())
+    assert read == read_back
+
+
+def test_files_written_after_the_diff_are_those_written_while_encoding(tmp_path):
+    """A first release writes its files as it encodes them; a release that is only a
+    changed value formats them again after the diff. Same rows, same bytes."""
+    at_once = publish(tmp_path / "at_once", _changed_records())
+    publish(tmp_path / "later")
+    later = publish(tmp_path / "later", _changed_records())
+    assert later.bump == "patch"
+    data = {p.name: p.read_bytes() for p in later.path.iterdir() if p.suffix != ".json"}
+    data.pop("CHANGELOG.md")
+    assert data == {name: (at_once.path / name).read_bytes() for name in data}
+    assert set(data) == {f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet")}

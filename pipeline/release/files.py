@@ -15,15 +15,21 @@ never disagree. Choices, all made so that the same rows always give the same byt
   already, and decimal would need a precision and scale fixed per field), date -> date32,
   boolean -> bool, string -> UTF-8 string; field descriptions kept as field metadata;
   zstd level 9; one row group; no pandas metadata (the Arrow table is built from arrays).
+
+At scale the CSV is what costs: it is formatted column by column in Arrow
+(`csv_text`), hashed as it is produced, and produced again, chunk by chunk, straight
+into the file when a release is written, so no table's CSV is ever held whole.
 """
 
 from __future__ import annotations
 
-import csv
+import dataclasses
 import hashlib
-import io
-import math
+import os
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -31,6 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline.release.csv_text import csv_chunks
 from pipeline.schemas import TableSchema
 
 CSV_DIALECT: dict[str, Any] = {
@@ -51,15 +58,23 @@ PARQUET_OPTIONS: dict[str, Any] = {
     "write_statistics": True,
     "row_group_size": 1 << 30,
 }
+# pandas dtypes whose Arrow conversion keeps exactly the values `TableSchema.to_arrow`
+# gives; any other column takes that (row by row) path.
+_MASKED = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
 @dataclass(frozen=True)
 class EncodedTable:
-    """A table's rows, typed, and the exact bytes of both of its files."""
+    """A table's rows, typed, with the size and hash of both files.
+
+    The CSV is not kept (it is the largest thing a release holds, and is streamed to
+    disk when written); the Parquet file is compressed, so its bytes are.
+    """
 
     name: str
     table: pa.Table
-    csv: bytes
+    csv_size: int
+    csv_sha256: str
     parquet: bytes
 
     @property
@@ -75,16 +90,44 @@ class EncodedTable:
         return f"{self.name}.parquet"
 
     @property
-    def csv_sha256(self) -> str:
-        return sha256_hex(self.csv)
-
-    @property
     def parquet_sha256(self) -> str:
         return sha256_hex(self.parquet)
 
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _fast_column(series: pd.Series, kind: str, arrow_type: pa.DataType) -> Any:
+    """The column as Arrow without a Python loop, or None where that could differ from
+    `TableSchema.to_arrow` (which then converts this column)."""
+    if _MASKED.get(kind) == str(series.dtype):
+        array = pa.array(series.array, type=arrow_type)
+        if kind == "number" and pc.any(pc.is_nan(array)).as_py():
+            # to_arrow turns a NaN that pandas holds as a value (not as NA) into null.
+            array = pc.if_else(pc.is_nan(array), pa.scalar(None, arrow_type), array)
+        return array
+    if kind in ("string", "date") and series.dtype == object:
+        # from_pandas=False: only None is null, so NaN, pd.NA or an ISO date text
+        # (which to_arrow maps first) raise, and to_arrow decides.
+        try:
+            return pa.array(series.to_numpy(), type=arrow_type, from_pandas=False)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            return None
+    return None
+
+
+def _arrow(schema: TableSchema, frame: pd.DataFrame) -> pa.Table:
+    """`schema.to_arrow(frame)`, column by column, fast where that is the same."""
+    arrow_schema = schema.arrow_schema()
+    arrays = []
+    for fld, arrow_field in zip(schema.fields, arrow_schema, strict=True):
+        array = _fast_column(frame[fld.name], fld.type, arrow_field.type)
+        if array is None:
+            alone = dataclasses.replace(schema, fields=(fld,))
+            array = alone.to_arrow(frame).column(0).combine_chunks()
+        arrays.append(array)
+    return pa.Table.from_arrays(arrays, schema=arrow_schema)
 
 
 def typed_table(schema: TableSchema, frame: pd.DataFrame) -> pa.Table:
@@ -94,40 +137,30 @@ def typed_table(schema: TableSchema, frame: pd.DataFrame) -> pa.Table:
             f"{schema.name}: columns {list(frame.columns)} are not the schema's "
             f"fields {schema.field_names}"
         )
-    table = schema.to_arrow(frame)
+    table = _arrow(schema, frame)
     for index, fld in enumerate(schema.fields):
         if fld.type == "string":
             column = table.column(index)
             blank = pc.equal(column, "")
+            if not pc.any(blank).as_py():
+                continue
             cleaned = pc.if_else(blank, pa.scalar(None, pa.string()), column)
             table = table.set_column(index, table.schema.field(index), cleaned)
     return table
 
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "INF" if value > 0 else "-INF"
-        return repr(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
 def csv_bytes(table: pa.Table) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(table.column_names)
-    columns = [column.to_pylist() for column in table.columns]
-    for row in zip(*columns, strict=True):
-        writer.writerow([_csv_cell(v) for v in row])
-    return buffer.getvalue().encode("utf-8")
+    return b"".join(csv_chunks(table))
+
+
+def csv_digest(table: pa.Table) -> tuple[int, str]:
+    """Size and sha256 of the table's CSV file, without holding the file."""
+    digest = hashlib.sha256()
+    size = 0
+    for chunk in csv_chunks(table):
+        digest.update(chunk)
+        size += len(chunk)
+    return size, digest.hexdigest()
 
 
 def parquet_bytes(table: pa.Table) -> bytes:
@@ -136,13 +169,64 @@ def parquet_bytes(table: pa.Table) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def encode_table(schema: TableSchema, frame: pd.DataFrame) -> EncodedTable:
-    table = typed_table(schema, frame)
-    return EncodedTable(
-        name=schema.name, table=table, csv=csv_bytes(table), parquet=parquet_bytes(table)
-    )
+def encode_tables(
+    typed: Mapping[str, pa.Table],
+    folder: Path | None = None,
+    on_written: Callable[[str], None] | None = None,
+) -> list[EncodedTable]:
+    """Every table's CSV hashed and Parquet encoded, sorted by name.
+
+    With `folder`, both files are also written there as they are produced (in name
+    order, CSV then Parquet), and `on_written(file name)` is called after each. The
+    Parquet files are encoded on a second thread meanwhile (Arrow and zstd release the
+    GIL); the writes themselves stay in one order, so a crash can be replayed.
+    """
+    names = sorted(typed)
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        parquets = {n: pool.submit(parquet_bytes, typed[n]) for n in names}
+        encoded = []
+        for name in names:
+            table = typed[name]
+            csv_name, parquet_name = f"{name}.csv", f"{name}.parquet"
+            if folder is None:
+                size, sha256 = csv_digest(table)
+            else:
+                size, sha256 = write_chunks(folder / csv_name, csv_chunks(table))
+                if on_written:
+                    on_written(csv_name)
+            parquet = parquets[name].result()
+            if folder is not None:
+                write_chunks(folder / parquet_name, [parquet])
+                if on_written:
+                    on_written(parquet_name)
+            encoded.append(EncodedTable(name, table, size, sha256, parquet))
+        return encoded
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
-def read_parquet_rows(path: Any) -> list[dict[str, Any]]:
-    """Rows of a published Parquet file as plain Python values (for the diff)."""
-    return pq.read_table(path).to_pylist()
+def write_chunks(path: Path, chunks: Iterable[bytes | memoryview]) -> tuple[int, str]:
+    """Write `chunks` to a new file, flushed to disk; -> its size and sha256."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "wb") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+            digest.update(chunk)
+            size += len(chunk)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return size, digest.hexdigest()
+
+
+def write_csv(path: Path, encoded: EncodedTable) -> None:
+    """Write the table's CSV file, checking it is the file that was hashed before."""
+    size, sha256 = write_chunks(path, csv_chunks(encoded.table))
+    if (size, sha256) != (encoded.csv_size, encoded.csv_sha256):
+        raise RuntimeError(f"{encoded.csv_name}: the CSV written differs from the one hashed")
+
+
+def read_parquet_table(path: Any, columns: list[str] | None = None) -> pa.Table:
+    """Columns of a published Parquet file, as written (for the diff)."""
+    return pq.read_table(path, columns=columns)

@@ -2,9 +2,13 @@
 
 Order of work, each step safe to die after:
 1. take the releases folder's lock and delete what a killed run left (`.publish-tmp-*`);
-2. encode every table (CSV + Parquet bytes) and diff against the latest complete release;
-   nothing changed -> no release;
-3. write every file into `releases/.publish-tmp-<random>/`, `datapackage.json` last;
+2. encode every table (the CSV's size and hash, the Parquet bytes) and diff against the
+   latest complete release; nothing changed -> no release, nothing written;
+3. write every file into `releases/.publish-tmp-<random>/`, `datapackage.json` last.
+When a release is certain before any row is compared (the first one, or the documents
+or the set of tables changed), 2 writes the data files of 3 as it encodes them, so each
+CSV is formatted once and streamed to disk; otherwise 2 only hashes them and 3 formats
+each CSV again straight into its file, so no CSV is ever held whole in memory.
 4. `os.rename` that folder to `releases/<version>/` (atomic; fails rather than overwrite);
 5. regenerate `index.html` (atomic replace);
 6. switch `latest.json` (atomic replace) -- last, so it never names an incomplete release.
@@ -29,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.release.catalog import catalog_html
 from pipeline.release.changelog import changelog_markdown, changes_document, changes_json
@@ -38,8 +43,15 @@ from pipeline.release.datapackage import (
     package_metadata,
     resource_descriptor,
 )
-from pipeline.release.files import EncodedTable, encode_table, read_parquet_rows
+from pipeline.release.files import (
+    EncodedTable,
+    encode_tables,
+    read_parquet_table,
+    typed_table,
+    write_csv,
+)
 from pipeline.release.records import ReleaseOutcome
+from pipeline.release.rows import check_unique
 from pipeline.release.store import (
     CATALOG_NAME,
     CHANGELOG_NAME,
@@ -59,7 +71,7 @@ from pipeline.release.store import (
     replace_file,
     write_file,
 )
-from pipeline.release.versioning import Snapshot, diff, index_rows, next_version
+from pipeline.release.versioning import Snapshot, diff, next_version
 from pipeline.schemas import TableSchema
 
 FaultHook = Callable[[str], None]
@@ -98,24 +110,60 @@ def _previous_snapshot(release: Path) -> Snapshot:
     descriptor = read_json(release / DESCRIPTOR_NAME)
     resources = {r["name"]: r for r in descriptor["resources"]}
 
-    def rows(name: str) -> list[dict[str, Any]]:
+    def table(name: str, fields: list[str]) -> pa.Table:
         parquet = resources[name].get("parquet", {}).get("path", f"{name}.parquet")
-        return read_parquet_rows(release / parquet)
+        return read_parquet_table(release / parquet, fields)
 
-    return Snapshot(metadata=metadata_of(descriptor), resources=resources, rows=rows)
+    return Snapshot(metadata=metadata_of(descriptor), resources=resources, table=table)
 
 
-def _write_release(
-    temp: Path,
-    encoded: Sequence[EncodedTable],
-    descriptor: dict[str, Any],
-    document: dict[str, Any],
-    step: FaultHook,
-) -> None:
-    files: list[tuple[str, bytes]] = []
+def _typed(
+    tables: Mapping[str, pd.DataFrame], schemas: Mapping[str, TableSchema]
+) -> dict[str, pa.Table]:
+    """Every table typed by its schema, its primary key checked unique."""
+    typed = {n: typed_table(schemas[n], tables[n]) for n in sorted(schemas)}
+    for name, table in typed.items():
+        key = list(schemas[name].primary_key)
+        if key:
+            check_unique(table, key, name)
+    return typed
+
+
+def _release_certain(before: Snapshot | None, metadata: Mapping[str, Any], names: list) -> bool:
+    """Whether a new release follows whatever the rows: a first release, changed
+    package metadata (any document added, removed or edited changes `sources`) or a
+    table added or removed are each at least a patch."""
+    if before is None:
+        return True
+    return dict(before.metadata) != dict(metadata) or sorted(before.resources) != sorted(names)
+
+
+def _staging(releases: Path) -> Path:
+    return Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=releases))
+
+
+def _written(temp: Path, step: FaultHook) -> Callable[[str], None]:
+    def done(name: str) -> None:
+        os.chmod(temp / name, _READ_ONLY)
+        step(f"wrote {name}")
+
+    return done
+
+
+def _write_data(temp: Path, encoded: Sequence[EncodedTable], step: FaultHook) -> None:
+    done = _written(temp, step)
     for table in encoded:
-        files += [(table.csv_name, table.csv), (table.parquet_name, table.parquet)]
-    files += [
+        write_csv(temp / table.csv_name, table)
+        done(table.csv_name)
+        write_file(temp / table.parquet_name, table.parquet)
+        done(table.parquet_name)
+
+
+def _write_metadata(
+    temp: Path, descriptor: dict[str, Any], document: dict[str, Any], step: FaultHook
+) -> None:
+    done = _written(temp, step)
+    files = [
         (CHANGES_NAME, changes_json(document)),
         (CHANGELOG_NAME, changelog_markdown(document)),
         # Last: a folder holding datapackage.json has everything else already.
@@ -126,8 +174,7 @@ def _write_release(
     ]
     for name, data in files:
         write_file(temp / name, data)
-        os.chmod(temp / name, _READ_ONLY)
-        step(f"wrote {name}")
+        done(name)
     fsync_dir(temp)
 
 
@@ -170,27 +217,46 @@ def publish_release(
     with exclusive(releases):
         remove_leftovers(releases, output_dir)
         step("removed leftovers")
-        names = sorted(schemas)
-        encoded = [encode_table(schemas[n], tables[n]) for n in names]
-        for table in encoded:
-            key = list(schemas[table.name].primary_key)
-            if key:
-                index_rows(table.table.select(key).to_pylist(), key, table.name)
-        resources = [resource_descriptor(schemas[t.name], t) for t in encoded]
+        typed = _typed(tables, schemas)
         metadata = package_metadata(sources)
-        by_name = {t.name: t for t in encoded}
-        after = Snapshot(
-            metadata=metadata,
-            resources={r["name"]: r for r in resources},
-            rows=lambda name: by_name[name].table.to_pylist(),
-        )
         versions = complete_versions(releases)
         previous = versions[-1] if versions else None
         before = _previous_snapshot(releases / previous) if previous else None
-        changes = diff(before, after)
+        certain = _release_certain(before, metadata, sorted(typed))
+        temp = _staging(releases) if certain else None
+        try:
+            encoded = encode_tables(typed, temp, _written(temp, step) if temp else None)
+            resources = [resource_descriptor(schemas[t.name], t) for t in encoded]
+            by_name = {t.name: t for t in encoded}
+            after = Snapshot(
+                metadata=metadata,
+                resources={r["name"]: r for r in resources},
+                table=lambda name, fields: by_name[name].table.select(fields),
+            )
+            changes = diff(before, after)
+            if changes["bump"] is not None:
+                version = next_version(previous, changes["bump"])
+                target = releases / version
+                if target.exists():
+                    raise FileExistsError(
+                        f"release {version} exists; releases are never overwritten"
+                    )
+                document = changes_document(changes, version, previous, created)
+                descriptor = package_descriptor(metadata, version, created, resources)
+                if temp is None:
+                    temp = _staging(releases)
+                    _write_data(temp, encoded, step)
+                _write_metadata(temp, descriptor, document, step)
+                os.chmod(temp, 0o755)
+                # rename(2) onto an existing non-empty folder fails: never an overwrite.
+                os.rename(temp, target)
+        except Exception:
+            if temp is not None:
+                shutil.rmtree(temp, ignore_errors=True)
+            raise
 
         if changes["bump"] is None:
-            assert previous is not None  # a first release always has bump "initial"
+            assert previous is not None and temp is None  # a first release is "initial"
             _finish(output_dir, releases, previous, step)
             record = read_release(releases / previous, previous)
             return ReleaseOutcome(
@@ -204,21 +270,6 @@ def publish_release(
                 changes={},
             )
 
-        version = next_version(previous, changes["bump"])
-        target = releases / version
-        if target.exists():
-            raise FileExistsError(f"release {version} exists; releases are never overwritten")
-        document = changes_document(changes, version, previous, created)
-        descriptor = package_descriptor(metadata, version, created, resources)
-        temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=releases))
-        try:
-            _write_release(temp, encoded, descriptor, document, step)
-            os.chmod(temp, 0o755)
-            # rename(2) onto an existing non-empty folder fails: never an overwrite.
-            os.rename(temp, target)
-        except Exception:
-            shutil.rmtree(temp, ignore_errors=True)
-            raise
         fsync_dir(releases)
         step("renamed release")
         _finish(output_dir, releases, version, step)

@@ -12,18 +12,21 @@ The rules (Data Package versioning, as the project states them):
 - nothing changed: no release.
 
 Rows are matched on the table's primary key, which is content-derived, so a corrected
-value shows up as a changed row rather than as one row removed and another added.
+value shows up as a changed row rather than as one row removed and another added. A
+table whose CSV and Parquet files hash the same as in the previous release holds the
+same rows, so its rows are not compared (the common case when one document changes).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import pyarrow as pa
+
+from pipeline.release.rows import arrow_row_changes, check_unique
 
 _VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 _RANK = {"patch": 1, "minor": 2, "major": 3}
@@ -54,22 +57,14 @@ def next_version(previous: str | None, bump: str) -> str:
     raise ValueError(f"unknown bump {bump!r}")
 
 
-def json_value(value: Any) -> Any:
-    """A cell as it is written into changes.json (dates as ISO text)."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    return value
-
-
 @dataclass(frozen=True)
 class Snapshot:
-    """One side of a diff: package metadata, resource descriptors and a row loader."""
+    """One side of a diff: package metadata, resource descriptors and a loader of a
+    resource's rows (`table(name, fields)`: those fields only, as Arrow)."""
 
     metadata: Mapping[str, Any]
     resources: Mapping[str, Mapping[str, Any]]
-    rows: Callable[[str], list[dict[str, Any]]]
+    table: Callable[[str, list[str]], pa.Table]
 
 
 def _fields(resource: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -135,58 +130,6 @@ def _schema_changes(name: str, old: Mapping[str, Any], new: Mapping[str, Any]) -
     return changes
 
 
-def _key_of(row: Mapping[str, Any], key_fields: list[str]) -> tuple[Any, ...]:
-    return tuple(row.get(k) for k in key_fields)
-
-
-def _key_json(key: tuple[Any, ...], key_fields: list[str]) -> dict[str, Any]:
-    return {k: json_value(v) for k, v in zip(key_fields, key, strict=True)}
-
-
-def _sort_token(key: tuple[Any, ...]) -> str:
-    return json.dumps([json_value(v) for v in key], default=str)
-
-
-def index_rows(rows: list[dict[str, Any]], key_fields: list[str], name: str) -> dict[tuple, dict]:
-    """Rows by key; a repeated key is an error (it would make the diff meaningless)."""
-    indexed: dict[tuple, dict] = {}
-    for row in rows:
-        key = _key_of(row, key_fields)
-        if key in indexed:
-            raise ValueError(f"{name}: duplicate primary key {_key_json(key, key_fields)}")
-        indexed[key] = row
-    return indexed
-
-
-def row_changes(
-    name: str,
-    old_rows: list[dict[str, Any]],
-    new_rows: list[dict[str, Any]],
-    key_fields: list[str],
-    compared_fields: list[str],
-) -> dict[str, Any]:
-    """Rows added, removed and changed (old/new of each changed field), keys sorted."""
-    old = index_rows(old_rows, key_fields, name)
-    new = index_rows(new_rows, key_fields, name)
-    added = sorted((k for k in new if k not in old), key=_sort_token)
-    removed = sorted((k for k in old if k not in new), key=_sort_token)
-    changed = []
-    for key in sorted((k for k in new if k in old), key=_sort_token):
-        before, after = old[key], new[key]
-        fields = {
-            f: {"old": json_value(before.get(f)), "new": json_value(after.get(f))}
-            for f in compared_fields
-            if before.get(f) != after.get(f)
-        }
-        if fields:
-            changed.append({"key": _key_json(key, key_fields), "fields": fields})
-    return {
-        "added": [_key_json(k, key_fields) for k in added],
-        "removed": [_key_json(k, key_fields) for k in removed],
-        "changed": changed,
-    }
-
-
 def _resource_diff(
     name: str, old: Mapping[str, Any], new: Mapping[str, Any], before: Snapshot, after: Snapshot
 ) -> tuple[list[dict], dict[str, Any]]:
@@ -206,10 +149,23 @@ def _resource_diff(
         "rows_before": old.get("rows"),
         "rows": new.get("rows"),
     }
-    entry.update(row_changes(name, before.rows(name), after.rows(name), key_fields, compared))
     files_differ = old.get("hash") != new.get("hash") or (old.get("parquet") or {}).get("hash") != (
         new.get("parquet") or {}
     ).get("hash")
+    if files_differ:
+        fields = [*key_fields, *compared]
+        entry.update(
+            arrow_row_changes(
+                name, before.table(name, fields), after.table(name, fields), key_fields, compared
+            )
+        )
+    else:
+        # Both files byte for byte as published: the same rows, so nothing to compare.
+        # Rows identified by all their fields must still be distinct, as the full
+        # comparison would have insisted (a declared key was checked on publishing).
+        if key_fields != new_key:
+            check_unique(after.table(name, key_fields), key_fields, name)
+        entry.update({"added": [], "removed": [], "changed": []})
     if entry["added"] or entry["removed"] or entry["changed"] or schema_changes:
         entry["status"] = "changed"
     elif files_differ:

@@ -163,6 +163,9 @@ class _Boundaries:
         self.judged: dict[tuple[int, bool], bool] = {}
 
 
+_SHARED_TEXTS = 2  # the document being extracted, and one more
+
+
 def per_text(compute: Callable[[str], _T]) -> Callable[[str], _T]:
     """Memoize `compute(text)` for the few texts seen last, keyed by the text object.
 
@@ -192,7 +195,6 @@ def per_text(compute: Callable[[str], _T]) -> Callable[[str], _T]:
     return shared
 
 
-_SHARED_TEXTS = 4
 _boundaries_of = per_text(_Boundaries)
 
 

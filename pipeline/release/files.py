@@ -229,4 +229,6 @@ def write_csv(path: Path, encoded: EncodedTable) -> None:
 
 def read_parquet_table(path: Any, columns: list[str] | None = None) -> pa.Table:
     """Columns of a published Parquet file, as written (for the diff)."""
-    return pq.read_table(path, columns=columns)
+    # One row group read at once: pre-buffering it through the I/O threads made the
+    # read of a 10,000-document release 2.5 times slower.
+    return pq.read_table(path, columns=columns, pre_buffer=False)

@@ -5,20 +5,22 @@ Python's `==`, changed fields compared with `!=`, keys sorted by their JSON text
 what changes.json says, so it stays the one place that formats a diff.
 
 `arrow_row_changes` gives the same answer without turning every row into a dict: Arrow
-matches the keys (hash lookups over whole columns) and compares each field column by
-column, so only the rows that may differ reach Python, and `row_changes` runs on those
-alone. That is exact as long as (a) Arrow matches keys exactly as Python's `==` would
-and (b) every row Python would see as changed is a candidate. (a) holds for strings,
-integers, dates and booleans, so other key types (floats, where Arrow's hashing treats
-NaN as equal to NaN, and anything unusual) take the Python path; (b) holds because a
-candidate is any row whose fields are not equal in Arrow, and where Arrow says two
-values are equal (never for NaN), Python does too. Duplicate keys also take the Python
-path, which raises the error it always raised.
+numbers the distinct keys of both tables (one hash pass per key field), numpy matches
+the numbers, and each field is compared column by column, so only the rows that may
+differ reach Python, and `row_changes` runs on those alone. That is exact as long as (a)
+Arrow matches keys exactly as Python's `==` would and (b) every row Python would see as
+changed is a candidate. (a) holds for strings, integers, dates and booleans, so other
+key types (floats, where Arrow's hashing treats NaN as equal to NaN, and anything
+unusual) take the Python path; (b) holds because a candidate is any row whose fields are
+not equal in Arrow, and where Arrow says two values are equal (never for NaN), Python
+does too. Duplicate keys also take the Python path, which raises the error it always
+raised.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 from collections.abc import Mapping
@@ -36,7 +38,6 @@ _KEY_TYPES = (
     pa.types.is_boolean,
 )
 _VALUE_TYPES = (*_KEY_TYPES, pa.types.is_floating)
-_SEPARATOR = pa.scalar("|", pa.string())
 
 
 def json_value(value: Any) -> Any:
@@ -104,40 +105,42 @@ def _of_kind(table: pa.Table, fields: list[str], kinds: tuple) -> bool:
     return all(any(test(table.schema.field(f).type) for test in kinds) for f in fields)
 
 
-def _arrow_keys(tables: list[pa.Table], key_fields: list[str]) -> list[pa.Array] | None:
-    """One array of keys per table, equal where the key tuples are equal (None if Arrow
-    cannot match these keys exactly as Python does)."""
+def _key_codes(tables: list[pa.Table], key_fields: list[str]) -> list[np.ndarray] | None:
+    """Per table, one integer per row, equal exactly where the key tuples are equal, all
+    below the number of rows of all tables (None if Arrow cannot match these keys
+    exactly as Python does)."""
     if not key_fields or not all(_of_kind(t, key_fields, _KEY_TYPES) for t in tables):
         return None
     types = {tuple(t.schema.field(f).type for f in key_fields) for t in tables}
     if len(types) != 1:
         return None
-    if len(key_fields) == 1:
-        return [t.column(key_fields[0]).combine_chunks() for t in tables]
-    # Several fields: code each field's values (null included) over all tables at once,
-    # then join the codes, so equal tuples, and only they, give equal texts.
-    codes = []
+    codes: np.ndarray | None = None
     for field in key_fields:
         chunks = [c for t in tables for c in t.column(field).chunks]
         values = pa.chunked_array(chunks, type=tables[0].schema.field(field).type)
+        # One code per distinct value over all tables at once, null included (None ==
+        # None for Python's tuples too).
         encoded = pc.dictionary_encode(values.combine_chunks(), null_encoding="encode")
-        codes.append(encoded.indices.cast(pa.string()))
-    joined = pc.binary_join_element_wise(*codes, _SEPARATOR)
-    keys, start = [], 0
-    for t in tables:
-        keys.append(joined.slice(start, t.num_rows))
-        start += t.num_rows
-    return keys
+        field_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        if codes is None:
+            codes = field_codes
+        else:
+            # Pairs of codes, numbered densely again so the next field cannot overflow.
+            pairs = codes * len(encoded.dictionary) + field_codes
+            codes = np.unique(pairs, return_inverse=True)[1].astype(np.int64)
+    assert codes is not None
+    bounds = np.cumsum([0, *(t.num_rows for t in tables)])
+    return [codes[start:stop] for start, stop in itertools.pairwise(bounds)]
 
 
-def _unique(keys: pa.Array) -> bool:
-    return pc.count_distinct(keys, mode="all").as_py() == len(keys)
+def _unique(codes: np.ndarray) -> bool:
+    return len(codes) == 0 or int(np.bincount(codes).max()) <= 1
 
 
 def check_unique(table: pa.Table, key_fields: list[str], name: str) -> None:
     """Raise, as `index_rows` does, if two rows of `table` share a key."""
-    keys = _arrow_keys([table], key_fields)
-    if keys is None or not _unique(keys[0]):
+    codes = _key_codes([table], key_fields)
+    if codes is None or not _unique(codes[0]):
         index_rows(table.select(key_fields).to_pylist(), key_fields, name)
 
 
@@ -153,40 +156,45 @@ def _differs(new: pa.Array, old: pa.Array) -> pa.Array:
 _MAX_RUNS = 256
 
 
-def _runs(matched_new: pa.Array, matched_old: pa.Array) -> list[tuple[int, int, int]] | None:
+def _runs(matched_new: np.ndarray, matched_old: np.ndarray) -> list[tuple[int, int, int]] | None:
     """(new start, old start, length) of the stretches where matched rows follow each
     other on both sides: usually few (rows added or removed in a block keep the rest in
     order), and compared as slices they need no copy."""
-    new_at, old_at = matched_new.to_numpy(), matched_old.to_numpy()
-    if len(new_at) == 0:
+    if len(matched_new) == 0:
         return []
-    breaks = np.flatnonzero((np.diff(new_at) != 1) | (np.diff(old_at) != 1)) + 1
+    breaks = np.flatnonzero((np.diff(matched_new) != 1) | (np.diff(matched_old) != 1)) + 1
     if len(breaks) >= _MAX_RUNS:
         return None
     starts = [0, *breaks.tolist()]
-    ends = [*breaks.tolist(), len(new_at)]
-    return [(int(new_at[a]), int(old_at[a]), b - a) for a, b in zip(starts, ends, strict=True)]
+    ends = [*breaks.tolist(), len(matched_new)]
+    return [
+        (int(matched_new[a]), int(matched_old[a]), b - a) for a, b in zip(starts, ends, strict=True)
+    ]
 
 
 def _candidates(
-    new: pa.Table, old: pa.Table, matched_new: pa.Array, matched_old: pa.Array, fields: list[str]
-) -> pa.Array:
+    new: pa.Table,
+    old: pa.Table,
+    matched_new: np.ndarray,
+    matched_old: np.ndarray,
+    fields: list[str],
+) -> np.ndarray:
     """For each matched pair of rows, whether any of `fields` may differ."""
-    candidate = pa.repeat(False, len(matched_new))
+    candidate = np.zeros(len(matched_new), dtype=bool)
     runs = _runs(matched_new, matched_old)
     for field in fields:
         new_column, old_column = new.column(field), old.column(field)
         if runs is None:
             pair = new_column.take(matched_new), old_column.take(matched_old)
-            differs = _differs(*pair)
+            pieces = [_differs(*pair)]
         else:
             pieces = [
                 _differs(new_column.slice(n, size), old_column.slice(o, size))
                 for n, o, size in runs
             ]
-            chunks = [chunk for piece in pieces for chunk in piece.chunks]
-            differs = pa.chunked_array(chunks, pa.bool_()).combine_chunks()
-        candidate = pc.or_(candidate, differs)
+        chunks = [chunk for piece in pieces for chunk in piece.chunks]
+        differs = pa.chunked_array(chunks, pa.bool_()).combine_chunks()
+        candidate |= differs.to_numpy(zero_copy_only=False)
     return candidate
 
 
@@ -202,19 +210,25 @@ def arrow_row_changes(
     fields = [*key_fields, *compared_fields]
     old, new = old.select(fields), new.select(fields)
     same_types = all(old.schema.field(f).type == new.schema.field(f).type for f in fields)
-    keys = _arrow_keys([old, new], key_fields) if same_types else None
+    codes = _key_codes([old, new], key_fields) if same_types else None
     values_comparable = _of_kind(old, compared_fields, _VALUE_TYPES)
-    if keys is None or not values_comparable or not all(_unique(k) for k in keys):
+    if codes is None or not values_comparable or not all(_unique(c) for c in codes):
         return row_changes(name, old.to_pylist(), new.to_pylist(), key_fields, compared_fields)
-    old_keys, new_keys = keys
-    position = pc.index_in(new_keys, value_set=old_keys, skip_nulls=False)
-    added = pc.is_null(position)
-    removed = pc.invert(pc.is_in(old_keys, value_set=new_keys, skip_nulls=False))
-    matched_new = pc.indices_nonzero(pc.is_valid(position))
-    matched_old = pc.drop_null(position)
+    old_codes, new_codes = codes
+    # Codes are below the number of rows of both tables: arrays indexed by code.
+    span = old.num_rows + new.num_rows
+    row_of_code = np.full(span, -1, dtype=np.int64)
+    row_of_code[old_codes] = np.arange(old.num_rows)
+    position = row_of_code[new_codes]
+    in_new = np.zeros(span, dtype=bool)
+    in_new[new_codes] = True
+    added = np.flatnonzero(position < 0)
+    removed = np.flatnonzero(~in_new[old_codes])
+    matched_new = np.flatnonzero(position >= 0)
+    matched_old = position[matched_new]
     candidate = _candidates(new, old, matched_new, matched_old, compared_fields)
-    new_rows = pa.concat_tables([new.filter(added), new.take(matched_new.filter(candidate))])
-    old_rows = pa.concat_tables([old.filter(removed), old.take(matched_old.filter(candidate))])
+    new_rows = new.take(np.concatenate([added, matched_new[candidate]]))
+    old_rows = old.take(np.concatenate([removed, matched_old[candidate]]))
     return row_changes(
         name, old_rows.to_pylist(), new_rows.to_pylist(), key_fields, compared_fields
     )

@@ -129,7 +129,9 @@ def _typed(
     return typed
 
 
-def _release_certain(before: Snapshot | None, metadata: Mapping[str, Any], names: list) -> bool:
+def _release_certain(
+    before: Snapshot | None, metadata: Mapping[str, Any], names: list[str]
+) -> bool:
     """Whether a new release follows whatever the rows: a first release, changed
     package metadata (any document added, removed or edited changes `sources`) or a
     table added or removed are each at least a patch."""

@@ -19,25 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.release.csv_text import csv_chunks
+from pipeline.release.csv_text import cell_text, csv_chunks
 from pipeline.release.files import typed_table
 from tests.test_release_fixtures import frames, real_schemas, sample_records
-
-
-def _reference_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "INF" if value > 0 else "-INF"
-        return repr(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
 
 
 def csv_bytes(table: pa.Table) -> bytes:
@@ -50,7 +34,7 @@ def reference_csv(table: pa.Table) -> bytes:
     writer.writerow(table.column_names)
     columns = [column.to_pylist() for column in table.columns]
     for row in zip(*columns, strict=True):
-        writer.writerow([_reference_cell(v) for v in row])
+        writer.writerow([cell_text(v) for v in row])
     return buffer.getvalue().encode("utf-8")
 
 

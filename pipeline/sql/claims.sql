@@ -23,8 +23,9 @@
 --      content words overlap (Jaccard >= 0.5), one phrase's words are all in the other's,
 --      or both rows state the same rate (two per-day figures for the same head noun
 --      measure the same flow).
--- Each statement meets at most 5 earlier ones (see the QUALIFY below), so the table grows
--- linearly with the corpus.
+-- Each statement looks back at the 12 statements before it that share its unit, kind,
+-- head noun, names, period, rate and range end (doc_id order), and keeps at most 5 pairs
+-- (see the QUALIFY below), so the table and the work grow linearly with the corpus.
 -- Agreement: each value is read as an interval from its qualifier: exact -> [v, v];
 -- approximate -> v +/- 2.5 %; lower_bound ('more than') -> [v, +inf) (closed, because
 -- 'more than $3.2 billion' is routinely written for exactly $3.2 billion); upper_bound
@@ -68,29 +69,35 @@ WITH stated AS (
     WHERE q.value IS NOT NULL AND q.measure IS NOT NULL AND q.flag IS NULL
 ),
 sentence_word AS (
+    -- a word of a title-case heading or label, or a sentence's first word, says nothing
+    -- by its capital; whether a sentence is prose is judged once per sentence, not once
+    -- per word (that was quadratic in the sentence's length)
     SELECT
         lower(unnest(sentence_words)) AS word,
-        -- a word of a title-case heading or label, or a sentence's first word, says
-        -- nothing by its capital
-        regexp_matches(unnest(sentence_words), '^[A-Z]')
-            AND generate_subscripts(sentence_words, 1) > 1
-            AND len(list_filter(sentence_words, lambda w: regexp_matches(w, '^[A-Z]'))) * 10
-                <= len(sentence_words) * 6 AS capital,
-        regexp_matches(unnest(sentence_words), '^[a-z]') AS lower_case
-    FROM (SELECT DISTINCT sentence_words FROM stated)
+        unnest(list_transform(sentence_words,
+            lambda w, i: prose AND i > 1 AND regexp_matches(w, '^[A-Z]'))) AS capital,
+        unnest(list_transform(sentence_words, lambda w: regexp_matches(w, '^[a-z]')))
+            AS lower_case
+    FROM (
+        SELECT
+            sentence_words,
+            len(list_filter(sentence_words, lambda w: regexp_matches(w, '^[A-Z]'))) * 10
+                <= len(sentence_words) * 6 AS prose
+        FROM (SELECT DISTINCT sentence_words FROM stated)
+    )
 ),
 name_word AS (
     SELECT word FROM sentence_word GROUP BY word HAVING bool_or(capital) AND NOT bool_or(lower_case)
 ),
 named AS (
-    SELECT
-        stated.*,
-        coalesce((
-            SELECT list_sort(list_distinct(list(n.word)))
-            FROM (SELECT unnest(stated.words) AS word) AS m
-            JOIN name_word AS n ON n.word = m.word
-        ), []::VARCHAR[]) AS names
+    SELECT stated.*, coalesce(found.names, []::VARCHAR[]) AS names
     FROM stated
+    LEFT JOIN (
+        SELECT m.quantity_id, list_sort(list_distinct(list(m.word))) AS names
+        FROM (SELECT quantity_id, unnest(words) AS word FROM stated) AS m
+        JOIN name_word AS n ON n.word = m.word
+        GROUP BY m.quantity_id
+    ) AS found ON found.quantity_id = stated.quantity_id
 ),
 shaped AS (
     SELECT
@@ -143,6 +150,18 @@ headed AS (
         WHERE len(words) > 0
     )
 ),
+-- Statements that could pair share these keys; numbering them in doc_id order lets each
+-- statement look back at a fixed number of candidates (an equality join on the rank),
+-- so pairing stays linear however many documents state one measure.
+blocked AS (
+    SELECT
+        *,
+        row_number() OVER (
+            PARTITION BY unit, kind, head, names, period_key, rate, range_role
+            ORDER BY doc_id, quantity_id
+        ) AS block_rank
+    FROM headed
+),
 paired AS (
     SELECT
         a.head AS measure_key,
@@ -185,9 +204,11 @@ paired AS (
             WHEN 'approximate' THEN greatest(b.value * 0.975, b.value * 1.025)
             WHEN 'lower_bound' THEN 'infinity'::DOUBLE
             ELSE b.value END AS high_b
-    FROM headed AS a
-    JOIN headed AS b
-        ON a.doc_id < b.doc_id
+    FROM blocked AS b
+    JOIN range(1, 13) AS back(steps) ON true
+    JOIN blocked AS a
+        ON a.block_rank = b.block_rank - back.steps
+        AND a.doc_id < b.doc_id
         AND a.unit = b.unit
         AND a.kind = b.kind
         AND a.head = b.head

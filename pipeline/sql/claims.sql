@@ -204,10 +204,12 @@ paired AS (
             WHEN 'approximate' THEN greatest(b.value * 0.975, b.value * 1.025)
             WHEN 'lower_bound' THEN 'infinity'::DOUBLE
             ELSE b.value END AS high_b
-    FROM blocked AS b
-    JOIN range(1, 13) AS back(steps) ON true
+    FROM (
+        SELECT blocked.*, blocked.block_rank - back.steps AS candidate_rank
+        FROM blocked, range(1, 13) AS back(steps)
+    ) AS b
     JOIN blocked AS a
-        ON a.block_rank = b.block_rank - back.steps
+        ON a.block_rank = b.candidate_rank
         AND a.doc_id < b.doc_id
         AND a.unit = b.unit
         AND a.kind = b.kind

@@ -205,17 +205,17 @@ def two_runs_at_once(ctx: CaseContext) -> str:
             holder.wait()
     expect(first.returncode == 0, f"the first run failed: {first.describe()}")
     expect(second.returncode == 0, f"the waiting run failed: {second.describe()}")
-    expect(
-        second.report()["finished"] > first.report()["finished"],
-        "the waiting run finished before the holder",
-    )
+    # No order is asserted between the two finishing: each writer takes the lock for its
+    # own step (publish, then load), so the waiting run may load the database first. The
+    # database is loaded from the latest release under the lock, so either order ends in
+    # the same state, which is what is checked.
     problems = is_state(output_state(out), base.new)
     expect(not problems, f"after both runs: {'; '.join(problems)}")
     line = error.split(LOCK_MESSAGE, 1)[1].split(";")[0].replace(str(ctx.tmp), "<tmp>")
     return (
         f"second run failed after 1 s: '{LOCK_MESSAGE}{line}; ...', outputs untouched; a "
-        "third run logged 'waiting for the lock', then completed after the first: one new "
-        "release, database consistent"
+        "third run logged 'waiting for the lock', then completed once the first let go: one "
+        "new release, database consistent"
     )
 
 

@@ -336,7 +336,7 @@ def test_seed_claims(seed_claims: pd.DataFrame) -> None:
 
 
 def test_claims_grow_linearly_when_every_document_states_the_same_measure() -> None:
-    """Twenty sources of one measure would be 190 pairs; each statement meets at most 5."""
+    """Twenty sources of one measure would be 190 pairs; each statement meets one."""
     docs = [f"doc{i:02d}" for i in range(20)]
     rows = [
         quantity(f"{i:016x}", doc, "$1.8 billion", 1.8e9, "USD", "money", "two-way trade",
@@ -354,8 +354,11 @@ def test_claims_grow_linearly_when_every_document_states_the_same_measure() -> N
     tables = {"quantities": get_schema("quantities").frame(rows), "documents": documents_frame}
     frame = run_derived("claims", tables, load_schemas())
     per_statement = frame.groupby("quantity_id_b").size()
-    assert per_statement.max() == 5
-    assert len(frame) == sum(min(i, 5) for i in range(20))
-    # The nearest earlier documents are the ones compared.
-    last = frame[frame.doc_id_b == "doc19"]
-    assert sorted(last.doc_id_a) == ["doc14", "doc15", "doc16", "doc17", "doc18"]
+    assert per_statement.max() == 1
+    # Every statement but the first is linked to an earlier one: 19 rows, not 190.
+    assert len(frame) == 19
+    assert set(frame.doc_id_b) == set(docs[1:])
+    # Equal measures and no dates: the nearest earlier document is the one compared.
+    assert dict(zip(frame.doc_id_b, frame.doc_id_a, strict=True)) == {
+        docs[i]: docs[i - 1] for i in range(1, 20)
+    }

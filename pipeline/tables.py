@@ -81,7 +81,7 @@ def run_derived(
             con.execute(
                 f"CREATE TABLE {quote_ident(table)} AS SELECT * FROM {quote_ident(staging)}"
             )
-        result = con.sql(select).to_arrow_table().to_pylist()
+        result = con.sql(select).to_arrow_table()
     finally:
         con.close()
-    return schemas[name].frame(result)
+    return schemas[name].frame_from_arrow(result)

@@ -1,9 +1,10 @@
-"""A table is typed as `TableSchema.to_arrow` types it, however its columns arrive.
+"""A table is typed as the value-by-value conversion types it, however its columns arrive.
 
-`typed_table` converts the columns pandas holds in a form Arrow reads directly without
-a Python loop; anything else (NaN or pd.NA in an object column, ISO date texts, numpy
-dtypes) goes through `to_arrow`, column by column. Either way the Arrow table, and so
-every published byte, must be the one `to_arrow` gives.
+`TableSchema.to_arrow` converts the columns pandas holds in a form Arrow reads directly
+without a Python loop; anything else (NaN or pd.NA in an object column, ISO date texts,
+numpy dtypes) goes value by value (`_python_values`), column by column. Either way the
+Arrow table, and so every published byte, must be the one the value-by-value path gives.
+`frame_from_arrow` must give back the frame `frame(table.to_pylist())` would.
 """
 
 from __future__ import annotations
@@ -17,12 +18,18 @@ import pyarrow.compute as pc
 import pytest
 
 from pipeline.release.files import csv_bytes, csv_digest, sha256_hex, typed_table
+from pipeline.schemas import _ARROW_TYPES, _python_values
 from tests.test_release_fixtures import frames, real_schemas, sample_records
 
 
 def _reference(schema, frame: pd.DataFrame) -> pa.Table:
-    """What releases were always typed as: to_arrow, then empty strings as nulls."""
-    table = schema.to_arrow(frame)
+    """What releases were always typed as: every value through Python, then empty strings
+    as nulls."""
+    arrays = [
+        pa.array(_python_values(frame[f.name], f.type), type=_ARROW_TYPES[f.type])
+        for f in schema.fields
+    ]
+    table = pa.Table.from_arrays(arrays, schema=schema.arrow_schema())
     for index, fld in enumerate(schema.fields):
         if fld.type == "string":
             column = table.column(index)
@@ -124,3 +131,25 @@ def test_csv_digest_is_the_size_and_hash_of_the_csv():
     table = typed_table(schema, _sample("quantities"))
     data = csv_bytes(table)
     assert csv_digest(table) == (len(data), sha256_hex(data))
+
+
+@pytest.mark.parametrize("name", ["quantities", "documents", "quarantine"])
+def test_frame_from_arrow_is_the_frame_of_its_rows(name):
+    # every type (string, integer, number, boolean, date), with nulls, and an empty table
+    schema = real_schemas()[name]
+    table = typed_table(schema, _sample(name))
+    rebuilt = schema.frame_from_arrow(table)
+    expected = schema.frame(table.to_pylist())
+    assert rebuilt.dtypes.equals(expected.dtypes)
+    assert rebuilt.equals(expected)
+    assert [rebuilt[c].tolist() for c in rebuilt] == [expected[c].tolist() for c in expected]
+    assert typed_table(schema, rebuilt).equals(table)
+
+
+def test_frame_from_arrow_refuses_columns_the_schema_does_not_have():
+    schema = real_schemas()["quarantine"]
+    table = typed_table(schema, _sample("quarantine")).append_column(
+        "extra", pa.nulls(len(_sample("quarantine")))
+    )
+    with pytest.raises(ValueError, match="extra"):
+        schema.frame_from_arrow(table)

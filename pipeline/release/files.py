@@ -23,7 +23,6 @@ into the file when a release is written, so no table's CSV is ever held whole.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -58,9 +57,6 @@ PARQUET_OPTIONS: dict[str, Any] = {
     "write_statistics": True,
     "row_group_size": 1 << 30,
 }
-# pandas dtypes whose Arrow conversion keeps exactly the values `TableSchema.to_arrow`
-# gives; any other column takes that (row by row) path.
-_MASKED = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
 @dataclass(frozen=True)
@@ -98,38 +94,6 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _fast_column(series: pd.Series, kind: str, arrow_type: pa.DataType) -> Any:
-    """The column as Arrow without a Python loop, or None where that could differ from
-    `TableSchema.to_arrow` (which then converts this column)."""
-    if _MASKED.get(kind) == str(series.dtype):
-        array = pa.array(series.array, type=arrow_type)
-        if kind == "number" and pc.any(pc.is_nan(array)).as_py():
-            # to_arrow turns a NaN that pandas holds as a value (not as NA) into null.
-            array = pc.if_else(pc.is_nan(array), pa.scalar(None, arrow_type), array)
-        return array
-    if kind in ("string", "date") and series.dtype == object:
-        # from_pandas=False: only None is null, so NaN, pd.NA or an ISO date text
-        # (which to_arrow maps first) raise, and to_arrow decides.
-        try:
-            return pa.array(series.to_numpy(), type=arrow_type, from_pandas=False)
-        except (pa.ArrowException, TypeError, ValueError, OverflowError):
-            return None
-    return None
-
-
-def _arrow(schema: TableSchema, frame: pd.DataFrame) -> pa.Table:
-    """`schema.to_arrow(frame)`, column by column, fast where that is the same."""
-    arrow_schema = schema.arrow_schema()
-    arrays = []
-    for fld, arrow_field in zip(schema.fields, arrow_schema, strict=True):
-        array = _fast_column(frame[fld.name], fld.type, arrow_field.type)
-        if array is None:
-            alone = dataclasses.replace(schema, fields=(fld,))
-            array = alone.to_arrow(frame).column(0).combine_chunks()
-        arrays.append(array)
-    return pa.Table.from_arrays(arrays, schema=arrow_schema)
-
-
 def typed_table(schema: TableSchema, frame: pd.DataFrame) -> pa.Table:
     """The frame as an Arrow table typed by the schema, empty strings as nulls."""
     if list(frame.columns) != schema.field_names:
@@ -137,7 +101,7 @@ def typed_table(schema: TableSchema, frame: pd.DataFrame) -> pa.Table:
             f"{schema.name}: columns {list(frame.columns)} are not the schema's "
             f"fields {schema.field_names}"
         )
-    table = _arrow(schema, frame)
+    table = schema.to_arrow(frame)
     for index, fld in enumerate(schema.fields):
         if fld.type == "string":
             column = table.column(index)

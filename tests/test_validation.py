@@ -81,3 +81,36 @@ def test_a_date_that_is_not_a_date_is_reported_not_raised():
     )
     (problem,) = schema_problems(DOCUMENTS, frame)
     assert (problem.row, problem.field, problem.kind) == (1, "published_date", "type-error")
+
+
+def test_an_ungrounded_row_blocks_the_release(tmp_path):
+    """All grounded checks run in one step (the texts load once); a quantity whose quote
+    is not text[char_start:char_end] still fails its own table's check, the other
+    tables' pass, and nothing is published or loaded."""
+    import shutil
+    from unittest import mock
+
+    from pipeline.extract.registry import FACT_EXTRACTORS
+    from pipeline.faults.harness import build
+    from tests.conftest import SEEDS_DIR
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in sorted(SEEDS_DIR.glob("*.txt"))[:2]:
+        shutil.copy(seed, raw / seed.name)
+    real = FACT_EXTRACTORS["quantities"]
+
+    def shifted(text):
+        rows = real(text)
+        if rows:
+            rows[0] = {**rows[0], "char_start": rows[0]["char_start"] + 1}
+        return rows
+
+    with mock.patch.dict(FACT_EXTRACTORS, {"quantities": shifted}):
+        result = build(raw, tmp_path / "out", work_dir=tmp_path / "dagster")
+    assert not result.success
+    assert not result.check("core_quantities:grounded").passed
+    assert "failing_rows" in result.check("core_quantities:grounded").metadata
+    assert result.check("core_acronyms:grounded").passed
+    assert result.materialized().isdisjoint({"out_release", "out_facts_duckdb"})
+    assert not (tmp_path / "out" / "releases" / "latest.json").exists()

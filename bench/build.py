@@ -40,6 +40,7 @@ def build_job() -> Any:
     import dagster as dg
 
     from pipeline.definitions import all_assets, all_checks
+    from pipeline.io_manager import TableFrameIOManager
     from pipeline.settings import PipelineSettings
 
     stub = [t for t in os.environ.get(STUB_ENV, "").split(",") if t]
@@ -55,7 +56,8 @@ def build_job() -> Any:
         assets=assets,
         asset_checks=all_checks,
         jobs=[dg.define_asset_job("bench_build", selection=dg.AssetSelection.all())],
-        resources={"settings": PipelineSettings.from_env()},  # this build's folders
+        # this build's folders, and the project's IO manager
+        resources={"settings": PipelineSettings.from_env(), "io_manager": TableFrameIOManager()},
         executor=dg.in_process_executor,
     )
     return definitions.resolve_job_def("bench_build")

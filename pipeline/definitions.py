@@ -8,6 +8,7 @@ from pipeline.assets.checks import table_checks
 from pipeline.assets.core import table_assets
 from pipeline.assets.out import database_asset, release_asset
 from pipeline.assets.raw import raw_documents
+from pipeline.io_manager import TableFrameIOManager
 from pipeline.sensors import raw_files_sensor
 from pipeline.settings import PipelineSettings
 from pipeline.tables import check_producers, published_tables
@@ -28,7 +29,7 @@ defs = dg.Definitions(
     asset_checks=all_checks,
     jobs=[build_everything],
     sensors=[raw_files_sensor],
-    resources={"settings": PipelineSettings.from_env()},
+    resources={"settings": PipelineSettings.from_env(), "io_manager": TableFrameIOManager()},
     # One process per run: a step subprocess costs seconds of imports, the tables are
     # small, and the parallel part (extraction) parallelizes inside its own step.
     executor=dg.in_process_executor,

@@ -29,12 +29,13 @@ CHROMIUM_ARGS = [
 def materialize_all(raw_dir: Path, output_dir: Path) -> dg.ExecuteInProcessResult:
     """Run every asset and check of the project's Definitions, in process."""
     from pipeline.definitions import all_assets, all_checks
+    from pipeline.io_manager import TableFrameIOManager
     from pipeline.settings import PipelineSettings
 
     settings = PipelineSettings(raw_dir=str(raw_dir), output_dir=str(output_dir))
     return dg.materialize(
         [*all_assets, *all_checks],
-        resources={"settings": settings},
+        resources={"settings": settings, "io_manager": TableFrameIOManager()},
         instance=dg.DagsterInstance.ephemeral(),
         raise_on_error=False,
     )

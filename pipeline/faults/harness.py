@@ -105,6 +105,7 @@ def build(
     """Materialize everything from `raw_dir` into `output_dir`; never raises for a
     failed step (the Build says what failed)."""
     from pipeline.definitions import all_assets, all_checks
+    from pipeline.io_manager import TableFrameIOManager
 
     settings = PipelineSettings(
         raw_dir=str(raw_dir), output_dir=str(output_dir), max_file_bytes=max_file_bytes
@@ -114,7 +115,7 @@ def build(
     with mock.patch.dict(os.environ, {"SOURCE_DATE_EPOCH": FIXED_EPOCH, **(env or {})}):
         result = dg.materialize(
             [*all_assets, *all_checks],
-            resources={"settings": settings},
+            resources={"settings": settings, "io_manager": TableFrameIOManager()},
             instance=instance,
             raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},

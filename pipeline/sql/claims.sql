@@ -59,13 +59,7 @@ WITH stated AS (
             lambda w: w <> '' AND w NOT IN (
                 'number', 'amount', 'value', 'total', 'sum', 'quantity', 'level', 'figure')
         ) AS words,
-        list_filter(
-            string_split_regex(
-                regexp_replace(strip_accents(q.sentence), 'U\.S\.|United States', 'USA', 'g'),
-                '[^A-Za-z0-9]+'
-            ),
-            lambda w: w <> ''
-        ) AS sentence_words
+        q.sentence
     FROM quantities AS q
     JOIN documents AS d ON d.doc_id = q.doc_id
     WHERE q.value IS NOT NULL AND q.measure IS NOT NULL AND q.flag IS NULL
@@ -85,7 +79,17 @@ sentence_word AS (
             sentence_words,
             len(list_filter(sentence_words, lambda w: regexp_matches(w, '^[A-Z]'))) * 10
                 <= len(sentence_words) * 6 AS prose
-        FROM (SELECT DISTINCT sentence_words FROM stated)
+        FROM (
+            -- split once per sentence: a sentence holds several quantities
+            SELECT list_filter(
+                string_split_regex(
+                    regexp_replace(strip_accents(sentence), 'U\.S\.|United States', 'USA', 'g'),
+                    '[^A-Za-z0-9]+'
+                ),
+                lambda w: w <> ''
+            ) AS sentence_words
+            FROM (SELECT DISTINCT sentence FROM stated)
+        )
     )
 ),
 name_word AS (
@@ -165,14 +169,56 @@ blocked AS (
     FROM headed
 ),
 paired AS (
+    -- candidates carry only what choosing the best one needs; the two sides' columns
+    -- are joined to the chosen pairs alone (a sixth of the candidates)
+    SELECT
+        a.quantity_id AS quantity_id_a,
+        b.quantity_id AS quantity_id_b,
+        a.doc_id AS doc_id_a,
+        a.rate,
+        len(list_intersect(a.stems, b.stems)) * 1.0
+            / greatest(len(list_distinct(list_concat(a.stems, b.stems))), 1) AS measure_similarity,
+        list_has_all(a.stems, b.stems) OR list_has_all(b.stems, a.stems) AS nested,
+        abs(date_diff('day', TRY_CAST(a.published_date AS DATE),
+            TRY_CAST(b.published_date AS DATE))) AS days_apart
+    FROM (
+        SELECT blocked.*, blocked.block_rank - back.steps AS candidate_rank
+        FROM blocked, range(1, 7) AS back(steps)
+    ) AS b
+    JOIN blocked AS a
+        ON a.block_rank = b.candidate_rank
+        AND a.doc_id < b.doc_id
+        AND a.unit = b.unit
+        AND a.kind = b.kind
+        AND a.head = b.head
+        AND a.names = b.names
+        AND a.period_key = b.period_key
+        AND a.rate IS NOT DISTINCT FROM b.rate
+        AND a.range_role IS NOT DISTINCT FROM b.range_role
+),
+-- Every pair of n sources stating one measure would be n^2/2 rows (half a billion at
+-- 10,000 documents), and even 5 partners each were 945,000 rows (243 MB of CSV) at
+-- 10,000 synthetic documents: each statement is compared with the one statement of an
+-- earlier document (doc_id order) that matches it best: the most similar measure first,
+-- then the closest publication date, then the nearest document. Statements linked this
+-- way can be followed back through quantity_id_a.
+best AS (
+    SELECT quantity_id_a, quantity_id_b, measure_similarity
+    FROM paired
+    WHERE measure_similarity >= 0.5 OR nested OR rate IS NOT NULL
+    QUALIFY row_number() OVER (
+        PARTITION BY quantity_id_b
+        ORDER BY measure_similarity DESC, days_apart NULLS LAST, doc_id_a DESC, quantity_id_a
+    ) = 1
+),
+sided AS (
     SELECT
         a.head AS measure_key,
         a.unit,
         a.kind,
         a.rate,
         a.range_role,
-        len(list_intersect(a.stems, b.stems)) * 1.0
-            / greatest(len(list_distinct(list_concat(a.stems, b.stems))), 1) AS measure_similarity,
+        best.measure_similarity,
         a.quantity_id AS quantity_id_a,
         a.doc_id AS doc_id_a,
         a.published_date AS published_date_a,
@@ -189,7 +235,6 @@ paired AS (
         b.qualifier AS qualifier_b,
         b.period AS period_b,
         b.quote AS quote_b,
-        list_has_all(a.stems, b.stems) OR list_has_all(b.stems, a.stems) AS nested,
         CASE a.qualifier
             WHEN 'approximate' THEN least(a.value * 0.975, a.value * 1.025)
             WHEN 'upper_bound' THEN '-infinity'::DOUBLE
@@ -206,20 +251,9 @@ paired AS (
             WHEN 'approximate' THEN greatest(b.value * 0.975, b.value * 1.025)
             WHEN 'lower_bound' THEN 'infinity'::DOUBLE
             ELSE b.value END AS high_b
-    FROM (
-        SELECT blocked.*, blocked.block_rank - back.steps AS candidate_rank
-        FROM blocked, range(1, 7) AS back(steps)
-    ) AS b
-    JOIN blocked AS a
-        ON a.block_rank = b.candidate_rank
-        AND a.doc_id < b.doc_id
-        AND a.unit = b.unit
-        AND a.kind = b.kind
-        AND a.head = b.head
-        AND a.names = b.names
-        AND a.period_key = b.period_key
-        AND a.rate IS NOT DISTINCT FROM b.rate
-        AND a.range_role IS NOT DISTINCT FROM b.range_role
+    FROM best
+    JOIN headed AS a ON a.quantity_id = best.quantity_id_a
+    JOIN headed AS b ON b.quantity_id = best.quantity_id_b
 )
 SELECT
     substr(md5(quantity_id_a || ':' || quantity_id_b), 1, 16) AS claim_id,
@@ -255,19 +289,5 @@ SELECT
     qualifier_b,
     period_b,
     quote_b
-FROM paired
-WHERE measure_similarity >= 0.5 OR nested OR rate IS NOT NULL
--- Every pair of n sources stating one measure would be n^2/2 rows (half a billion at
--- 10,000 documents), and even 5 partners each were 945,000 rows (243 MB of CSV) at
--- 10,000 synthetic documents: each statement is compared with the one statement of an
--- earlier document (doc_id order) that matches it best: the most similar measure first,
--- then the closest publication date, then the nearest document. Statements linked this
--- way can be followed back through quantity_id_a.
-QUALIFY row_number() OVER (
-    PARTITION BY quantity_id_b
-    ORDER BY measure_similarity DESC,
-        abs(date_diff('day', TRY_CAST(published_date_a AS DATE),
-            TRY_CAST(published_date_b AS DATE))) NULLS LAST,
-        doc_id_a DESC, quantity_id_a
-) = 1
+FROM sided
 ORDER BY measure_key, unit, doc_id_a, doc_id_b, quantity_id_a, quantity_id_b

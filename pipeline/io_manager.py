@@ -1,0 +1,104 @@
+"""Where asset values wait between steps: table frames as Arrow IPC files, the rest pickled.
+
+Dagster's filesystem IO manager pickles every output and unpickles it for every step
+that reads it. A table frame is mostly Python strings, and pickling them one by one was
+the slowest part of several steps at 10,000 documents (the 193,000 claims rows took
+1.7 s to pickle, 0.3 s as Arrow). A frame whose asset is a table of `schemas/` and
+that the schema's Arrow types hold exactly (`lossless_arrow`) is written as an Arrow
+IPC file and read back with `TableSchema.frame_from_arrow`, giving the same frame;
+anything else (the raw documents, the extraction summary, a frame holding a value
+Arrow would change, such as a date written as text) is pickled as before. Same folder,
+same file per asset, same lifecycle as Dagster's own (`FilesystemIOManager`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import dagster as dg
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from dagster._core.storage.fs_io_manager import PickledObjectFilesystemIOManager
+
+from pipeline.schemas import _ARROW_TYPES, TableSchema, _pandas_dtype, load_schemas
+
+if TYPE_CHECKING:
+    from upath import UPath
+
+_ARROW_MAGIC = b"ARROW1"
+
+
+def lossless_arrow(schema: TableSchema, frame: pd.DataFrame) -> pa.Table | None:
+    """The frame as Arrow when `frame_from_arrow` gives exactly this frame back, else None:
+    the schema's columns in order with its pandas dtypes, strings that are str or None,
+    dates that are dates (not datetimes, not texts), and no NaN held as a number."""
+    if list(frame.columns) != schema.field_names:
+        return None
+    arrays = []
+    for field in schema.fields:
+        series = frame[field.name]
+        if str(series.dtype) != _pandas_dtype(field.type):
+            return None
+        arrow_type = _ARROW_TYPES[field.type]
+        if field.type == "date" and not all(
+            v is None or type(v) is dt.date for v in series.tolist()
+        ):
+            return None
+        try:
+            if series.dtype == object:
+                array = pa.array(series.to_numpy(), type=arrow_type, from_pandas=False)
+            else:
+                array = pa.array(series.array, type=arrow_type)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            return None
+        if field.type == "number" and pc.any(pc.is_nan(array)).as_py():
+            return None
+        arrays.append(array)
+    return pa.Table.from_arrays(arrays, schema=schema.arrow_schema())
+
+
+def _table_schema(context: dg.OutputContext | dg.InputContext) -> TableSchema | None:
+    if not context.has_asset_key:
+        return None
+    name = context.asset_key.path[-1]
+    return load_schemas().get(name.removeprefix("core_")) if name.startswith("core_") else None
+
+
+class TableFrameFilesystemIOManager(PickledObjectFilesystemIOManager):
+    def dump_to_path(self, context: dg.OutputContext, obj: Any, path: UPath) -> None:
+        schema = _table_schema(context)
+        table = (
+            lossless_arrow(schema, obj)
+            if schema is not None and isinstance(obj, pd.DataFrame)
+            else None
+        )
+        if table is None:
+            super().dump_to_path(context, obj, path)
+            return
+        with path.open("wb") as file, pa.ipc.new_file(file, table.schema) as writer:
+            writer.write_table(table)
+
+    def load_from_path(self, context: dg.InputContext, path: UPath) -> Any:
+        with path.open("rb") as file:
+            is_arrow = file.read(len(_ARROW_MAGIC)) == _ARROW_MAGIC
+        schema = _table_schema(context)
+        if not is_arrow or schema is None:
+            return super().load_from_path(context, path)
+        with path.open("rb") as file:
+            table = pa.ipc.open_file(file).read_all()
+        return schema.frame_from_arrow(table)
+
+
+class TableFrameIOManager(dg.ConfigurableIOManagerFactory):
+    """The project's IO manager: `base_dir`, else the instance's storage folder
+    (`$DAGSTER_HOME/storage`), as for Dagster's `FilesystemIOManager`."""
+
+    base_dir: str | None = None
+
+    def create_io_manager(self, context: dg.InitResourceContext) -> TableFrameFilesystemIOManager:
+        base_dir = self.base_dir or (
+            context.instance.storage_directory() if context.instance else None
+        )
+        return TableFrameFilesystemIOManager(base_dir=base_dir)

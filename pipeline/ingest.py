@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MANIFEST_NAME = "manifest.csv"
 DOCUMENT_SUFFIXES = (".txt",)
 MANIFEST_FIELDS = ("title", "publisher", "published_date", "date_note", "url", "document_type")
@@ -84,8 +86,14 @@ def parse_front_matter(text: str) -> dict[str, Any] | None:
         if _FRONT_MATTER_OPENING.match(text):
             raise FrontMatterError("front matter opened with '---' but never closed")
         return None
+    block = match.group(1) or ""
     try:
-        data = yaml.safe_load(match.group(1) or "")
+        try:
+            # libyaml's safe loader (same constructors, ten times faster); when it
+            # refuses a block, the pure-Python one says why in its clearer words
+            data = yaml.load(block, Loader=_FAST_SAFE_LOADER)
+        except yaml.YAMLError:
+            data = yaml.safe_load(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         # +2: the opening '---' is line 1 of the file, YAML counts from 0.

@@ -13,50 +13,19 @@ same file per asset, same lifecycle as Dagster's own (`FilesystemIOManager`).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import dagster as dg
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 from dagster._core.storage.fs_io_manager import PickledObjectFilesystemIOManager
 
-from pipeline.schemas import _ARROW_TYPES, TableSchema, _pandas_dtype, load_schemas
+from pipeline.schemas import TableSchema, load_schemas, lossless_arrow
 
 if TYPE_CHECKING:
     from upath import UPath
 
 _ARROW_MAGIC = b"ARROW1"
-
-
-def lossless_arrow(schema: TableSchema, frame: pd.DataFrame) -> pa.Table | None:
-    """The frame as Arrow when `frame_from_arrow` gives exactly this frame back, else None:
-    the schema's columns in order with its pandas dtypes, strings that are str or None,
-    dates that are dates (not datetimes, not texts), and no NaN held as a number."""
-    if list(frame.columns) != schema.field_names:
-        return None
-    arrays = []
-    for field in schema.fields:
-        series = frame[field.name]
-        if str(series.dtype) != _pandas_dtype(field.type):
-            return None
-        arrow_type = _ARROW_TYPES[field.type]
-        if field.type == "date" and not all(
-            v is None or type(v) is dt.date for v in series.tolist()
-        ):
-            return None
-        try:
-            if series.dtype == object:
-                array = pa.array(series.to_numpy(), type=arrow_type, from_pandas=False)
-            else:
-                array = pa.array(series.array, type=arrow_type)
-        except (pa.ArrowException, TypeError, ValueError, OverflowError):
-            return None
-        if field.type == "number" and pc.any(pc.is_nan(array)).as_py():
-            return None
-        arrays.append(array)
-    return pa.Table.from_arrays(arrays, schema=schema.arrow_schema())
 
 
 def _table_schema(context: dg.OutputContext | dg.InputContext) -> TableSchema | None:

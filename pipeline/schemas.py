@@ -240,6 +240,35 @@ def _python_values(series: pd.Series, frictionless_type: str) -> list[Any]:
     return out
 
 
+def lossless_arrow(schema: TableSchema, frame: pd.DataFrame) -> pa.Table | None:
+    """The frame as Arrow when `frame_from_arrow` gives exactly this frame back, else None:
+    the schema's columns in order with its pandas dtypes, strings that are str or None,
+    dates that are dates (not datetimes, not texts), and no NaN held as a number."""
+    if list(frame.columns) != schema.field_names:
+        return None
+    arrays = []
+    for field in schema.fields:
+        series = frame[field.name]
+        if str(series.dtype) != _pandas_dtype(field.type):
+            return None
+        arrow_type = _ARROW_TYPES[field.type]
+        if field.type == "date" and not all(
+            v is None or type(v) is dt.date for v in series.tolist()
+        ):
+            return None
+        try:
+            if series.dtype == object:
+                array = pa.array(series.to_numpy(), type=arrow_type, from_pandas=False)
+            else:
+                array = pa.array(series.array, type=arrow_type)
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            return None
+        if field.type == "number" and pc.any(pc.is_nan(array)).as_py():
+            return None
+        arrays.append(array)
+    return pa.Table.from_arrays(arrays, schema=schema.arrow_schema())
+
+
 def python_rows(schema: TableSchema, frame: pd.DataFrame) -> list[tuple[Any, ...]]:
     """Rows of `frame` as tuples of plain Python values in schema column order."""
     columns = [_python_values(frame[f.name], f.type) for f in schema.fields]

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline.io_manager import TableFrameIOManager, lossless_arrow
+from pipeline.io_manager import TableFrameIOManager
+from pipeline.schemas import lossless_arrow
 from tests.test_release_fixtures import frames, real_schemas, sample_records
 
 

@@ -14,7 +14,8 @@ never disagree. Choices, all made so that the same rows always give the same byt
 - Parquet: integer -> int64, number -> float64 (the extracted values are binary floats
   already, and decimal would need a precision and scale fixed per field), date -> date32,
   boolean -> bool, string -> UTF-8 string; field descriptions kept as field metadata;
-  zstd level 9; one row group; no pandas metadata (the Arrow table is built from arrays).
+  zstd level 3 (level 9 took three times as long at 10,000 documents for files 5 %
+  smaller); one row group; no pandas metadata (the Arrow table is built from arrays).
 
 At scale the CSV is what costs: it is formatted column by column in Arrow
 (`csv_text`), hashed as it is produced, and produced again, chunk by chunk, straight
@@ -50,7 +51,7 @@ CSV_DIALECT: dict[str, Any] = {
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 PARQUET_OPTIONS: dict[str, Any] = {
     "compression": "zstd",
-    "compression_level": 9,
+    "compression_level": 3,
     "version": "2.6",
     "data_page_version": "1.0",
     "use_dictionary": True,

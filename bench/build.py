@@ -74,7 +74,7 @@ def _stage_of(step_key: str, fact: set[str], derived: set[str]) -> str:
         return "publish"
     if step_key == "out_facts_duckdb":
         return "load"
-    if "matches_schema" in step_key or "grounded" in step_key:
+    if step_key.endswith(("matches_schema", "match_schemas", "grounded")):
         return "validate"
     return "other"
 

@@ -14,6 +14,7 @@ from pipeline.assets.core import asset_name
 from pipeline.bulk_validation import bulk_schema_problems
 from pipeline.ingest import IngestResult
 from pipeline.schemas import TableSchema, get_schema
+from pipeline.tables import derived_tables
 from pipeline.validation import (
     Problem,
     foreign_key_problems,
@@ -25,22 +26,26 @@ GROUNDED_FIELDS = ("doc_id", "char_start", "char_end", "quote")
 
 
 def _result(
-    problems: list[Problem], frame: pd.DataFrame, schema: TableSchema
+    problems: list[Problem], frame: pd.DataFrame, schema: TableSchema, asset: str, check: str
 ) -> dg.AssetCheckResult:
     key = schema.primary_key[0] if len(schema.primary_key) == 1 else None
     metadata: dict[str, object] = {"rows_checked": len(frame), "problems": len(problems)}
     if problems:
         metadata["failing_rows"] = dg.MetadataValue.md(problems_markdown(problems, frame, key))
-    return dg.AssetCheckResult(passed=not problems, metadata=metadata)
+    return dg.AssetCheckResult(
+        asset_key=asset, check_name=check, passed=not problems, metadata=metadata
+    )
 
 
-def _taking(
-    names: list[str], fn: Callable[..., dg.AssetCheckResult]
-) -> Callable[..., dg.AssetCheckResult]:
-    """Give a **kwargs check function named parameters: Dagster reads a check's inputs
-    from its signature, and these are generated per table."""
+def _with_inputs(
+    names: list[str], fn: Callable[..., Iterator[dg.AssetCheckResult]]
+) -> Callable[..., Iterator[dg.AssetCheckResult]]:
+    """Give a **kwargs check function named parameters (a context, then `names`): Dagster
+    reads a check's inputs from its signature, and these are generated from the schemas."""
     kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    fn.__signature__ = inspect.Signature([inspect.Parameter(n, kind) for n in names])  # type: ignore[attr-defined]
+    fn.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("context", kind)] + [inspect.Parameter(n, kind) for n in names]
+    )
     return fn
 
 
@@ -48,27 +53,42 @@ def _referenced_tables(schema: TableSchema) -> list[str]:
     return sorted({fk["reference"]["resource"] for fk in schema.foreign_keys} - {schema.name})
 
 
-def schema_check(table: str) -> dg.AssetChecksDefinition:
-    schema = get_schema(table)
-    refs = _referenced_tables(schema)
+def schema_checks(step: str, tables: list[str]) -> dg.AssetChecksDefinition:
+    """One `matches_schema` check per table, run together in one step, so a table that
+    several others reference (documents, quantities) loads once, not once per check."""
+    inputs = sorted({*tables, *(r for t in tables for r in _referenced_tables(get_schema(t)))})
 
-    def _check(**frames: pd.DataFrame) -> dg.AssetCheckResult:
-        frame = frames.pop(asset_name(table))
-        problems = bulk_schema_problems(schema, frame)
-        problems += foreign_key_problems(
-            schema, frame, {table: frame, **{n.removeprefix("core_"): f for n, f in frames.items()}}
-        )
-        return _result(problems, frame, schema)
+    def _check(
+        context: dg.AssetCheckExecutionContext, **frames: pd.DataFrame
+    ) -> Iterator[dg.AssetCheckResult]:
+        by_table = {name.removeprefix("core_"): frame for name, frame in frames.items()}
+        for table in tables:
+            if dg.AssetCheckKey(dg.AssetKey(asset_name(table)), "matches_schema") not in (
+                context.selected_asset_check_keys
+            ):
+                continue
+            schema, frame = get_schema(table), by_table[table]
+            problems = bulk_schema_problems(schema, frame)
+            problems += foreign_key_problems(schema, frame, by_table)
+            yield _result(problems, frame, schema, asset_name(table), "matches_schema")
 
-    return dg.asset_check(
-        asset=asset_name(table),
-        name="matches_schema",
-        blocking=True,
-        description=f"Every row of {table} is valid against schemas/{table}.schema.json "
-        "(Frictionless: types, required fields, enums, patterns, unique and primary keys) "
-        "and every foreign key points at an existing row.",
-        additional_ins={asset_name(t): dg.AssetIn(asset_name(t)) for t in refs},
-    )(_taking([asset_name(table), *(asset_name(t) for t in refs)], _check))
+    return dg.multi_asset_check(
+        name=step,
+        specs=[
+            dg.AssetCheckSpec(
+                name="matches_schema",
+                asset=asset_name(table),
+                blocking=True,
+                additional_deps=[asset_name(r) for r in _referenced_tables(get_schema(table))],
+                description=f"Every row of {table} is valid against schemas/{table}.schema.json "
+                "(Frictionless: types, required fields, enums, patterns, unique and primary "
+                "keys) and every foreign key points at an existing row.",
+            )
+            for table in tables
+        ],
+        can_subset=True,
+        ins={asset_name(t): dg.AssetIn(asset_name(t)) for t in inputs},
+    )(_with_inputs([asset_name(t) for t in inputs], _check))
 
 
 def grounding_checks(tables: list[str]) -> dg.AssetChecksDefinition:
@@ -87,19 +107,9 @@ def grounding_checks(tables: list[str]) -> dg.AssetChecksDefinition:
             if key not in selected:
                 continue
             frame: pd.DataFrame = inputs[name]  # type: ignore[assignment]
-            result = _result(grounding_problems(frame, texts), frame, get_schema(table))
-            yield dg.AssetCheckResult(
-                asset_key=name,
-                check_name="grounded",
-                passed=result.passed,
-                metadata=result.metadata,
-            )
+            problems = grounding_problems(frame, texts)
+            yield _result(problems, frame, get_schema(table), name, "grounded")
 
-    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    _check.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [inspect.Parameter("context", kind)]
-        + [inspect.Parameter(n, kind) for n in [*names, "raw_documents"]]
-    )
     return dg.multi_asset_check(
         name="core_facts_grounded",
         specs=[
@@ -115,11 +125,21 @@ def grounding_checks(tables: list[str]) -> dg.AssetChecksDefinition:
         ],
         can_subset=True,
         ins={**{n: dg.AssetIn(n) for n in names}, "raw_documents": dg.AssetIn("raw_documents")},
-    )(_check)
+    )(_with_inputs([*names, "raw_documents"], _check))
 
 
 def table_checks(tables: list[str]) -> list[dg.AssetChecksDefinition]:
-    checks = [schema_check(table) for table in tables]
+    """Three steps: the schema checks of the tables built from the documents, those of
+    the derived tables (which can only run once those are built), and grounding."""
+    derived = set(derived_tables())
+    checks = [
+        schema_checks(step, group)
+        for step, group in (
+            ("core_tables_match_schemas", [t for t in tables if t not in derived]),
+            ("core_derived_tables_match_schemas", [t for t in tables if t in derived]),
+        )
+        if group
+    ]
     grounded = [t for t in tables if set(GROUNDED_FIELDS) <= set(get_schema(t).field_names)]
     if grounded:
         checks.append(grounding_checks(grounded))

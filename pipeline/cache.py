@@ -219,7 +219,7 @@ class ExtractionCache:
             if arrow is None:
                 _write_atomic(folder / f"{table}.pkl", pickle.dumps(frame, protocol=5))
             else:
-                _write_atomic(folder / f"{table}.arrow", _arrow_file_bytes(arrow))
+                _write_arrow_atomic(folder / f"{table}.arrow", arrow)
         index = {"tables": sorted(frames), "documents": documents}
         _write_atomic(folder / SNAPSHOT_INDEX, json.dumps(index, sort_keys=True).encode())
 
@@ -244,11 +244,17 @@ class ExtractionCache:
         return removed
 
 
-def _arrow_file_bytes(table: pa.Table) -> bytes:
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue().to_pybytes()
+def _write_arrow_atomic(path: Path, table: pa.Table) -> None:
+    """An Arrow IPC file written straight to disk (no copy of it in memory), renamed into
+    place whole, as `_write_atomic` does for bytes."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _read_snapshot_table(folder: Path, table: str, ids: set[str]) -> pd.DataFrame:

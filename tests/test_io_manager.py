@@ -7,9 +7,10 @@ import datetime as dt
 import dagster as dg
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
-from pipeline.io_manager import TableFrameIOManager
+from pipeline.io_manager import TableFrameIOManager, arrow_input
 from pipeline.schemas import lossless_arrow
 from tests.test_release_fixtures import frames, real_schemas, sample_records
 
@@ -110,3 +111,29 @@ def test_values_that_are_not_tables_are_pickled(tmp_path):
     )
     assert result.success
     assert not (tmp_path / "core_extractions").read_bytes().startswith(b"ARROW1")
+
+
+@pytest.mark.parametrize("change", [lambda f: f, _date_as_text])
+def test_an_arrow_input_gets_the_schema_typed_table(tmp_path, change):
+    """Publishing asks for its inputs as Arrow: what it gets is what to_arrow gives, for
+    a frame stored as Arrow and for one that had to be pickled."""
+    schema = real_schemas()["documents"]
+    frame = change(frames(real_schemas(), sample_records())["documents"])
+    received = {}
+
+    @dg.asset(name="core_documents")
+    def produced() -> pd.DataFrame:
+        return frame
+
+    @dg.asset(ins={"upstream": arrow_input("core_documents")})
+    def consumer(upstream) -> None:
+        received["table"] = upstream
+
+    result = dg.materialize(
+        [produced, consumer],
+        resources={"io_manager": TableFrameIOManager(base_dir=str(tmp_path))},
+        instance=dg.DagsterInstance.ephemeral(),
+    )
+    assert result.success
+    assert isinstance(received["table"], pa.Table)
+    assert received["table"].equals(schema.to_arrow(frame), check_metadata=True)

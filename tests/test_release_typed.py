@@ -153,3 +153,14 @@ def test_frame_from_arrow_refuses_columns_the_schema_does_not_have():
     )
     with pytest.raises(ValueError, match="extra"):
         schema.frame_from_arrow(table)
+
+
+def test_an_arrow_table_of_the_schema_is_typed_as_its_frame_would_be():
+    schema = real_schemas()["quantities"]
+    frame = _object_nulls(_sample("quantities"))
+    assert typed_table(schema, schema.to_arrow(frame)).equals(typed_table(schema, frame))
+    wrong = schema.to_arrow(frame).cast(
+        pa.schema([pa.field(f.name, pa.string()) for f in schema.arrow_schema()])
+    )
+    with pytest.raises(ValueError, match="not typed by the schema"):
+        typed_table(schema, wrong)

@@ -95,14 +95,21 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def typed_table(schema: TableSchema, frame: pd.DataFrame) -> pa.Table:
-    """The frame as an Arrow table typed by the schema, empty strings as nulls."""
-    if list(frame.columns) != schema.field_names:
+def typed_table(schema: TableSchema, frame: pd.DataFrame | pa.Table) -> pa.Table:
+    """The frame (or an Arrow table of the schema's types) as an Arrow table typed by the
+    schema, empty strings as nulls."""
+    columns = frame.column_names if isinstance(frame, pa.Table) else list(frame.columns)
+    if list(columns) != schema.field_names:
         raise ValueError(
-            f"{schema.name}: columns {list(frame.columns)} are not the schema's "
+            f"{schema.name}: columns {list(columns)} are not the schema's "
             f"fields {schema.field_names}"
         )
-    table = schema.to_arrow(frame)
+    if isinstance(frame, pa.Table):
+        if not frame.schema.equals(schema.arrow_schema()):
+            raise ValueError(f"{schema.name}: the Arrow table is not typed by the schema")
+        table = frame
+    else:
+        table = schema.to_arrow(frame)
     for index, fld in enumerate(schema.fields):
         if fld.type == "string":
             column = table.column(index)

@@ -85,7 +85,7 @@ def _no_fault(step: str) -> None:
 
 
 def _check_inputs(
-    tables: Mapping[str, pd.DataFrame], schemas: Mapping[str, TableSchema], created: str
+    tables: Mapping[str, pd.DataFrame | pa.Table], schemas: Mapping[str, TableSchema], created: str
 ) -> None:
     if set(tables) != set(schemas):
         raise ValueError(
@@ -118,7 +118,7 @@ def _previous_snapshot(release: Path) -> Snapshot:
 
 
 def _typed(
-    tables: Mapping[str, pd.DataFrame], schemas: Mapping[str, TableSchema]
+    tables: Mapping[str, pd.DataFrame | pa.Table], schemas: Mapping[str, TableSchema]
 ) -> dict[str, pa.Table]:
     """Every table typed by its schema, its primary key checked unique."""
     typed = {n: typed_table(schemas[n], tables[n]) for n in sorted(schemas)}
@@ -197,7 +197,7 @@ def _finish(output_dir: Path, releases: Path, version: str, step: FaultHook) -> 
 
 def publish_release(
     output_dir: Path,
-    tables: Mapping[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame | pa.Table],
     schemas: Mapping[str, TableSchema],
     sources: Sequence[Mapping[str, Any]],
     created: str,

@@ -9,6 +9,11 @@ IPC file and read back with `TableSchema.frame_from_arrow`, giving the same fram
 anything else (the raw documents, the extraction summary, a frame holding a value
 Arrow would change, such as a date written as text) is pickled as before. Same folder,
 same file per asset, same lifecycle as Dagster's own (`FilesystemIOManager`).
+
+Steps that work in Arrow anyway skip pandas both ways: a derived table's SQL returns an
+Arrow table of exactly its schema's types, which is written as it is, and an input
+declared with `arrow_input` (publishing, the derived tables' SQL) is read as the Arrow
+table rather than a frame.
 """
 
 from __future__ import annotations
@@ -38,11 +43,17 @@ def _table_schema(context: dg.OutputContext | dg.InputContext) -> TableSchema | 
 class TableFrameFilesystemIOManager(PickledObjectFilesystemIOManager):
     def dump_to_path(self, context: dg.OutputContext, obj: Any, path: UPath) -> None:
         schema = _table_schema(context)
-        table = (
-            lossless_arrow(schema, obj)
-            if schema is not None and isinstance(obj, pd.DataFrame)
-            else None
-        )
+        if schema is not None and isinstance(obj, pa.Table):
+            if not obj.schema.equals(schema.arrow_schema()):
+                raise ValueError(
+                    f"{context.asset_key.to_user_string()}: an Arrow output must have exactly "
+                    f"the types of schemas/{schema.name}.schema.json"
+                )
+            table = obj
+        elif schema is not None and isinstance(obj, pd.DataFrame):
+            table = lossless_arrow(schema, obj)
+        else:
+            table = None
         if table is None:
             super().dump_to_path(context, obj, path)
             return

@@ -15,12 +15,13 @@ from pipeline.schemas import lossless_arrow
 from tests.test_release_fixtures import frames, real_schemas, sample_records
 
 
-def _round_trip(tmp_path, name: str, frame: pd.DataFrame) -> tuple[bytes, pd.DataFrame]:
-    """Materialize `frame` as asset core_<name> and read it back in a downstream step."""
+def _round_trip(tmp_path, name: str, frame) -> tuple[bytes, pd.DataFrame]:
+    """Materialize `frame` (or an Arrow table) as asset core_<name> and read it back in a
+    downstream step."""
     received: dict[str, pd.DataFrame] = {}
 
     @dg.asset(name=f"core_{name}")
-    def produced() -> pd.DataFrame:
+    def produced():
         return frame
 
     @dg.asset(ins={"upstream": dg.AssetIn(f"core_{name}")})
@@ -137,3 +138,31 @@ def test_an_arrow_input_gets_the_schema_typed_table(tmp_path, change):
     assert result.success
     assert isinstance(received["table"], pa.Table)
     assert received["table"].equals(schema.to_arrow(frame), check_metadata=True)
+
+
+def test_an_arrow_output_of_the_schema_is_read_back_as_its_frame(tmp_path):
+    schema = real_schemas()["quantities"]
+    frame = frames(real_schemas(), sample_records())["quantities"]
+    stored, back = _round_trip(tmp_path, "quantities", schema.to_arrow(frame))
+    assert stored.startswith(b"ARROW1")
+    assert _same(back, schema.frame_from_arrow(schema.to_arrow(frame)))
+
+
+def test_an_arrow_output_of_other_types_is_refused(tmp_path):
+    schema = real_schemas()["quantities"]
+    table = schema.to_arrow(frames(real_schemas(), sample_records())["quantities"])
+    loose = table.cast(pa.schema([pa.field(f.name, f.type) for f in table.schema]))  # nullable
+
+    @dg.asset(name="core_quantities")
+    def produced() -> pa.Table:
+        return loose.set_column(0, "quantity_id", pa.array([1] * len(loose)))
+
+    result = dg.materialize(
+        [produced],
+        resources={"io_manager": TableFrameIOManager(base_dir=str(tmp_path))},
+        instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
+    )
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    assert "must have exactly the types" in str(failure.event_specific_data.error)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import dagster as dg
-import pandas as pd
+import pyarrow as pa
 from dagster import AssetExecutionContext
 
 from pipeline.assets.metadata import table_metadata
@@ -17,9 +17,16 @@ from pipeline.executors import executor_from_env
 from pipeline.extract.registry import extractor_version
 from pipeline.incremental import extract_with_cache
 from pipeline.ingest import IngestResult
+from pipeline.io_manager import arrow_input
 from pipeline.schemas import get_schema, load_schemas
 from pipeline.settings import PipelineSettings
-from pipeline.tables import derived_sql, derived_tables, fact_tables, run_derived, sql_inputs
+from pipeline.tables import (
+    derived_sql,
+    derived_tables,
+    fact_tables,
+    run_derived_arrow,
+    sql_inputs,
+)
 
 GROUP = "core"
 OWNERS = ["team:data-engineering"]
@@ -162,11 +169,12 @@ def _derived_asset(table: str) -> dg.AssetsDefinition:
         metadata=_definition_metadata(table),
         description=f"{schema.title}: {schema.description} (computed by pipeline/sql/"
         f"{table}.sql; the DuckDB file has the same SELECT as a view)",
-        ins={t: dg.AssetIn(asset_name(t)) for t in inputs},
+        # in and out as Arrow: DuckDB reads and writes Arrow, and the tables wait as Arrow
+        ins={t: arrow_input(asset_name(t)) for t in inputs},
     )
-    def _asset(**frames: pd.DataFrame) -> dg.Output:
-        frame = run_derived(table, frames, load_schemas())
-        return dg.Output(frame, metadata=table_metadata(schema, frame))
+    def _asset(**tables: pa.Table) -> dg.Output:
+        result = run_derived_arrow(table, tables, load_schemas())
+        return dg.Output(result, metadata=table_metadata(schema, result))
 
     return _asset
 

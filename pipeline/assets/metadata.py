@@ -4,6 +4,7 @@ from typing import Any
 
 import dagster as dg
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.schemas import TableSchema
 
@@ -27,9 +28,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= PREVIEW_CELL_CHARS else text[: PREVIEW_CELL_CHARS - 1] + "…"
 
 
-def table_metadata(schema: TableSchema, frame: pd.DataFrame) -> dict[str, Any]:
+def table_metadata(schema: TableSchema, frame: pd.DataFrame | pa.Table) -> dict[str, Any]:
+    rows = frame.num_rows if isinstance(frame, pa.Table) else len(frame)
+    if isinstance(frame, pa.Table):  # only the rows shown are made Python objects
+        frame = schema.frame_from_arrow(frame.slice(0, PREVIEW_ROWS))
     return {
-        "dagster/row_count": len(frame),
+        "dagster/row_count": rows,
         "dagster/column_schema": schema.dagster_column_schema(),
         "preview": dg.MetadataValue.md(markdown_preview(frame)),
     }

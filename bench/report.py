@@ -92,8 +92,8 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"Measured {ctx['date']} by `make bench` (`python -m bench.run`) in "
         f"{ctx.get('bench_seconds', 0):.0f} s, on {ctx['cores']} cores, Python {ctx['python']}. "
-        f"**Other agents were using the machine while this ran** (load average {load} "
-        "before the run), so times are pessimistic and vary by tens of percent between runs.",
+        f"The machine is shared with other jobs (load average {load} before the run): "
+        "times vary by ten percent or more between runs of the same code.",
         "",
         "## Targets",
         "",
@@ -172,7 +172,8 @@ def _build_section(results: dict[str, Any]) -> list[str]:
     lines = [
         "## Full builds",
         "",
-        "Real Dagster path (`dagster.materialize` of every asset and check, in process), "
+        "Real Dagster path (`dagster.execute_job` of every asset and check, in process, as "
+        "`make run` runs them), "
         "each build in a fresh process; seconds per stage from the run's event log; "
         "'Dagster' is the wall time outside every step. Peak RSS is sampled every 50 ms "
         "over the process tree (workers included). 'as wired' is the pipeline as it is; "

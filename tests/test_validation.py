@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.schemas import load_schemas
 from pipeline.validation import foreign_key_problems, grounding_problems, schema_problems
 
@@ -61,6 +63,53 @@ def test_foreign_keys_point_at_existing_documents():
     documents = DOCUMENTS.frame([])
     (problem,) = foreign_key_problems(QUANTITIES, frame, {"documents": documents})
     assert problem.kind == "foreign-key" and "missing" in problem.message
+
+
+def _reference_foreign_key_problems(schema, frame, tables):
+    """Every row looked up in a set of tuples, as foreign_key_problems always did."""
+    from pipeline.validation import MAX_REPORTED, Problem
+
+    problems = []
+    for fk in schema.foreign_keys:
+        fields, ref = fk["fields"], fk["reference"]
+        fields = fields if isinstance(fields, list) else [fields]
+        ref_fields = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
+        known = set(tables[ref["resource"]][ref_fields].itertuples(index=False, name=None))
+        for i, key in enumerate(frame[fields].itertuples(index=False, name=None), start=1):
+            if key not in known:
+                message = f"{dict(zip(fields, key, strict=True))} has no row in {ref['resource']}"
+                problems.append(Problem(i, ",".join(fields), "foreign-key", message))
+                if len(problems) >= MAX_REPORTED:
+                    return problems
+    return problems
+
+
+@pytest.mark.parametrize(
+    "doc_ids",
+    [
+        ["d1", "d2", "d1"],  # all known
+        ["d1", "missing", "d2", "gone"],
+        [None, "d1", float("nan"), 7, "D1", "d1 "],  # null, NaN, a number, near misses
+        [f"x{i}" for i in range(120)],  # more missing than are reported
+    ],
+)
+def test_foreign_key_report_is_the_row_by_row_report(doc_ids):
+    import pandas as pd
+
+    frame = QUANTITIES.frame([_row(doc_id="d1") for _ in doc_ids])
+    frame["doc_id"] = pd.Series(doc_ids, dtype=object)
+    documents = DOCUMENTS.frame(
+        [
+            {"doc_id": d, "file_name": f"{d}.txt", "file_names": f"{d}.txt",
+             "sha256": "0" * 64, "size_bytes": 1, "char_count": 1,
+             "has_front_matter": False, "metadata_source": "none"}
+            for d in ("d1", "d2")
+        ]
+    )  # fmt: skip
+    tables = {"documents": documents}
+    assert foreign_key_problems(QUANTITIES, frame, tables) == _reference_foreign_key_problems(
+        QUANTITIES, frame, tables
+    )
 
 
 def test_a_date_that_is_not_a_date_is_reported_not_raised():

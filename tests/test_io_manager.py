@@ -15,18 +15,20 @@ from pipeline.schemas import lossless_arrow
 from tests.test_release_fixtures import frames, real_schemas, sample_records
 
 
-def _round_trip(tmp_path, name: str, frame) -> tuple[bytes, pd.DataFrame]:
+def _round_trip(tmp_path, name: str, frame, as_arrow: bool = False) -> tuple[bytes, object]:
     """Materialize `frame` (or an Arrow table) as asset core_<name> and read it back in a
-    downstream step."""
-    received: dict[str, pd.DataFrame] = {}
+    downstream step: as a frame, or with `as_arrow` through an `arrow_input`."""
+    received: dict[str, object] = {}
 
     @dg.asset(name=f"core_{name}")
     def produced():
         return frame
 
-    @dg.asset(ins={"upstream": dg.AssetIn(f"core_{name}")})
-    def consumer(upstream: pd.DataFrame) -> None:
-        received["frame"] = upstream
+    upstream = arrow_input(f"core_{name}") if as_arrow else dg.AssetIn(f"core_{name}")
+
+    @dg.asset(ins={"upstream": upstream})
+    def consumer(upstream) -> None:
+        received["value"] = upstream
 
     result = dg.materialize(
         [produced, consumer],
@@ -34,7 +36,7 @@ def _round_trip(tmp_path, name: str, frame) -> tuple[bytes, pd.DataFrame]:
         instance=dg.DagsterInstance.ephemeral(),
     )
     assert result.success
-    return (tmp_path / f"core_{name}").read_bytes(), received["frame"]
+    return (tmp_path / f"core_{name}").read_bytes(), received["value"]
 
 
 def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
@@ -120,24 +122,9 @@ def test_an_arrow_input_gets_the_schema_typed_table(tmp_path, change):
     a frame stored as Arrow and for one that had to be pickled."""
     schema = real_schemas()["documents"]
     frame = change(frames(real_schemas(), sample_records())["documents"])
-    received = {}
-
-    @dg.asset(name="core_documents")
-    def produced() -> pd.DataFrame:
-        return frame
-
-    @dg.asset(ins={"upstream": arrow_input("core_documents")})
-    def consumer(upstream) -> None:
-        received["table"] = upstream
-
-    result = dg.materialize(
-        [produced, consumer],
-        resources={"io_manager": TableFrameIOManager(base_dir=str(tmp_path))},
-        instance=dg.DagsterInstance.ephemeral(),
-    )
-    assert result.success
-    assert isinstance(received["table"], pa.Table)
-    assert received["table"].equals(schema.to_arrow(frame), check_metadata=True)
+    _, received = _round_trip(tmp_path, "documents", frame, as_arrow=True)
+    assert isinstance(received, pa.Table)
+    assert received.equals(schema.to_arrow(frame), check_metadata=True)
 
 
 def test_an_arrow_output_of_the_schema_is_read_back_as_its_frame(tmp_path):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol
@@ -124,11 +125,7 @@ class InProcessExecutor:
     def _pooled(
         self, items: Sequence[Item], tables: Sequence[str], cache: CacheSpec
     ) -> Iterator[tuple[list[int], Frames]]:
-        # forkserver, not fork: the caller may be a threaded Dagster process, and a fork
-        # copies locks held by other threads. The server imports the extractors once
-        # and every worker is forked from it already warm.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pipeline.extraction"])
+        context = _forkserver()
         chunks = chunk_items(items, self.workers)
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
             pending: dict[Future[Frames], list[int]] = {
@@ -207,6 +204,36 @@ class DaskExecutor:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _forkserver() -> Any:
+    # forkserver, not fork: the caller may be a threaded Dagster process, and a fork
+    # copies locks held by other threads. The server imports the extractors once
+    # and every worker is forked from it already warm.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.extraction"])
+    return context
+
+
+def warm_up(total_bytes: int, environ: dict[str, str] | None = None) -> bool:
+    """Start the process pool's server in the background when `total_bytes` of documents
+    could need it: its imports (1.5 s) then run on the other core while this one ingests.
+    The pool started later finds the server running. Returns whether it was started."""
+    env = os.environ if environ is None else environ
+    if (env.get(EXECUTOR_ENV, "inprocess").strip().lower() or "inprocess") != "inprocess":
+        return False  # a Dask cluster imports on its own workers
+    min_bytes = env.get(PARALLEL_MIN_BYTES_ENV)
+    executor = InProcessExecutor(
+        int(env[WORKERS_ENV]) if env.get(WORKERS_ENV) else None,
+        int(min_bytes) if min_bytes else None,
+    )
+    if executor.workers <= 1 or total_bytes < executor.parallel_min_bytes:
+        return False
+    from multiprocessing import forkserver
+
+    _forkserver()
+    threading.Thread(target=forkserver.ensure_running, name="warm-up", daemon=True).start()
+    return True
 
 
 def executor_from_env(environ: dict[str, str] | None = None) -> InProcessExecutor | DaskExecutor:

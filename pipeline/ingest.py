@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -264,6 +265,19 @@ def _read_file(path: Path, root: Path, max_bytes: int) -> bytes | QuarantineEntr
         size = path.stat().st_size
         return refuse(f"file is {size} bytes, over the limit of {max_bytes}")
     return data
+
+
+def raw_bytes(raw_dir: Path) -> int:
+    """How many bytes of documents `raw_dir` holds, from the directory listing alone."""
+    try:
+        with os.scandir(raw_dir) as entries:
+            return sum(
+                e.stat().st_size
+                for e in entries
+                if e.name.lower().endswith(DOCUMENT_SUFFIXES) and e.is_file()
+            )
+    except OSError:
+        return 0
 
 
 def ingest_raw_dir(raw_dir: Path, max_bytes: int) -> IngestResult:

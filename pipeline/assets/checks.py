@@ -14,7 +14,7 @@ from pipeline.assets.core import asset_name
 from pipeline.bulk_validation import bulk_schema_problems
 from pipeline.ingest import IngestResult
 from pipeline.schemas import TableSchema, get_schema
-from pipeline.tables import derived_tables
+from pipeline.tables import fact_tables
 from pipeline.validation import (
     Problem,
     foreign_key_problems,
@@ -129,15 +129,19 @@ def grounding_checks(tables: list[str]) -> dg.AssetChecksDefinition:
 
 
 def table_checks(tables: list[str]) -> list[dg.AssetChecksDefinition]:
-    """Three steps: the schema checks of the tables built from the documents, those of
-    the derived tables (which can only run once those are built), and grounding."""
-    derived = set(derived_tables())
+    """The schema checks of the tables one asset definition produces run in one step
+    (the fact tables, which one extraction step produces together, share theirs), so a
+    check step never needs a table that its checked tables do not need themselves: a run
+    of a few assets in a fresh instance finds every input it loads. Grounding is one step
+    over the fact tables and the texts."""
+    facts = set(fact_tables())
+    groups = [[t for t in tables if t in facts]] + [[t] for t in tables if t not in facts]
     checks = [
-        schema_checks(step, group)
-        for step, group in (
-            ("core_tables_match_schemas", [t for t in tables if t not in derived]),
-            ("core_derived_tables_match_schemas", [t for t in tables if t in derived]),
+        schema_checks(
+            f"core_{group[0]}_matches_schema" if len(group) == 1 else "core_facts_match_schemas",
+            group,
         )
+        for group in groups
         if group
     ]
     grounded = [t for t in tables if set(GROUNDED_FIELDS) <= set(get_schema(t).field_names)]

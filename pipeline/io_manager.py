@@ -69,15 +69,14 @@ class TableFrameFilesystemIOManager(dg.UPathIOManager):
             writer.write_table(table)
 
     def load_from_path(self, context: dg.InputContext, path: UPath) -> Any:
-        with path.open("rb") as file:
-            is_arrow = file.read(len(_ARROW_MAGIC)) == _ARROW_MAGIC
         schema = _table_schema(context)
         wants_arrow = schema is not None and wants_arrow_input(context)
-        if not is_arrow or schema is None:
-            with path.open("rb") as file:
-                value = pickle.load(file)
-            return schema.to_arrow(value) if wants_arrow else value  # type: ignore[union-attr]
         with path.open("rb") as file:
+            is_arrow = file.read(len(_ARROW_MAGIC)) == _ARROW_MAGIC
+            file.seek(0)
+            if not is_arrow or schema is None:
+                value = pickle.load(file)
+                return schema.to_arrow(value) if wants_arrow else value  # type: ignore[union-attr]
             table = pa.ipc.open_file(file).read_all()
         return table if wants_arrow else schema.frame_from_arrow(table)
 

@@ -122,9 +122,13 @@ class TableSchema:
         arrays = []
         for f in self.fields:
             arrow_type = _ARROW_TYPES[f.type]
-            array = _fast_column(frame[f.name], f.type, arrow_type)
+            array = _exact_column(frame[f.name], f.type, arrow_type)
             if array is None:
                 array = pa.array(_python_values(frame[f.name], f.type), type=arrow_type)
+            elif f.type == "number" and pc.any(pc.is_nan(array)).as_py():
+                # a NaN that pandas holds as a value (not as NA) is null, as for any other
+                # column
+                array = pc.if_else(pc.is_nan(array), pa.scalar(None, arrow_type), array)
             arrays.append(array)
         return pa.Table.from_arrays(arrays, schema=self.arrow_schema())
 
@@ -205,15 +209,12 @@ _MASKED_DTYPES = {
 }
 
 
-def _fast_column(series: pd.Series, kind: str, arrow_type: pa.DataType) -> Any:
+def _exact_column(series: pd.Series, kind: str, arrow_type: pa.DataType) -> Any:
     """The column as Arrow without a Python loop, or None where that could differ from
-    the value-by-value conversion (which then converts this column)."""
+    the value-by-value conversion (which then converts this column). A NaN pandas holds
+    as a number stays a NaN here; callers decide what it becomes."""
     if _MASKED.get(kind) == str(series.dtype):
-        array = pa.array(series.array, type=arrow_type)
-        if kind == "number" and pc.any(pc.is_nan(array)).as_py():
-            # a NaN that pandas holds as a value (not as NA) is null, as for any other column
-            array = pc.if_else(pc.is_nan(array), pa.scalar(None, arrow_type), array)
-        return array
+        return pa.array(series.array, type=arrow_type)
     if kind in ("string", "date") and series.dtype == object:
         # from_pandas=False: only None is null, so NaN, pd.NA or an ISO date text (which
         # the value-by-value path maps first) raise, and that path decides.
@@ -251,19 +252,12 @@ def lossless_arrow(schema: TableSchema, frame: pd.DataFrame) -> pa.Table | None:
         series = frame[field.name]
         if str(series.dtype) != _pandas_dtype(field.type):
             return None
-        arrow_type = _ARROW_TYPES[field.type]
         if field.type == "date" and not all(
             v is None or type(v) is dt.date for v in series.tolist()
         ):
             return None
-        try:
-            if series.dtype == object:
-                array = pa.array(series.to_numpy(), type=arrow_type, from_pandas=False)
-            else:
-                array = pa.array(series.array, type=arrow_type)
-        except (pa.ArrowException, TypeError, ValueError, OverflowError):
-            return None
-        if field.type == "number" and pc.any(pc.is_nan(array)).as_py():
+        array = _exact_column(series, field.type, _ARROW_TYPES[field.type])
+        if array is None or (field.type == "number" and pc.any(pc.is_nan(array)).as_py()):
             return None
         arrays.append(array)
     return pa.Table.from_arrays(arrays, schema=schema.arrow_schema())

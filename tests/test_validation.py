@@ -8,6 +8,15 @@ DOCUMENTS = load_schemas()["documents"]
 TEXT = "Trade totaled $538.1 billion in 2020."
 
 
+def _document(doc_id, **overrides):
+    """A documents row with what is required and nothing else known."""
+    return {
+        "doc_id": doc_id, "file_name": f"{doc_id}.txt", "file_names": f"{doc_id}.txt",
+        "sha256": "0" * 64, "size_bytes": 3, "char_count": 3,
+        "has_front_matter": False, "metadata_source": "none", **overrides,
+    }  # fmt: skip
+
+
 def _row(**overrides):
     row = {
         "quantity_id": "0123456789abcdef",
@@ -98,36 +107,14 @@ def test_foreign_key_report_is_the_row_by_row_report(doc_ids):
 
     frame = QUANTITIES.frame([_row(doc_id="d1") for _ in doc_ids])
     frame["doc_id"] = pd.Series(doc_ids, dtype=object)
-    documents = DOCUMENTS.frame(
-        [
-            {"doc_id": d, "file_name": f"{d}.txt", "file_names": f"{d}.txt",
-             "sha256": "0" * 64, "size_bytes": 1, "char_count": 1,
-             "has_front_matter": False, "metadata_source": "none"}
-            for d in ("d1", "d2")
-        ]
-    )  # fmt: skip
-    tables = {"documents": documents}
+    tables = {"documents": DOCUMENTS.frame([_document("d1"), _document("d2")])}
     assert foreign_key_problems(QUANTITIES, frame, tables) == _reference_foreign_key_problems(
         QUANTITIES, frame, tables
     )
 
 
 def test_a_date_that_is_not_a_date_is_reported_not_raised():
-    frame = DOCUMENTS.frame(
-        [
-            {
-                "doc_id": "a",
-                "file_name": "a.txt",
-                "file_names": "a.txt",
-                "sha256": "0" * 64,
-                "size_bytes": 3,
-                "char_count": 3,
-                "published_date": "Spring 2025",
-                "has_front_matter": False,
-                "metadata_source": "none",
-            }
-        ]
-    )
+    frame = DOCUMENTS.frame([_document("a", published_date="Spring 2025")])
     (problem,) = schema_problems(DOCUMENTS, frame)
     assert (problem.row, problem.field, problem.kind) == (1, "published_date", "type-error")
 

@@ -206,8 +206,13 @@ class ExtractionCache:
             return {}, set()
         return frames, ids
 
-    def save_snapshot(self, frames: Mapping[str, pd.DataFrame], documents: dict[str, str]) -> None:
+    def save_snapshot(
+        self, frames: Mapping[str, pd.DataFrame], documents: dict[str, str]
+    ) -> dict[str, pa.Table]:
+        """Store the run's tables; returns those stored as Arrow, so the caller can hand
+        them on without encoding them again."""
         folder = self.root / self.version / SNAPSHOT_DIR
+        stored: dict[str, pa.Table] = {}
         # The index goes last and names what the pickles hold, so a run interrupted
         # between the two never pairs new tables with an old index or the reverse:
         # the index is removed first, and without an index the snapshot is not used.
@@ -220,8 +225,10 @@ class ExtractionCache:
                 _write_atomic(folder / f"{table}.pkl", pickle.dumps(frame, protocol=5))
             else:
                 _write_arrow_atomic(folder / f"{table}.arrow", arrow)
+                stored[table] = arrow
         index = {"tables": sorted(frames), "documents": documents}
         _write_atomic(folder / SNAPSHOT_INDEX, json.dumps(index, sort_keys=True).encode())
+        return stored
 
     def prune(self, keep: set[str]) -> int:
         """Delete other versions and entries of documents no longer present."""

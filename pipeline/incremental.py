@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.cache import DocumentChanges, ExtractionCache, compare
 from pipeline.schemas import get_schema
@@ -33,6 +34,8 @@ class ExtractionRun:
 
     frames: dict[str, pd.DataFrame]
     changes: DocumentChanges
+    # the same tables as exact Arrow, where the cache's snapshot encoded them already
+    arrow: dict[str, pa.Table] = field(default_factory=dict)
     extracted: list[str] = field(default_factory=list)  # doc_ids run through extractors
     from_snapshot: int = 0
     from_entries: int = 0
@@ -100,12 +103,14 @@ def extract_with_cache(
         parts.append(frames)
 
     frames = {t: _in_document_order([p[t] for p in parts], t) for t in tables}
+    arrow: dict[str, pa.Table] = {}
     if cache is not None:
-        cache.save_snapshot(frames, current)
+        arrow = cache.save_snapshot(frames, current)
         cache.save_documents(current)
         cache.prune(set(current.values()))
     return ExtractionRun(
         frames=frames,
+        arrow=arrow,
         changes=compare(previous, current),
         extracted=[d.doc_id for d in misses],
         from_snapshot=len(from_snapshot),

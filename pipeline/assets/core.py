@@ -147,11 +147,13 @@ def extraction_assets() -> dg.AssetsDefinition:
             },
         )
         for table in tables:
-            frame = run.frames[table]
+            # the Arrow table the snapshot encoded is the same rows; the IO manager stores
+            # it as it is instead of encoding the frame a second time
+            value = run.arrow.get(table, run.frames[table])
             yield dg.Output(
-                frame,
+                value,
                 output_name=f"core_{table}",
-                metadata=table_metadata(get_schema(table), frame),
+                metadata=table_metadata(get_schema(table), value),
             )
 
     return core_extract

@@ -183,8 +183,9 @@ class ExtractionCache:
     # --- the last run's tables, whole --------------------------------------------
     def load_snapshot(
         self, current: Mapping[str, str], tables: Sequence[str]
-    ) -> tuple[dict[str, pd.DataFrame], set[str]]:
-        """Rows of the documents whose (doc_id, sha256) the snapshot holds, and their ids."""
+    ) -> tuple[dict[str, pa.Table | pd.DataFrame], set[str]]:
+        """Rows of the documents whose (doc_id, sha256) the snapshot holds, and their ids:
+        per table the Arrow table it was stored as, or the pickled frame."""
         folder = self.root / self.version / SNAPSHOT_DIR
         try:
             index = json.loads((folder / SNAPSHOT_INDEX).read_bytes())
@@ -193,7 +194,7 @@ class ExtractionCache:
             ids = {d for d, sha in index["documents"].items() if current.get(d) == sha}
             if not ids:
                 return {}, set()
-            frames = {table: _read_snapshot_table(folder, table, ids) for table in tables}
+            stored = {table: _read_snapshot_table(folder, table, ids) for table in tables}
         except (
             OSError,
             ValueError,
@@ -204,29 +205,32 @@ class ExtractionCache:
             pa.ArrowException,
         ):
             return {}, set()
-        return frames, ids
+        return stored, ids
 
     def save_snapshot(
-        self, frames: Mapping[str, pd.DataFrame], documents: dict[str, str]
+        self, tables: Mapping[str, pa.Table | pd.DataFrame], documents: dict[str, str]
     ) -> dict[str, pa.Table]:
-        """Store the run's tables; returns those stored as Arrow, so the caller can hand
-        them on without encoding them again."""
+        """Store the run's tables (Arrow as it is; a frame as Arrow when that is lossless,
+        else pickled); returns those stored as Arrow, so the caller can hand them on
+        without encoding them again."""
         folder = self.root / self.version / SNAPSHOT_DIR
         stored: dict[str, pa.Table] = {}
         # The index goes last and names what the pickles hold, so a run interrupted
         # between the two never pairs new tables with an old index or the reverse:
         # the index is removed first, and without an index the snapshot is not used.
         (folder / SNAPSHOT_INDEX).unlink(missing_ok=True)
-        for table, frame in frames.items():
-            arrow = lossless_arrow(get_schema(table), frame)
+        for table, value in tables.items():
+            arrow = (
+                value if isinstance(value, pa.Table) else lossless_arrow(get_schema(table), value)
+            )
             for stale in (folder / f"{table}.arrow", folder / f"{table}.pkl"):
                 stale.unlink(missing_ok=True)
             if arrow is None:
-                _write_atomic(folder / f"{table}.pkl", pickle.dumps(frame, protocol=5))
+                _write_atomic(folder / f"{table}.pkl", pickle.dumps(value, protocol=5))
             else:
                 _write_arrow_atomic(folder / f"{table}.arrow", arrow)
                 stored[table] = arrow
-        index = {"tables": sorted(frames), "documents": documents}
+        index = {"tables": sorted(tables), "documents": documents}
         _write_atomic(folder / SNAPSHOT_INDEX, json.dumps(index, sort_keys=True).encode())
         return stored
 
@@ -264,15 +268,18 @@ def _write_arrow_atomic(path: Path, table: pa.Table) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _read_snapshot_table(folder: Path, table: str, ids: set[str]) -> pd.DataFrame:
-    """The snapshot's rows of documents `ids`: filtered in Arrow before any Python object
-    is made, when the table was stored as Arrow (see `lossless_arrow`)."""
+def _read_snapshot_table(folder: Path, table: str, ids: set[str]) -> pa.Table | pd.DataFrame:
+    """The snapshot's rows of documents `ids`: filtered in Arrow, without a Python object
+    per row, when the table was stored as Arrow (see `lossless_arrow`)."""
     arrow_path = folder / f"{table}.arrow"
     if arrow_path.exists():
-        with pa.OSFile(str(arrow_path)) as source:
+        # mapped, not read: the filter below copies only the rows it keeps
+        with pa.memory_map(str(arrow_path)) as source:
             stored = pa.ipc.open_file(source).read_all()
+        if stored.schema != get_schema(table).arrow_schema():
+            raise ValueError(f"snapshot of {table} does not have its schema's Arrow types")
         keep = pc.is_in(stored.column("doc_id"), value_set=pa.array(sorted(ids), pa.string()))
-        return get_schema(table).frame_from_arrow(stored.filter(keep))
+        return stored.filter(keep)
     with open(folder / f"{table}.pkl", "rb") as handle:
         frame = pickle.load(handle)
     return frame[frame["doc_id"].isin(ids)].reset_index(drop=True)

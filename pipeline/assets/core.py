@@ -147,9 +147,9 @@ def extraction_assets() -> dg.AssetsDefinition:
             },
         )
         for table in tables:
-            # the Arrow table the snapshot encoded is the same rows; the IO manager stores
-            # it as it is instead of encoding the frame a second time
-            value = run.arrow.get(table, run.frames[table])
+            # an Arrow table (the snapshot's encoding) is stored by the IO manager as it
+            # is; a frame Arrow would change is pickled
+            value = run.tables[table]
             yield dg.Output(
                 value,
                 output_name=f"core_{table}",

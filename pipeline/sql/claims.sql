@@ -47,6 +47,7 @@ WITH stated AS (
         q.period,
         q.measure,
         d.published_date,
+        TRY_CAST(d.published_date AS DATE) AS published_day,
         replace(replace(regexp_replace(upper(coalesce(q.period, '')), '\s+', '', 'g'),
             '–', '-'), '—', '-') AS period_key,
         list_filter(
@@ -158,43 +159,55 @@ headed AS (
 ),
 -- Statements that could pair share these keys; numbering them in doc_id order lets each
 -- statement look back at a fixed number of candidates (an equality join on the rank),
--- so pairing stays linear however many documents state one measure.
+-- so pairing stays linear however many documents state one measure. The keys are
+-- numbered once (block_id: equal keys, equal number; the two that may be null are peers
+-- when both are), so the join compares two integers per candidate rather than seven
+-- keys, one of them a list.
 blocked AS (
     SELECT
         *,
-        row_number() OVER (
-            PARTITION BY unit, kind, head, names, period_key, rate, range_role
-            ORDER BY doc_id, quantity_id
-        ) AS block_rank
-    FROM headed
+        row_number() OVER (PARTITION BY block_id ORDER BY doc_id, quantity_id) AS block_rank
+    FROM (
+        SELECT
+            *,
+            dense_rank() OVER (
+                ORDER BY unit, kind, head, names, period_key, rate, range_role
+            ) AS block_id
+        FROM headed
+    )
 ),
 paired AS (
     -- candidates carry only what choosing the best one needs; the two sides' columns
     -- are joined to the chosen pairs alone (a sixth of the candidates)
     SELECT
-        a.quantity_id AS quantity_id_a,
-        b.quantity_id AS quantity_id_b,
-        a.doc_id AS doc_id_a,
-        a.rate,
-        len(list_intersect(a.stems, b.stems)) * 1.0
-            / greatest(len(list_distinct(list_concat(a.stems, b.stems))), 1) AS measure_similarity,
-        list_has_all(a.stems, b.stems) OR list_has_all(b.stems, a.stems) AS nested,
-        abs(date_diff('day', TRY_CAST(a.published_date AS DATE),
-            TRY_CAST(b.published_date AS DATE))) AS days_apart
+        quantity_id_a,
+        quantity_id_b,
+        doc_id_a,
+        rate,
+        -- stems are distinct lists without nulls: the union is |a| + |b| - |a & b|, and
+        -- one list holds the other when the intersection is as long as it
+        shared * 1.0 / greatest(len_a + len_b - shared, 1) AS measure_similarity,
+        shared = len_a OR shared = len_b AS nested,
+        days_apart
     FROM (
-        SELECT blocked.*, blocked.block_rank - back.steps AS candidate_rank
-        FROM blocked, range(1, 7) AS back(steps)
-    ) AS b
-    JOIN blocked AS a
-        ON a.block_rank = b.candidate_rank
-        AND a.doc_id < b.doc_id
-        AND a.unit = b.unit
-        AND a.kind = b.kind
-        AND a.head = b.head
-        AND a.names = b.names
-        AND a.period_key = b.period_key
-        AND a.rate IS NOT DISTINCT FROM b.rate
-        AND a.range_role IS NOT DISTINCT FROM b.range_role
+        SELECT
+            a.quantity_id AS quantity_id_a,
+            b.quantity_id AS quantity_id_b,
+            a.doc_id AS doc_id_a,
+            a.rate,
+            len(list_intersect(a.stems, b.stems)) AS shared,
+            len(a.stems) AS len_a,
+            len(b.stems) AS len_b,
+            abs(date_diff('day', a.published_day, b.published_day)) AS days_apart
+        FROM (
+            SELECT blocked.*, blocked.block_rank - back.steps AS candidate_rank
+            FROM blocked, range(1, 7) AS back(steps)
+        ) AS b
+        JOIN blocked AS a
+            ON a.block_id = b.block_id
+            AND a.block_rank = b.candidate_rank
+            AND a.doc_id < b.doc_id
+    )
 ),
 -- Every pair of n sources stating one measure would be n^2/2 rows (half a billion at
 -- 10,000 documents), and even 5 partners each were 945,000 rows (243 MB of CSV) at

@@ -12,8 +12,8 @@ same file per asset, same lifecycle as Dagster's own (`FilesystemIOManager`).
 
 Steps that work in Arrow anyway skip pandas both ways: a derived table's SQL returns an
 Arrow table of exactly its schema's types, which is written as it is, and an input
-declared with `arrow_input` (publishing, the derived tables' SQL) is read as the Arrow
-table rather than a frame.
+declared with `arrow_input` (publishing, the derived tables' SQL) or annotated `pa.Table`
+(the checks) is read as the Arrow table rather than a frame.
 """
 
 from __future__ import annotations
@@ -91,8 +91,12 @@ def arrow_input(asset: str) -> dg.AssetIn:
 
 
 def wants_arrow_input(context: dg.InputContext) -> bool:
+    """An input declared with `arrow_input`, or whose parameter is annotated `pa.Table`
+    (how asset checks ask, since their inputs cannot carry metadata)."""
     metadata = context.definition_metadata or {}
-    return all(metadata.get(k) == v for k, v in ARROW_INPUT.items())
+    if all(metadata.get(k) == v for k, v in ARROW_INPUT.items()):
+        return True
+    return getattr(context.dagster_type, "typing_type", None) is pa.Table
 
 
 class TableFrameIOManager(dg.ConfigurableIOManagerFactory):

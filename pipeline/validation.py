@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from frictionless import Resource, Schema
 
 from pipeline.schemas import TableSchema, python_rows
@@ -124,15 +125,22 @@ def foreign_key_problems(
     return problems
 
 
-def grounding_problems(frame: pd.DataFrame, texts: Mapping[str, str]) -> list[Problem]:
-    """Every span must reproduce its quote exactly from the decoded document."""
+def grounding_problems(table: pd.DataFrame | pa.Table, texts: Mapping[str, str]) -> list[Problem]:
+    """Every span must reproduce its quote exactly from the decoded document. `table` is a
+    frame or an Arrow table; only its doc_id, char_start, char_end and quote are read."""
     problems = []
     # columns as lists, zipped: a namedtuple per row cost as much as the check itself
-    columns = (frame[c].tolist() for c in ("doc_id", "char_start", "char_end", "quote"))
+    names = ("doc_id", "char_start", "char_end", "quote")
+    if isinstance(table, pa.Table):
+        columns = [table.column(c).to_pylist() for c in names]
+    else:
+        columns = [table[c].tolist() for c in names]
     for i, (doc_id, start, end, quote) in enumerate(zip(*columns, strict=True), start=1):
         text = texts.get(doc_id)
         if text is None:
             message = f"document {doc_id!r} not among the ingested documents"
+        elif not (isinstance(start, int) and isinstance(end, int)):
+            message = f"span [{start}, {end}) has no offsets"
         elif not (0 <= start < end <= len(text)):
             message = f"span [{start}, {end}) outside the text (length {len(text)})"
         elif text[start:end] != quote:

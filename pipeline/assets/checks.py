@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 import dagster as dg
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.assets.core import asset_name
 from pipeline.bulk_validation import bulk_schema_problems
@@ -26,11 +27,16 @@ GROUNDED_FIELDS = ("doc_id", "char_start", "char_end", "quote")
 
 
 def _result(
-    problems: list[Problem], frame: pd.DataFrame, schema: TableSchema, asset: str, check: str
+    problems: list[Problem],
+    table: pd.DataFrame | pa.Table,
+    schema: TableSchema,
+    asset: str,
+    check: str,
 ) -> dg.AssetCheckResult:
     key = schema.primary_key[0] if len(schema.primary_key) == 1 else None
-    metadata: dict[str, object] = {"rows_checked": len(frame), "problems": len(problems)}
+    metadata: dict[str, object] = {"rows_checked": len(table), "problems": len(problems)}
     if problems:
+        frame = schema.frame_from_arrow(table) if isinstance(table, pa.Table) else table
         metadata["failing_rows"] = dg.MetadataValue.md(problems_markdown(problems, frame, key))
     return dg.AssetCheckResult(
         asset_key=asset, check_name=check, passed=not problems, metadata=metadata
@@ -38,13 +44,22 @@ def _result(
 
 
 def _with_inputs(
-    names: list[str], fn: Callable[..., Iterator[dg.AssetCheckResult]]
+    names: list[str],
+    fn: Callable[..., Iterator[dg.AssetCheckResult]],
+    arrow: frozenset[str] = frozenset(),
 ) -> Callable[..., Iterator[dg.AssetCheckResult]]:
     """Give a **kwargs check function named parameters (a context, then `names`): Dagster
-    reads a check's inputs from its signature, and these are generated from the schemas."""
+    reads a check's inputs from its signature, and these are generated from the schemas.
+    An input in `arrow` is annotated `pa.Table`, which the project's IO manager answers
+    with the stored Arrow table (`wants_arrow_input`): a check cannot put metadata on an
+    input that is also the asset it checks."""
     kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    parameters = [
+        inspect.Parameter(n, kind, annotation=pa.Table if n in arrow else inspect.Parameter.empty)
+        for n in names
+    ]
     fn.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [inspect.Parameter("context", kind)] + [inspect.Parameter(n, kind) for n in names]
+        [inspect.Parameter("context", kind), *parameters]
     )
     return fn
 
@@ -53,15 +68,35 @@ def _referenced_tables(schema: TableSchema) -> list[str]:
     return sorted({fk["reference"]["resource"] for fk in schema.foreign_keys} - {schema.name})
 
 
+def _referenced_fields(tables: list[str]) -> dict[str, list[str]]:
+    """The fields of each table that foreign keys of `tables` point at."""
+    fields: dict[str, list[str]] = {}
+    for table in tables:
+        for fk in get_schema(table).foreign_keys:
+            ref = fk["reference"]
+            names = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
+            known = fields.setdefault(ref["resource"], [])
+            known += [n for n in names if n not in known]
+    return fields
+
+
 def schema_checks(step: str, tables: list[str]) -> dg.AssetChecksDefinition:
     """One `matches_schema` check per table, run together in one step, so a table that
-    several others reference (documents, quantities) loads once, not once per check."""
+    several others reference (documents, quantities) loads once, not once per check.
+    Inputs arrive as Arrow: a checked table becomes its frame, a table that is only
+    referenced becomes just the key columns its referrers look up."""
     inputs = sorted({*tables, *(r for t in tables for r in _referenced_tables(get_schema(t)))})
+    referenced = _referenced_fields(tables)
 
     def _check(
-        context: dg.AssetCheckExecutionContext, **frames: pd.DataFrame
+        context: dg.AssetCheckExecutionContext, **arrow: pa.Table
     ) -> Iterator[dg.AssetCheckResult]:
-        by_table = {name.removeprefix("core_"): frame for name, frame in frames.items()}
+        by_table = {
+            name: get_schema(name).frame_from_arrow(
+                value, None if name in tables else referenced[name]
+            )
+            for name, value in ((n.removeprefix("core_"), v) for n, v in arrow.items())
+        }
         for table in tables:
             if dg.AssetCheckKey(dg.AssetKey(asset_name(table)), "matches_schema") not in (
                 context.selected_asset_check_keys
@@ -88,7 +123,7 @@ def schema_checks(step: str, tables: list[str]) -> dg.AssetChecksDefinition:
         ],
         can_subset=True,
         ins={asset_name(t): dg.AssetIn(asset_name(t)) for t in inputs},
-    )(_with_inputs([asset_name(t) for t in inputs], _check))
+    )(_with_inputs([asset_name(t) for t in inputs], _check, frozenset(map(asset_name, inputs))))
 
 
 def grounding_checks(tables: list[str]) -> dg.AssetChecksDefinition:
@@ -106,9 +141,9 @@ def grounding_checks(tables: list[str]) -> dg.AssetChecksDefinition:
             key = dg.AssetCheckKey(dg.AssetKey(name), "grounded")
             if key not in selected:
                 continue
-            frame: pd.DataFrame = inputs[name]  # type: ignore[assignment]
-            problems = grounding_problems(frame, texts)
-            yield _result(problems, frame, get_schema(table), name, "grounded")
+            arrow: pa.Table = inputs[name]  # type: ignore[assignment]
+            problems = grounding_problems(arrow, texts)
+            yield _result(problems, arrow, get_schema(table), name, "grounded")
 
     return dg.multi_asset_check(
         name="core_facts_grounded",
@@ -125,7 +160,8 @@ def grounding_checks(tables: list[str]) -> dg.AssetChecksDefinition:
         ],
         can_subset=True,
         ins={**{n: dg.AssetIn(n) for n in names}, "raw_documents": dg.AssetIn("raw_documents")},
-    )(_with_inputs([*names, "raw_documents"], _check))
+        # the four grounded columns are read from Arrow: no frame of the other columns
+    )(_with_inputs([*names, "raw_documents"], _check, frozenset(names)))
 
 
 def table_checks(tables: list[str]) -> list[dg.AssetChecksDefinition]:

@@ -140,7 +140,7 @@ def grounding_problems(table: pd.DataFrame | pa.Table, texts: Mapping[str, str])
         if text is None:
             message = f"document {doc_id!r} not among the ingested documents"
         elif not (isinstance(start, int) and isinstance(end, int)):
-            message = f"span [{start}, {end}) has no offsets"
+            message = "the span has no offsets (char_start or char_end is missing)"
         elif not (0 <= start < end <= len(text)):
             message = f"span [{start}, {end}) outside the text (length {len(text)})"
         elif text[start:end] != quote:

@@ -67,6 +67,30 @@ def test_grounding_catches_a_quote_that_is_not_in_the_text():
     assert grounding_problems(frame, {}) and "not among" in grounding_problems(frame, {})[0].message
 
 
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({}, None),
+        ({"char_start": 15}, "quote is"),
+        ({"char_start": None}, "has no offsets"),
+        ({"char_end": 10_000}, "outside the text"),
+        ({"doc_id": "d2"}, "not among"),
+    ],
+)
+def test_grounding_reads_a_frame_and_its_arrow_table_alike(overrides, message):
+    """The check step hands grounding the Arrow table; tests and callers may pass the
+    frame: both give the same report, and a missing offset is a problem, not a crash."""
+    frame = QUANTITIES.frame([_row(**overrides)])
+    from_frame = grounding_problems(frame, {"d1": TEXT})
+    from_arrow = grounding_problems(QUANTITIES.to_arrow(frame), {"d1": TEXT})
+    assert from_frame == from_arrow
+    if message is None:
+        assert from_frame == []
+    else:
+        (problem,) = from_frame
+        assert problem.kind == "grounding" and message in problem.message
+
+
 def test_foreign_keys_point_at_existing_documents():
     frame = QUANTITIES.frame([_row(doc_id="missing")])
     documents = DOCUMENTS.frame([])

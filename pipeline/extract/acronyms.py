@@ -19,17 +19,25 @@ min(|SF| + 5, 2 |SF|) words. Extensions, each recorded in `pattern`:
 Plural acronyms (`UAVs`) are recorded singular; `&`, `-`, `/` and `.` inside an acronym
 are kept as printed and skipped when matching letters. Definitions inside an endnotes or
 references section are left out: there they belong to a cited title, not to the document.
+Where a long form starts (the backward match and its extensions) is `acronym_long_forms`;
+this module finds the candidates and records the definitions.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
+from pipeline.extract.acronym_long_forms import (
+    CONNECTORS,
+    fuller_name_start,
+    reordered_initials_start,
+    schwartz_hearst_start,
+    valid_long_form,
+    with_initialism,
+)
 from pipeline.extract.sentences import SentenceIndex, per_text
 
 # A short-form token: starts and ends with a letter or digit; may hold & - / . inside.
@@ -64,14 +72,6 @@ _GLOSSARY = re.compile(r"[\n.;](?:(?<=\n)| )" + _GLOSSARY_ENTRY)
 _NEXT_ENTRY = re.compile(r"[.;][ \t]+(?=" + _SF_TOKEN + r"[ \t]*:[ \t])")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&-]*[A-Za-z0-9])?")
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-# Words that may stand inside a name between its capitalized words, English and Spanish.
-_CONNECTORS = frozenset(str.split("of the and for on in & to de del la las los y para e el al"))
-
-
-@lru_cache(maxsize=4096)  # called for every character a long-form search looks at
-def _fold(ch: str) -> str:
-    """Lower-case without diacritics, one character in, one out (offsets stay put)."""
-    return unicodedata.normalize("NFD", ch)[0].lower()
 
 
 def short_form_parts(token: str) -> tuple[str, str] | None:
@@ -91,32 +91,6 @@ def short_form_parts(token: str) -> tuple[str, str] | None:
     if upper < 2 or upper * 2 < len(letters) or _ROMAN.fullmatch(singular):
         return None
     return singular, token
-
-
-def schwartz_hearst_start(short: str, long: str) -> int | None:
-    """Offset in `long` where the shortest matching long form starts, or None.
-
-    The published backward match: every letter or digit of `short` is found in `long`
-    right to left, the first one at the start of a word.
-    """
-    chars = [_fold(c) for c in short if c.isalnum()]
-    if not chars:
-        return None
-    li = len(long) - 1
-    for si in range(len(chars) - 1, -1, -1):
-        ch = chars[si]
-        while li >= 0 and (
-            _fold(long[li]) != ch or (si == 0 and li > 0 and long[li - 1].isalnum())
-        ):
-            li -= 1
-        if li < 0:
-            return None
-        li -= 1
-    first = li + 1
-    word_start = max(long.rfind(" ", 0, first), long.rfind("\n", 0, first)) + 1
-    while word_start < first and not long[word_start].isalnum():
-        word_start += 1
-    return word_start
 
 
 def notes_start(text: str) -> int:
@@ -168,87 +142,6 @@ def _window_start(text: str, pos: int, width: int = 256) -> int:
 def _last_words_start(text: str, start: int, end: int, limit: int) -> int:
     words = list(_WORD.finditer(text, start, end))
     return words[-limit].start() if len(words) > limit else start
-
-
-def _valid_long_form(short: str, long: str) -> bool:
-    if len(long) <= len(short) or not long[0].isalnum():
-        return False
-    words = long.split()
-    if len(words) > min(len(short) + 5, 2 * len(short)):
-        return False
-    return short.lower() not in {w.strip(",;").lower() for w in words}
-
-
-def _with_initialism(text: str, start: int) -> int:
-    """Include a dotted initialism just before `start` (`U.S.` in `U.S. Customs ...`)."""
-    before = text[max(0, start - 12) : start]
-    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,}) $", before)
-    return start - len(match.group(1)) - 1 if match else start
-
-
-def _initials_matched(words: list[str], letters: list[str]) -> int:
-    """How many acronym letters the words' initials spell, in order (an LCS)."""
-    initials = [_fold(part[0]) for w in words for part in re.split(r"[-/]", w) if part]
-    prev = [0] * (len(letters) + 1)
-    for ini in initials:
-        cur = [0]
-        for j, letter in enumerate(letters):
-            cur.append(prev[j] + 1 if ini == letter else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
-
-
-def _content_words(span: str) -> list[str]:
-    words = [w.strip(",;“”\"'") for w in span.split()]
-    return [w for w in words if w and w.lower() not in _CONNECTORS and w[0].isalnum()]
-
-
-def _fuller_name_start(text: str, window: int, start: int, end: int, short: str) -> int:
-    """Move the start left over a capitalized name when its initials spell more of the
-    acronym: the shortest match of `Agencia Nacional de Aduanas de México (ANAM)` is
-    `Aduanas de México`, which the published algorithm accepts."""
-    letters = [_fold(c) for c in short if c.isalpha()]
-    best, best_score = start, _initials_matched(_content_words(text[start:end]), letters)
-    run_start = _name_run_start(text, window, start)
-    for w in reversed(list(_WORD.finditer(text, run_start, start))):
-        if _fold(w.group(0)[0]) != letters[0]:
-            continue
-        score = _initials_matched(_content_words(text[w.start() : end]), letters)
-        if score > best_score:
-            best, best_score = w.start(), score
-    return best
-
-
-def _name_run_start(text: str, window: int, end: int) -> int:
-    """Start of the capitalized name (function words allowed inside) ending at `end`."""
-    start = end
-    for w in reversed(list(_WORD.finditer(text, window, end))):
-        token = w.group(0).strip(",")
-        if token.lower() in _CONNECTORS:
-            continue
-        if not token[:1].isupper() or token.endswith(("'s", "’s")):
-            break
-        start = w.start()
-    return start
-
-
-def _reordered_initials_start(text: str, window: int, end: int, short: str) -> int | None:
-    """Start of the capitalized name before `end` whose initials are the acronym's
-    letters in another order (`National Migration Institute (INM)`), or None."""
-    letters = sorted(_fold(c) for c in short if c.isalpha())
-    initials: list[str] = []
-    for w in reversed(list(_WORD.finditer(text, window, end))):
-        token = w.group(0).strip(",")
-        if token.lower() in _CONNECTORS:
-            continue
-        if not token[:1].isupper() or token.endswith(("'s", "’s")):
-            return None
-        initials.append(_fold(token[0]))
-        if len(initials) >= 2 and sorted(initials) == letters:
-            return w.start()
-        if len(initials) >= len(letters):
-            return None
-    return None
 
 
 def _record(
@@ -304,12 +197,12 @@ def _long_form_paren(
     cand_start = _last_words_start(text, win, end, limit)
     rel = schwartz_hearst_start(sf[0], text[cand_start:end])
     pattern = "long_form_paren"
-    if rel is not None and _valid_long_form(sf[0], text[cand_start + rel : end]):
-        start = _with_initialism(
-            text, _fuller_name_start(text, cand_start, cand_start + rel, end, sf[0])
+    if rel is not None and valid_long_form(sf[0], text[cand_start + rel : end]):
+        start = with_initialism(
+            text, fuller_name_start(text, cand_start, cand_start + rel, end, sf[0])
         )
     else:
-        start = _reordered_initials_start(text, win, end, sf[0])
+        start = reordered_initials_start(text, win, end, sf[0])
         if start is None:
             return None
         pattern = "long_form_paren_reordered"
@@ -327,11 +220,11 @@ def _paren_long_comma(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     if not sf or len(long.split()) < 2:
         return None
     rel = schwartz_hearst_start(sf[0], long)
-    if rel is None or not _valid_long_form(sf[0], long[rel:]):
+    if rel is None or not valid_long_form(sf[0], long[rel:]):
         return None
     base = m.start(1)
     sf_start = base + cut + 1 + (len(inner[cut + 1 :]) - len(inner[cut + 1 :].lstrip()))
-    start = _with_initialism(text, base + rel) if rel else base
+    start = with_initialism(text, base + rel) if rel else base
     return _record(
         text, m.start(), m.end(), sf, sf_start, (max(start, base), base + len(long)),
         "paren_long_form_comma",
@@ -349,11 +242,11 @@ def _short_paren_long(text: str, win: int, m: re.Match[str]) -> dict[str, Any] |
         return None
     base = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
     rel = schwartz_hearst_start(sf[0], inner)
-    if rel is None or not _valid_long_form(sf[0], inner[rel:]):
+    if rel is None or not valid_long_form(sf[0], inner[rel:]):
         return None
-    start = _with_initialism(text, base + rel)
+    start = with_initialism(text, base + rel)
     prefix = text[base:start].split()
-    if any(not (w[0].isupper() or w in _CONNECTORS) for w in prefix):
+    if any(not (w[0].isupper() or w in CONNECTORS) for w in prefix):
         return None
     sf_start = win + before.start(1)
     return _record(
@@ -375,9 +268,9 @@ def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
             long_end = nxt.start()
         long = text[long_start:long_end].rstrip(" \t\r.;,")
         rel = schwartz_hearst_start(sf[0], long)
-        if rel is None or not _valid_long_form(sf[0], long):
+        if rel is None or not valid_long_form(sf[0], long):
             continue
-        if rel and _with_initialism(long, rel) != 0:
+        if rel and with_initialism(long, rel) != 0:
             continue
         end = long_start + len(long)
         out.append(_record(text, m.start("abbr"), end, sf, m.start("abbr"), (long_start, end),

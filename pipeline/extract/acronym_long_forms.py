@@ -1,0 +1,135 @@
+"""Where an acronym's long form starts: the Schwartz & Hearst (2003) backward match and
+the project's extensions to it (see `acronyms`), as pure functions of strings.
+
+- `schwartz_hearst_start`: the published algorithm, every letter of the short form found
+  right to left, the first at the start of a word;
+- `valid_long_form`: the published limits on a long form's length;
+- `with_initialism`: a dotted country initialism just before is part of the name;
+- `fuller_name_start`: a capitalized name whose initials spell more of the acronym wins
+  over the shortest match;
+- `reordered_initials_start`: the name's initials are the acronym's letters in another
+  order (an English name keeping its Spanish acronym).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Words that may stand inside a name between its capitalized words, English and Spanish.
+CONNECTORS = frozenset(str.split("of the and for on in & to de del la las los y para e el al"))
+_WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=4096)  # called for every character a long-form search looks at
+def _fold(ch: str) -> str:
+    """Lower-case without diacritics, one character in, one out (offsets stay put)."""
+    return unicodedata.normalize("NFD", ch)[0].lower()
+
+
+def schwartz_hearst_start(short: str, long: str) -> int | None:
+    """Offset in `long` where the shortest matching long form starts, or None.
+
+    The published backward match: every letter or digit of `short` is found in `long`
+    right to left, the first one at the start of a word.
+    """
+    chars = [_fold(c) for c in short if c.isalnum()]
+    if not chars:
+        return None
+    li = len(long) - 1
+    for si in range(len(chars) - 1, -1, -1):
+        ch = chars[si]
+        while li >= 0 and (
+            _fold(long[li]) != ch or (si == 0 and li > 0 and long[li - 1].isalnum())
+        ):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+    first = li + 1
+    word_start = max(long.rfind(" ", 0, first), long.rfind("\n", 0, first)) + 1
+    while word_start < first and not long[word_start].isalnum():
+        word_start += 1
+    return word_start
+
+
+def valid_long_form(short: str, long: str) -> bool:
+    if len(long) <= len(short) or not long[0].isalnum():
+        return False
+    words = long.split()
+    if len(words) > min(len(short) + 5, 2 * len(short)):
+        return False
+    return short.lower() not in {w.strip(",;").lower() for w in words}
+
+
+def with_initialism(text: str, start: int) -> int:
+    """Include a dotted initialism just before `start` (`U.S.` in `U.S. Customs ...`)."""
+    before = text[max(0, start - 12) : start]
+    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,}) $", before)
+    return start - len(match.group(1)) - 1 if match else start
+
+
+def _initials_matched(words: list[str], letters: list[str]) -> int:
+    """How many acronym letters the words' initials spell, in order (an LCS)."""
+    initials = [_fold(part[0]) for w in words for part in re.split(r"[-/]", w) if part]
+    prev = [0] * (len(letters) + 1)
+    for ini in initials:
+        cur = [0]
+        for j, letter in enumerate(letters):
+            cur.append(prev[j] + 1 if ini == letter else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def _content_words(span: str) -> list[str]:
+    words = [w.strip(",;“”\"'") for w in span.split()]
+    return [w for w in words if w and w.lower() not in CONNECTORS and w[0].isalnum()]
+
+
+def fuller_name_start(text: str, window: int, start: int, end: int, short: str) -> int:
+    """Move the start left over a capitalized name when its initials spell more of the
+    acronym: the shortest match of `Agencia Nacional de Aduanas de México (ANAM)` is
+    `Aduanas de México`, which the published algorithm accepts."""
+    letters = [_fold(c) for c in short if c.isalpha()]
+    best, best_score = start, _initials_matched(_content_words(text[start:end]), letters)
+    run_start = _name_run_start(text, window, start)
+    for w in reversed(list(_WORD.finditer(text, run_start, start))):
+        if _fold(w.group(0)[0]) != letters[0]:
+            continue
+        score = _initials_matched(_content_words(text[w.start() : end]), letters)
+        if score > best_score:
+            best, best_score = w.start(), score
+    return best
+
+
+def _name_run_start(text: str, window: int, end: int) -> int:
+    """Start of the capitalized name (function words allowed inside) ending at `end`."""
+    start = end
+    for w in reversed(list(_WORD.finditer(text, window, end))):
+        token = w.group(0).strip(",")
+        if token.lower() in CONNECTORS:
+            continue
+        if not token[:1].isupper() or token.endswith(("'s", "’s")):
+            break
+        start = w.start()
+    return start
+
+
+def reordered_initials_start(text: str, window: int, end: int, short: str) -> int | None:
+    """Start of the capitalized name before `end` whose initials are the acronym's
+    letters in another order (`National Migration Institute (INM)`), or None."""
+    letters = sorted(_fold(c) for c in short if c.isalpha())
+    initials: list[str] = []
+    for w in reversed(list(_WORD.finditer(text, window, end))):
+        token = w.group(0).strip(",")
+        if token.lower() in CONNECTORS:
+            continue
+        if not token[:1].isupper() or token.endswith(("'s", "’s")):
+            return None
+        initials.append(_fold(token[0]))
+        if len(initials) >= 2 and sorted(initials) == letters:
+            return w.start()
+        if len(initials) >= len(letters):
+            return None
+    return None

@@ -153,3 +153,41 @@ def test_an_arrow_output_of_other_types_is_refused(tmp_path):
     assert not result.success
     (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     assert "must have exactly the types" in str(failure.event_specific_data.error)
+
+
+@pytest.mark.parametrize("annotated", [True, False])
+def test_a_check_input_annotated_as_arrow_gets_the_arrow_table(tmp_path, annotated):
+    """Asset checks cannot put metadata on the input they check, so they ask for Arrow by
+    annotating it `pa.Table`; without the annotation they get the frame."""
+    frame = frames(real_schemas(), sample_records())["documents"]
+    received: dict[str, object] = {}
+
+    @dg.asset(name="core_documents")
+    def produced():
+        return frame
+
+    if annotated:
+
+        @dg.asset_check(asset=produced)
+        def looked_at(core_documents: pa.Table) -> dg.AssetCheckResult:
+            received["value"] = core_documents
+            return dg.AssetCheckResult(passed=True)
+
+    else:
+
+        @dg.asset_check(asset=produced)
+        def looked_at(core_documents) -> dg.AssetCheckResult:  # type: ignore[no-redef]
+            received["value"] = core_documents
+            return dg.AssetCheckResult(passed=True)
+
+    result = dg.materialize(
+        [produced, looked_at],
+        resources={"io_manager": TableFrameIOManager(base_dir=str(tmp_path))},
+        instance=dg.DagsterInstance.ephemeral(),
+    )
+    assert result.success
+    if annotated:
+        assert isinstance(received["value"], pa.Table)
+        assert received["value"].equals(real_schemas()["documents"].to_arrow(frame))
+    else:
+        assert _same(received["value"], frame)

@@ -365,6 +365,29 @@ RANGES = [
             ("8,000 kilograms", 8000, "kilogram", E, "2022", None, None),
         ],
     ),
+    # A change in points, then the level it reached: two values, not a range...
+    (
+        "Banxico raised its policy rate 25 basis points to 11.25 percent.",
+        [
+            ("25 basis points", 0.25, "percent", E, None, None, None),
+            ("11.25 percent", 11.25, "percent", E, None, None, None),
+        ],
+    ),
+    (
+        "Approval rose 2 percentage points to 45 percent in 2024.",
+        [
+            ("2 percentage points", 2, "percent", E, "2024", None, None),
+            ("45 percent", 45, "percent", E, "2024", None, None),
+        ],
+    ),
+    # ...while a range stated in points is still a range.
+    (
+        "Spreads widened by between 20 and 30 basis points.",
+        [
+            ("20", 0.2, "percent", E, None, None, "low"),
+            ("30 basis points", 0.3, "percent", E, None, None, "high"),
+        ],
+    ),
 ]
 
 MALFORMED = [

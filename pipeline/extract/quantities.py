@@ -93,13 +93,18 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
     return Part(start, end, value, unit, factor, raw, "digits")
 
 
-def _as_range(scan: str, low: Part, high: Part, separator: str) -> list[tuple[Part, str | None]]:
-    """Two rows for a stated range, or the two numbers on their own when they are not one."""
+def _as_range(
+    scan: str, low: Part, high: Part, separator: str, points: tuple[bool, bool] = (False, False)
+) -> list[tuple[Part, str | None]]:
+    """Two rows for a stated range, or the two numbers on their own when they are not one.
+    `points` says whether each end is written in points (percentage or basis points)."""
     pair: list[tuple[Part, str | None]] = [(low, None), (high, None)]
     if separator == "and" and not _BETWEEN.search(scan, max(0, low.start - 12), low.start):
         return pair
     if low.unit and high.unit and low.unit.code != high.unit.code:
         return pair
+    if low.unit and high.unit and points[0] != points[1]:
+        return pair  # 'rose 25 basis points to 11.25 percent': a change, then a level
     if separator == "to" and _CHANGE_FROM.search(scan, max(0, low.start - 24), low.start):
         return pair
     if low.unit is None and not low.scaled and is_year_like(low.raw):
@@ -133,7 +138,14 @@ def _digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
         return [(first, None)]
     cur2 = m.group("cur2")
     second = _digit_part(m, "2", currency_of_prefix(cur2) if cur2 else None)
-    return _as_range(scan, first, second, m.group("sep").strip(" \t-–—") or "-")
+    points = (_in_points(m.group("unit")), _in_points(m.group("unit2")))
+    return _as_range(scan, first, second, m.group("sep").strip(" \t-–—") or "-", points)
+
+
+def _in_points(unit_text: str | None) -> bool:
+    """Whether a unit is points of a percentage ('percentage points', 'basis points',
+    'bps'): a change in a rate, never one end of a range of its level."""
+    return bool(unit_text) and (unit_text.lower() == "bps" or "point" in unit_text.lower())
 
 
 def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:

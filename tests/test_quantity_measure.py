@@ -484,3 +484,29 @@ def test_the_same_measures_in_any_order_and_from_any_thread() -> None:
         worker.join()
     assert results[0] == [c[4] for c in calls]
     assert results[1] == [c[4] for c in calls[::-1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "before", "after"),
+    [
+        # the full stop of 'U.S.' or 'a.m.' ends the clause too when a sentence opens after it
+        ("Exports to the U.S. The total reached 475 dollars.", "475", "The total reached", None),
+        ("A bus of 120 migrants left at 3 a.m. We stayed.", "120", None, "migrants left at 3 a.m."),
+        # ...but not before a name
+        (
+            "Agents of U.S. Customs seized 300 kilograms.",
+            "300",
+            "Agents of U.S. Customs seized",
+            None,
+        ),
+    ],
+)
+def test_the_measure_window_stops_where_the_sentence_does(text, number, before, after):
+    from pipeline.extract.quantity_measure_tokens import window
+
+    start = text.index(number)
+    tokens_before, tokens_after = window(text, start, start + len(number))
+    if before is not None:
+        assert " ".join(t.text for t in tokens_before) == before
+    if after is not None:
+        assert " ".join(t.text for t in tokens_after) == after

@@ -35,6 +35,8 @@ PIECES = [
     ")",
     "x. Y",
     "etc.",
+    "a.m. We",
+    "U.S. The",
     "Title Case Line",
     "a long unbroken token without any white space at all",
 ]
@@ -56,9 +58,17 @@ def lookup(spans: list[Sentence], offset: int) -> Sentence | None:
         ("BORDER\nThe region is large.", ["BORDER", "The region is large."]),
         ("One.\n\nTwo", ["One.", "Two"]),
         ("“Quoted.” Then more.", ["“Quoted.”", "Then more."]),
+        # an abbreviation's stop ends the sentence too before a word that opens one...
+        ("She crossed at 3:45 a.m. We asked why.", ["She crossed at 3:45 a.m.", "We asked why."]),
+        ("Exports to the U.S. The total grew.", ["Exports to the U.S.", "The total grew."]),
+        ("Fees, tolls, etc. These rose.", ["Fees, tolls, etc.", "These rose."]),
+        # ...and not before a name
+        ("Agents of U.S. Customs and Border Protection met.", None),
+        ("It opens at 9 a.m. Eastern time.", None),
     ],
 )
-def test_sentence_spans(text: str, expected: list[str]) -> None:
+def test_sentence_spans(text: str, expected: list[str] | None) -> None:
+    expected = [text] if expected is None else expected
     spans = sentence_spans(text)
     assert [s.text for s in spans] == expected
     assert all(text[s.start : s.end] == s.text for s in spans)

@@ -13,7 +13,7 @@ import threading
 from bisect import bisect_left
 from typing import NamedTuple
 
-from pipeline.extract.sentences import _ABBREVIATIONS, _newline_cuts
+from pipeline.extract.sentences import _ABBREVIATIONS, _newline_cuts, abbreviation_ends_sentence
 
 # Characters read before and after a number.
 REACH_BEFORE, REACH_AFTER = 100, 90
@@ -137,7 +137,31 @@ def _ends_sentence(text: str, tokens: list[Token], k: int, limit: int) -> bool:
     if k == 0:
         return True
     owner = tokens[k - 1].low.lstrip("(\"“'")
-    return owner not in _ABBREVIATIONS and not (len(owner) == 1 and owner.isalpha())
+    if owner in _ABBREVIATIONS:
+        return abbreviation_ends_sentence(owner, _word_at(text, tokens, j, gap_end))
+    return not (len(owner) == 1 and owner.isalpha())
+
+
+def _word_at(text: str, tokens: list[Token], j: int, at: int) -> str:
+    """The word that tokens[j] is, or that starts at `at` past the tokens read."""
+    if j < len(tokens):
+        return tokens[j].text
+    end = at
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[at:end]
+
+
+def _dotted_end(text: str, tokens: list[Token], k: int, limit: int) -> bool:
+    """Whether tokens[k], an abbreviation written with its own full stops ('U.S.',
+    'a.m.'), ends the sentence too (`abbreviation_ends_sentence`)."""
+    token = tokens[k]
+    if token.kind != "w" or not token.text.endswith("."):
+        return False
+    gap_end = tokens[k + 1].start if k + 1 < len(tokens) else limit
+    if not text[token.end : gap_end + 1][:1].isspace():
+        return False
+    return abbreviation_ends_sentence(token.low[:-1], _word_at(text, tokens, k + 1, gap_end))
 
 
 def window(
@@ -152,7 +176,11 @@ def window(
     before = tokens(text, max(lo, newline + 1), start)
     for k in range(len(before) - 1, -1, -1):
         mark = before[k].text
-        if mark == ";" or (mark in _STOPS and _ends_sentence(text, before, k, start)):
+        if (
+            mark == ";"
+            or (mark in _STOPS and _ends_sentence(text, before, k, start))
+            or _dotted_end(text, before, k, start)
+        ):
             before = before[k + 1 :]
             break
     newline = text.find("\n", end, hi)
@@ -162,4 +190,6 @@ def window(
     for k, token in enumerate(after):
         if token.text == ";" or (token.text in _STOPS and _ends_sentence(text, after, k, hi)):
             return before, after[:k]
+        if _dotted_end(text, after, k, hi):
+            return before, after[: k + 1]
     return before, after

@@ -71,6 +71,53 @@ _ABBREVIATIONS = {
     "p.m",
     "u.s.a",
 }
+# Abbreviations whose full stop also ends the sentence when a word that opens sentences
+# follows ('crossed at 3:45 a.m. We requested', 'trade with the U.S. The program'); before
+# a name it does not ('U.S. Customs', '9 a.m. Eastern').
+_MAY_END = frozenset(("a.m", "p.m", "etc", "u.s", "u.k", "u.n", "d.c", "u.s.a"))
+_SENTENCE_OPENERS = frozenset(
+    {
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "We",
+        "I",
+        "He",
+        "She",
+        "They",
+        "Our",
+        "Their",
+        "There",
+        "In",
+        "On",
+        "At",
+        "As",
+        "But",
+        "However",
+        "Meanwhile",
+        "Since",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "If",
+        "Yet",
+        "Today",
+    }
+)
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+
+
+def abbreviation_ends_sentence(abbreviation: str, next_word: str) -> bool:
+    """Whether the full stop of `abbreviation` (lower case, without its last stop) ends
+    the sentence as well, given the word after it."""
+    return abbreviation in _MAY_END and next_word in _SENTENCE_OPENERS
+
+
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _NEWLINE = re.compile(r"\n")
@@ -118,7 +165,10 @@ def _stop_cuts(text: str, m: re.Match[str]) -> bool:
     """Whether the full stop (or ! ?) run matched by `_END` ends a sentence."""
     token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     token = text[token_start : m.start()].lower().lstrip("(\"“'")
-    if token in _ABBREVIATIONS or (len(token) == 1 and "a" <= token <= "z"):
+    if token in _ABBREVIATIONS:
+        after = _WORD_AFTER.match(text, m.end())
+        return bool(after) and abbreviation_ends_sentence(token, after.group(1))
+    if len(token) == 1 and "a" <= token <= "z":
         return False
     nxt = text[m.end() : m.end() + 3].lstrip()
     return not (nxt and (nxt[0].islower() or nxt[0] in ",;"))

@@ -255,6 +255,10 @@ COUNTS = [
         "They send groups of 100 or more to overwhelm agents.",
         [("100", 100, "count", L, None, None, None)],
     ),
+    # a plus sign glued after the number is 'or more'; the sign is not part of the quote
+    ("- Asylum requests filed: 57,000+", [("57,000", 57000, "count", L, None, None, None)]),
+    ("The center has 300+ staff.", [("300", 300, "count", L, None, None, None)]),
+    ("The C++ unit has 40 analysts.", [("40", 40, "count", E, None, None, None)]),
     (
         "It handles a quarter of a million applications annually.",
         [("a quarter of a million", 250000, "count", E, None, Y, None)],

@@ -144,6 +144,8 @@ _SMALL_NUMBER_WORD = re.compile(_SMALL_NUMBER)
 _OPEN_END = re.compile(
     r"[ \t\xa0]+or[ \t\xa0]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
     r"|(?P<upper>fewer|less|below|under|shorter|younger))\b"
+    # '57,000+', '300+ staff': a plus sign glued after the number (not '3+2', not 'C++')
+    r"|(?P<plus>\+)(?![\w+])"
 )
 # '1,500 additional miles': a unit one modifier away from its number.
 _MODIFIED_UNIT = re.compile(
@@ -179,11 +181,11 @@ def exchange_rate_unit(scan: str, start: int, end: int) -> Unit | None:
 
 
 def open_ended(scan: str, end: int) -> str | None:
-    """'100 or more' -> lower_bound, '65 or younger' -> upper_bound, else None."""
+    """'100 or more' and '100+' -> lower_bound, '65 or younger' -> upper_bound, else None."""
     m = _OPEN_END.match(scan, end)
     if not m:
         return None
-    return "lower_bound" if m.group("lower") else "upper_bound"
+    return "lower_bound" if m.group("lower") or m.group("plus") else "upper_bound"
 
 
 def unit_after_modifier(scan: str, end: int) -> Unit | None:

@@ -237,3 +237,25 @@ def test_label_takes_the_enclosing_section_and_ends_with_its_list() -> None:
         ("key_recommendations", "Pillar I: Trade"),
         ("key_recommendations", "Pillar I: Trade"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a heading set right above its paragraph, no blank line between, still heads it
+        (
+            "Memo\n\nSummary\nTrade is growing.\n\nRecommendations\n"
+            "Congress should fund two new ports.\nDHS should hire more officers.\n\n"
+            "Notes\n1 GAO, Report 23-105425, 2023.\n",
+            ["Congress should fund two new ports.\nDHS should hire more officers."],
+        ),
+        # a wrapped line that stops on a small word carries its sentence over: no heading
+        (
+            "Memo\n\nRecommendations\n\nThe Board urges the United States and\n"
+            "Mexico to fund the ports.\n",
+            ["The Board urges the United States and\nMexico to fund the ports."],
+        ),
+    ],
+)
+def test_a_heading_needs_no_blank_line_under_it(text: str, expected: list[str]) -> None:
+    assert [r["quote"] for r in extract_recommendations(text)] == expected

@@ -107,6 +107,23 @@ def _heading_shaped(line: str, standalone: bool) -> bool:
     return _title_like(core) or (standalone and len(words) <= 6)
 
 
+def _heads_paragraph(block: list[tuple[int, str]]) -> bool:
+    """Whether a block's first line may be a heading set right above its paragraph, with
+    no blank line between ('Recommendations⏎GAO recommended that ...'): the next line
+    opens a sentence or a note, and the first line does not stop on a word that carries the
+    sentence over ('... the United States and⏎Mexico ...')."""
+    if len(block) < 2:
+        return False
+    words = _words(block[0][1])
+    following = block[1][1].lstrip(_DECORATION)
+    return (
+        bool(words)
+        and words[-1].lower() not in _SMALL_WORDS
+        and bool(following)
+        and (following[0].isupper() or following[0].isdigit() or following[0] in '"“')
+    )
+
+
 def _unfinished(text: str) -> bool:
     core = NOTE_MARKER.sub("", text).rstrip().rstrip(_CLOSERS)
     return bool(core) and core[-1] not in _TERMINAL
@@ -128,7 +145,9 @@ def _units(text: str) -> list[Unit]:
             lead = len(line) - len(line.lstrip())
             if bullet:
                 raw.append(Unit("item", start + bullet.end(), end))
-            elif (standalone or next_is_bullet) and _heading_shaped(line, standalone):
+            elif (
+                standalone or next_is_bullet or (i == 0 and _heads_paragraph(block))
+            ) and _heading_shaped(line, standalone):
                 raw.append(Unit("heading", start + lead, end))
             elif raw and raw[-1].kind in ("item", "paragraph") and i > 0:
                 raw[-1].end = end

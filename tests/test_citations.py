@@ -187,6 +187,10 @@ def test_superscript_digit_notes_and_a_squared_unit() -> None:
         "Steps\n\n1. Review the delivery schedule.\n2. Publish monthly data.\n",
         # Numbers that are not markers.
         "Sections 333, 312, 332 and 321 fund training. COVID-19 and H-2B visas. 10 km² burned.",
+        # Lines opening with a bare number, outside any notes section.
+        "Briefing\n\n1 Mexican official attended.\n2 Americans spoke.\n",
+        # Under a notes heading, but no run that starts at 1.
+        "Trade grew.3\n\nNotes\n3 GAO, Firearms Trafficking, 2021.\n",
     ],
 )
 def test_texts_without_notes_yield_nothing(text: str) -> None:
@@ -205,3 +209,24 @@ def test_sentence_cut_by_a_page_break_is_joined(memo: str) -> None:
     sentence = by_number[17]["sentence"]
     assert sentence.startswith("U.S. Customs and Border Protection (CBP)\n\ncurrently operates")
     assert sentence in memo
+
+
+def test_footnotes_as_pdf_text_gives_them_number_space_entry() -> None:
+    """A converted PDF prints a footnote as '1 Author, Title...' with no full stop after
+    the number: under a notes heading, an unbroken 1, 2... run of such lines is notes."""
+    text = (
+        "Report\n\nThe budget request included $133.5 million.1 Congress agreed.2\n\n"
+        "Notes\n"
+        "1 U.S. Department of State, Congressional Budget Justification, FY2024, p. 112.\n"
+        '2 CRS, "Mexico: Background," R42917, 2024.\n'
+    )
+    rows = extract_citations(text)
+    assert [(r["marker"], r["number"]) for r in rows] == [("1", 1), ("2", 2)]
+    assert rows[1]["title"] == "Mexico: Background"
+    assert all(text[r["char_start"] : r["char_end"]] == r["quote"] for r in rows)
+    assert rows[0]["quote"].startswith("1 U.S. Department of State")
+    mentions = extract_citation_mentions(text)
+    assert [(m["marker"], m["number"], m["flag"]) for m in mentions] == [
+        ("1", 1, None),
+        ("2", 2, None),
+    ]

@@ -53,6 +53,8 @@ _ENTRY_START = re.compile(
 )
 _DIGIT_ENTRY_START = re.compile(
     r"[ \t]*(?:[-*•][ \t]*)?(?P<marker>\[\d{1,3}\]|\d{1,3}[.)])[ \t]+(?=\S)"
+    # a footnote as PDF text gives it: the number, a space, then the entry's first word
+    r"|[ \t]*(?P<bare>\d{1,3})[ \t]+(?=[A-Z“\"])"
 )
 _PAGE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _IBID = re.compile(r"[*_ \t]*ibid\b", re.IGNORECASE)
@@ -125,14 +127,16 @@ def _entries(text: str) -> list[tuple[int, int, str, int]]:
         if not m and notes_from is not None and start >= notes_from:
             digit = _DIGIT_ENTRY_START.match(line)
         match = m or digit
-        number = marker_number(match["marker"]) if match else None
+        marker = (match["marker"] or match["bare"]) if digit else match["marker"] if m else None
+        number = marker_number(marker) if marker else None
         if match and number is not None:
             if digit:
                 expected = digit_run[-1][3] + 1 if digit_run else 1
                 if number != expected:
                     current = None
                     continue
-            current = [start + match.start("marker"), end, match["marker"], number]
+            group = "bare" if digit and digit["bare"] else "marker"
+            current = [start + match.start(group), end, marker, number]
             (digit_run if digit else entries).append(current)  # type: ignore[arg-type]
         elif current is not None and line.strip() and not _is_heading_line(line):
             # A wrapped entry goes on until a blank line.

@@ -58,6 +58,10 @@ def test_every_span_reproduces_its_text(name, text):
             [("SWG", "SWG", "Space Working Group", "long_form_paren")],
         ),
         (
+            "The Drug Enforcement Administration's (DEA) agents work in Mexico.",
+            [("DEA", "DEA", "Drug Enforcement Administration", "long_form_paren")],
+        ),
+        (
             "The BMCR Assessment, Monitoring, & Evaluation (AM&E) Working Group is chaired by "
             "USNORTHCOM J59.",
             [("AM&E", "AM&E", "Assessment, Monitoring, & Evaluation", "long_form_paren")],

@@ -193,6 +193,8 @@ def _long_form_paren(
     end = open_at
     while end > win and text[end - 1].isspace():
         end -= 1
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2  # 'the Drug Enforcement Administration's (DEA) agents': the name, not its 's
     limit = min(len(sf[0]) + 5, 2 * len(sf[0]))
     cand_start = _last_words_start(text, win, end, limit)
     rel = schwartz_hearst_start(sf[0], text[cand_start:end])

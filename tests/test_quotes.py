@@ -89,6 +89,8 @@ def test_memo_quote_and_no_scare_quotes_or_endnote_titles() -> None:
         ("“Cooperation saves lives.”\n— Pan American Health Organization, March 3, 2025",
          "Pan American Health Organization"),
         ("The report concludes: “Wait times doubled in two years.”", None),
+        ("As Secretary Blinken put it, “We are stronger when we act together.”", "Blinken"),
+        ("“We will not accept any intervention,” President Sheinbaum warned.", "Sheinbaum"),
     ],
 )  # fmt: skip
 def test_statements(sentence: str, speaker: str | None) -> None:
@@ -158,3 +160,11 @@ def test_parse_speaker(attribution: str, speaker: str | None, role: str | None, 
         role,
         kind,
     )
+
+
+def test_a_verb_that_introduces_the_next_quote_does_not_claim_the_one_before() -> None:
+    text = (
+        "As Secretary Blinken put it, “We are stronger when we act together.” The Mexican "
+        "Foreign Ministry responded: “Cooperation must respect our sovereignty.”"
+    )
+    assert [r["speaker"] for r in extract_quotes(text)] == ["Blinken", "Mexican Foreign Ministry"]

@@ -36,7 +36,8 @@ _SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "b
 _VERBS = (
     r"said|says|stated|states|added|adds|noted|notes|explained|remarked|declared|wrote"
     r"|writes|announced|commented|emphasized|emphasised|stressed|told\s+\w+|argued|insisted"
-    r"|observed|tweeted|posted"
+    r"|observed|tweeted|posted|responded|replied|warned|cautioned|testified|acknowledged"
+    r"|asserted|affirmed|maintained|pledged|vowed|concluded|urged"
 )
 _VERB_AFTER = re.compile(rf"[ \t\n]*[,.]?[ \t\n]*(?:{_VERBS})[ \t\n]+", re.IGNORECASE)
 _PRONOUN_VERB_AFTER = re.compile(
@@ -45,6 +46,15 @@ _PRONOUN_VERB_AFTER = re.compile(
 _VERB_TAIL = re.compile(rf"[ \t\n]+(?:{_VERBS})\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"(?:{_VERBS})(?:[ \t\n]+that)?[ \t\n]*[,:]?[ \t\n]*$", re.I)
 _ACCORDING = re.compile(r"\baccording[ \t\n]+to[ \t\n]+", re.IGNORECASE)
+# '“A.” The ministry responded: “B.”': a verb that goes on to a colon, 'that' or a quote
+# introduces what follows, not the quote before it
+_INTRODUCES = re.compile(r"[ \t\n]*(?::|that\b|[“\"])", re.IGNORECASE)
+# 'As Secretary Blinken put it, “…': the speaker named between 'as' and 'put it'
+_AS_PUT_IT = re.compile(
+    r"\bas[ \t\n]+(?P<who>[A-Z][^,;:“”\"]{1,80}?)[ \t\n]+(?:put|said|says)[ \t\n]+it"
+    r"[ \t\n]*[,:]?[ \t\n]*$",
+    re.IGNORECASE,
+)
 _DASH = re.compile(r"[*_ \t]*\n?[ \t]*(?:—|–|--|-)[ \t]*(?=\S)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _TITLE_WORDS = {
@@ -189,7 +199,7 @@ def _attribution_after(paragraph: str, end: int) -> tuple[str, int] | None:
     who = _name_run(tail[lead:])
     if who:
         verb_tail = _VERB_TAIL.match(tail, lead + len(who.rstrip(".")))
-        if verb_tail:
+        if verb_tail and not _INTRODUCES.match(tail, verb_tail.end()):
             return who.rstrip("."), end + verb_tail.end()
     return None
 
@@ -198,6 +208,9 @@ def _attribution_before(paragraph: str, start: int) -> str | None:
     """`X said, “…` or `According to X, … “…` in the same sentence before the quote."""
     sentence_start = max(paragraph.rfind(". ", 0, start), paragraph.rfind("\n", 0, start)) + 1
     before = paragraph[sentence_start:start]
+    as_put = _AS_PUT_IT.search(before)
+    if as_put and as_put["who"][0].isupper():
+        return _name_run(as_put["who"]) or None
     verb = _VERB_BEFORE.search(before)
     if verb:
         who = _name_run_before(before[: verb.start()].rstrip())

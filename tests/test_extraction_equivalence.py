@@ -31,7 +31,7 @@ from pipeline.extract import acronyms, citations, org_layout, org_names, organiz
 from pipeline.extract.acronyms import extract_acronyms, notes_start
 from pipeline.extract.org_names import (
     _CONNECT,
-    _HEADS_LAST,
+    _OWNER_BREAKS,
     _TOKEN,
     _attributive_count,
     _is_title_line,
@@ -83,7 +83,7 @@ def reference_runs(text: str, limit: int) -> list[Run]:
             word = m.group(0)
             if word.endswith(("'s", "’s")):
                 stem = _Tok(m.start(), m.end() - 2, word[:-2], "cap")
-                if stem.text[:1].isupper() and stem.text in _HEADS_LAST:
+                if stem.text[:1].isupper() and not (run and run[-1].text in _OWNER_BREAKS):
                     run.append(stem)
                 close()
             elif word[0].isupper() or (kind == "num" and run == []) or word[0].isdigit():

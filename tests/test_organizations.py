@@ -50,6 +50,16 @@ def test_rows_follow_the_schema_and_reproduce_their_text(path):
             "three times a year.",
             [("U.S.-Mexico Binational Bridges and Border Crossings Group", "board_working_group")],
         ),
+        # a possessive ends the name it is glued to...
+        (
+            "The Department of Homeland Security's budget grew again.",
+            [("Department of Homeland Security", "agency")],
+        ),
+        # ...but after 'and' it owns the next name
+        (
+            "A data link joins the Department of Labor and Mexico's Secretariat of Labor.",
+            [("Department of Labor", "agency"), ("Secretariat of Labor", "agency")],
+        ),
         (
             "The U.S. and Mexican Sections of the International Boundary and Water Commission "
             "work closely to distribute water.",

@@ -118,6 +118,10 @@ class Mention:
     rule: str
 
 
+# After these, a possessive opens another name rather than ending this one.
+_OWNER_BREAKS = frozenset(("and", "&", "y", ","))
+
+
 def _head_kind(toks: list[_Tok], i: int) -> str | None:
     """Kind when toks[i] closes a name, else None."""
     word = toks[i].text
@@ -197,7 +201,9 @@ def _scan(
             word = m.group()
             if word.endswith(("'s", "’s")):
                 stem = word[:-2]
-                if stem[:1].isupper() and stem in _HEADS_LAST:
+                if stem[:1].isupper() and not (run and run[-1].text in _OWNER_BREAKS):
+                    # the possessive ends the name ('Department of Homeland Security's
+                    # budget'), unless it owns what follows ('Labor and Mexico's Secretaría')
                     run.append(_Tok(m.start(), m.end() - 2, stem, "cap"))
                 if run:
                     runs.append((run, None))

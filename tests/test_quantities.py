@@ -257,6 +257,10 @@ COUNTS = [
     ),
     # a plus sign glued after the number is 'or more'; the sign is not part of the quote
     ("- Asylum requests filed: 57,000+", [("57,000", 57000, "count", L, None, None, None)]),
+    (
+        "The program reached 1 million-plus households.",
+        [("1 million", 1e6, "count", L, None, None, None)],
+    ),
     ("The center has 300+ staff.", [("300", 300, "count", L, None, None, None)]),
     ("The C++ unit has 40 analysts.", [("40", 40, "count", E, None, None, None)]),
     (
@@ -390,6 +394,30 @@ RANGES = [
         [
             ("20", 0.2, "percent", E, None, None, "low"),
             ("30 basis points", 0.3, "percent", E, None, None, "high"),
+        ],
+    ),
+]
+
+SIGNED = [
+    # a minus sign glued to the amount is its sign, and part of the quote
+    (
+        "GDP growth was −0.3% in the second quarter and -1.2 percent in the third.",
+        [
+            ("−0.3%", -0.3, "percent", E, None, None, None),
+            ("-1.2 percent", -1.2, "percent", E, None, None, None),
+        ],
+    ),
+    (
+        "The trade balance was -$2.3 billion in 2023.",
+        [("-$2.3 billion", -2.3e9, "USD", E, "2023", None, None)],
+    ),
+    # a hyphen that is a bullet, or joins two numbers, is no sign
+    ("- 40% of exports go north.", [("40%", 40, "percent", E, None, None, None)]),
+    (
+        "Wait times fell 10-15% in 2022.",
+        [
+            ("10", 10, "percent", E, "2022", None, "low"),
+            ("15%", 15, "percent", E, "2022", None, "high"),
         ],
     ),
 ]
@@ -583,7 +611,15 @@ ISSUE_EXAMPLES = [
 ]
 
 CASES = (
-    MONEY + UNITS + COUNTS + RANGES + MALFORMED + QUALIFIERS + PERIODS_AND_RATES + ISSUE_EXAMPLES
+    MONEY
+    + UNITS
+    + COUNTS
+    + RANGES
+    + SIGNED
+    + MALFORMED
+    + QUALIFIERS
+    + PERIODS_AND_RATES
+    + ISSUE_EXAMPLES
 )
 
 

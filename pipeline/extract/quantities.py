@@ -7,8 +7,9 @@ the words right next to a bare number, whether it counts something ('55 active p
 names something ('Executive Order 14157', '100,000 Strong in the Americas Innovation Fund').
 
 Conventions (they follow the gold in `../shared/gold/seed_quantities.csv`):
-- the quote covers the currency mark, the number, the scale and the unit ('\\$39.84 million',
-  '2,000-miles', '40 percent'), never the hedge word and never the counted noun ('55');
+- the quote covers the sign, the currency mark, the number, the scale and the unit
+  ('\\$39.84 million', '2,000-miles', '40 percent', '-1.2 percent'), never the hedge word
+  and never the counted noun ('55'); a minus sign glued to the amount makes it negative;
 - a range is two rows, `range_role` 'low' and 'high', each quoting its own number; the low
   end takes the unit, currency and scale of the high end when it states none ('$5-10 million'
   -> 5000000 and 10000000 USD);
@@ -90,6 +91,9 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         end = m.end(num_group)
     start = m.start(cur_group) if currency else m.start(num_group)
     value = None if number is None else number * factor * (unit.factor if unit else 1)
+    if n == "" and m.group("sign"):
+        start = min(start, m.start("sign"))
+        value = None if value is None else -value
     return Part(start, end, value, unit, factor, raw, "digits")
 
 

@@ -144,8 +144,9 @@ _SMALL_NUMBER_WORD = re.compile(_SMALL_NUMBER)
 _OPEN_END = re.compile(
     r"[ \t\xa0]+or[ \t\xa0]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
     r"|(?P<upper>fewer|less|below|under|shorter|younger))\b"
-    # '57,000+', '300+ staff': a plus sign glued after the number (not '3+2', not 'C++')
-    r"|(?P<plus>\+)(?![\w+])"
+    # '57,000+', '300+ staff', '1 million-plus': a plus glued after the number (not '3+2',
+    # not 'C++')
+    r"|(?P<plus>\+(?![\w+])|-plus\b)"
 )
 # '1,500 additional miles': a unit one modifier away from its number.
 _MODIFIED_UNIT = re.compile(
@@ -321,7 +322,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
     if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
         return False  # a year, or a code with a leading zero ('06500')
-    if glued_after(scan, end) or names_something(scan, end, near) or is_ratio(scan, end, near):
+    glued = glued_after(scan, end) and not scan.startswith("-plus", end)
+    if glued or names_something(scan, end, near) or is_ratio(scan, end, near):
         return False
     word, low = near.after, near.after_lower
     if low in _MONTHS or low == "times":

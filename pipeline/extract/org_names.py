@@ -6,8 +6,8 @@ Task Force, Fund... -- or starts with one and continues with `of/for/on` and mor
 capitalized words (`Department of Justice`, `Executive Steering Committee for 21st Century
 Border Management`) or, for Spanish heads, with capitalized adjectives (`Guardia
 Nacional`). The head decides the kind. A few lower-case heads count after a proper name
-(`the Fulbright program`). The only word lists here are head nouns and function words:
-nothing names a document's bodies.
+(`the Fulbright program`). The only word lists are head nouns and function words
+(`org_vocabulary`): nothing names a document's bodies.
 """
 
 from __future__ import annotations
@@ -15,64 +15,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.org_vocabulary import (
+    _ANY_HEAD,
+    _COMPLEMENT,
+    _CONNECT,
+    _DESIGNATED,
+    _HEAD_PARTS,
+    _HEADS_FIRST,
+    _HEADS_LAST,
+    _LIST_AND,
+    _LOWER_HEADS,
+    _NOT_A_NAME_START,
+    _SPANISH_ONLY,
+    MILITARY,
+    TASK_FORCE,
+)
 from pipeline.extract.quantity_trie import words_trie
 
-AGENCY, MILITARY, BOARD = "agency", "military_command", "board_working_group"
-PROGRAM, AGREEMENT, TASK_FORCE, FUND, OTHER = (
-    "program_initiative", "agreement_treaty", "task_force", "fund", "other",
-)  # fmt: skip
-
-
-def _kinds(kind: str, words: str) -> dict[str, str]:
-    return dict.fromkeys(words.split(), kind)
-
-
-_HEADS_LAST = {
-    **_kinds(BOARD, "Board Group Committee Subcommittee Council Roundtable Talks Panel Forum "
-                    "Dialogue Caucus"),
-    **_kinds(PROGRAM, "Program Programme Initiative Partnership Framework Mechanism Project "
-                      "Campaign Exchange"),
-    **_kinds(AGREEMENT, "Agreement Treaty Accord Accords Protocol Protocols Declaration "
-                        "Convention Compact Pact"),
-    **_kinds(FUND, "Fund"),
-    **_kinds(MILITARY, "Command Army Navy Force Marines Corps Guard Brigade Division Battalion "
-                       "Fleet Squadron"),
-    **_kinds(AGENCY, "Department Agency Office Administration Bureau Service Institute "
-                     "Secretariat Ministry Commission Authority Center Centre Patrol Protection "
-                     "Police Court Embassy Consulate Academy University"),
-    **_kinds(OTHER, "Alliance Act Coalition Organization Association Foundation Lab Laboratory"),
-}  # fmt: skip
-# Spanish heads come first and take their adjectives after them (Guardia Nacional).
-_HEADS_FIRST = {
-    **_kinds(AGENCY, "Instituto Secretaría Policía Comisión Consejo Fiscalía Procuraduría "
-                     "Agencia Dirección Servicio Sistema Centro Banco"),
-    **_kinds(MILITARY, "Guardia Ejército Armada Fuerza"),
-    **_kinds(PROGRAM, "Programa Iniciativa"),
-    **_kinds(AGREEMENT, "Acuerdo Tratado"),
-    **_kinds(FUND, "Fondo"),
-}  # fmt: skip
-# A run holds a name only if one of these stands in it (`Forces` counts after `Armed`).
-_ANY_HEAD = frozenset([*_HEADS_LAST, *_HEADS_FIRST, "Forces"])
-# Words that form one head with the head noun after them.
-_HEAD_PARTS = {"Force": {"Task", "Air"}, "Forces": {"Armed"}, "Group": {"Working"}}
-_LOWER_HEADS = {"program": PROGRAM, "programme": PROGRAM, "initiative": PROGRAM, "fund": FUND}
-_DESIGNATED = {"Force", "Command", "Fleet"}  # Task Force Alpha, Joint Task Force Rattlesnake
-_LIST_AND = {"&", "and", "y"}
-_COMPLEMENT = {"of", "for", "on", "against"}
-# Spanish function words inside a name; an English name's modifiers never cross them.
-_SPANISH_ONLY = {"a", "lo", "en", "por", "con"}
-_CONNECT = {"of", "and", "for", "on", "the", "in", "&", "de", "del", "la", "las", "los", "y",
-            "para", "el", "al", "against", *_SPANISH_ONLY}  # fmt: skip
-# Capitalized function words: a sentence may start with them, a name may not.
-_NOT_A_NAME_START = set(
-    str.split(
-        "The A An This That These Those Its Our Their His Her Through Under With From In At By "
-        "For Since During As Both Each Every Additionally Moreover However Meanwhile Recently "
-        "Today Currently Also And Or But If When While Where After Before Between Among Within "
-        "Without Into Across Along Until Unlike Like Including Such Of On To Per Via Last Next "
-        "Former Then Thus All Many Most Some Other"
-    )
-)
 _TOKEN = re.compile(
     r"(?P<paren>\((?P<abbr>[A-Za-z0-9][A-Za-z0-9&./-]{0,14})\))"
     r"|(?P<num>\d{1,3}(?:,\d{3})+)"

@@ -230,3 +230,24 @@ def test_footnotes_as_pdf_text_gives_them_number_space_entry() -> None:
         ("1", 1, None),
         ("2", 2, None),
     ]
+
+
+def test_markdown_footnotes() -> None:
+    """Pandoc and most Markdown converters write notes as '[^1]' in the body and
+    '[^1]: entry' at the end; the entry's own marker is not a mention."""
+    text = (
+        "Roughly 5 million U.S. jobs depend on trade with Mexico[^1]. Exports grew[^2].\n\n"
+        '[^1]: U.S. Chamber of Commerce, "Mexico Trade Fact Sheet," 2024.\n'
+        '[^2]: CRS, "U.S.-Mexico Trade," IF10997, 2025.\n'
+    )
+    rows = extract_citations(text)
+    assert [(r["marker"], r["number"], r["title"]) for r in rows] == [
+        ("[^1]", 1, "Mexico Trade Fact Sheet"),
+        ("[^2]", 2, "U.S.-Mexico Trade"),
+    ]
+    assert all(text[r["char_start"] : r["char_end"]] == r["quote"] for r in rows)
+    mentions = extract_citation_mentions(text)
+    assert [(m["quote"], m["number"], m["flag"]) for m in mentions] == [
+        ("[^1]", 1, None),
+        ("[^2]", 2, None),
+    ]

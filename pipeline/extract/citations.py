@@ -28,12 +28,13 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 # Markers that are unambiguous anywhere in a text.
 _MARKER = re.compile(
-    r"(?P<sup_roman>[ⁱᵛˣˡ]{1,8})"
+    r"(?P<markdown>\[\^(?:[ivxlc]{1,8}|\d{1,3})\])"  # '[^1]': a Markdown footnote
+    r"|(?P<sup_roman>[ⁱᵛˣˡ]{1,8})"
     r"|(?P<sup_digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
     r"|\^\{(?P<caret_braced>[ivxlc]{1,8}|\d{1,3})\}"
     r"|\^(?P<caret>[ivxlc]{1,8}|\d{1,3})(?![A-Za-z0-9])"
 )
-_MARKER_LEAD = re.compile(r"[ⁱᵛˣˡ⁰¹²³⁴⁵⁶⁷⁸⁹^]")
+_MARKER_LEAD = re.compile(r"[ⁱᵛˣˡ⁰¹²³⁴⁵⁶⁷⁸⁹^]|\[\^")
 # Plain-digit markers, trusted only when the document has numbered notes.
 _DIGIT_MARKER = re.compile(
     r"\[(?P<bracket>\d{1,3})\]"
@@ -49,7 +50,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 _ENTRY_START = re.compile(
     r"[ \t]*(?:[-*•][ \t]*)?"
     r"(?P<marker>[ⁱᵛˣˡ]{1,8}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\^\{(?:[ivxlc]{1,8}|\d{1,3})\}"
-    r"|\^(?:[ivxlc]{1,8}|\d{1,3})(?![A-Za-z0-9]))[ \t]*(?=\S)"
+    r"|\^(?:[ivxlc]{1,8}|\d{1,3})(?![A-Za-z0-9])|\[\^(?:[ivxlc]{1,8}|\d{1,3})\](?=:)):?[ \t]*(?=\S)"
 )
 _DIGIT_ENTRY_START = re.compile(
     r"[ \t]*(?:[-*•][ \t]*)?(?P<marker>\[\d{1,3}\]|\d{1,3}[.)])[ \t]+(?=\S)"
@@ -85,8 +86,9 @@ MAX_NOTE_NUMBER = 9999
 
 
 def marker_number(marker: str) -> int | None:
-    """The note number a printed marker stands for (`ⁱⁱ` -> 2, `^{xiii}` -> 13, `[4]` -> 4)."""
-    core = marker.strip("^{}[]().")
+    """The note number a printed marker stands for (`ⁱⁱ` -> 2, `^{xiii}` -> 13, `[4]` -> 4,
+    `[^5]:` -> 5)."""
+    core = marker.strip("^{}[]().:")
     if core and all(ch in _SUPERSCRIPT_ROMAN for ch in core):
         core = "".join(_SUPERSCRIPT_ROMAN[ch] for ch in core)
     core = core.translate(_SUPERSCRIPT_DIGITS)
@@ -163,7 +165,7 @@ def _citation_records(text: str) -> list[dict[str, Any]]:
     last_cited: int | None = None
     for start, end, marker, number in _entries(text):
         quote = text[start:end].rstrip()
-        body = quote[len(marker) :].strip()
+        body = quote[len(marker) :].strip().removeprefix(":").strip()  # '[^1]: Author
         record: dict[str, Any] = {
             "char_start": start,
             "char_end": start + len(quote),

@@ -411,6 +411,8 @@ SIGNED = [
         "The trade balance was -$2.3 billion in 2023.",
         [("-$2.3 billion", -2.3e9, "USD", E, "2023", None, None)],
     ),
+    ("Growth was +1.5% in 2024.", [("+1.5%", 1.5, "percent", E, "2024", None, None)]),
+    ("Call the hotline at +52 55 1234 5678.", []),
     # a hyphen that is a bullet, or joins two numbers, is no sign
     ("- 40% of exports go north.", [("40%", 40, "percent", E, None, None, None)]),
     (

@@ -93,7 +93,8 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
     value = None if number is None else number * factor * (unit.factor if unit else 1)
     if n == "" and m.group("sign"):
         start = min(start, m.start("sign"))
-        value = None if value is None else -value
+        if m.group("sign") != "+" and value is not None:
+            value = -value
     return Part(start, end, value, unit, factor, raw, "digits")
 
 

@@ -182,8 +182,9 @@ _RANGE_TAIL = (
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )
 _DIGIT_QUANTITY = (
-    # a minus sign glued to the amount is its sign ('growth of -1.2 percent', '−$2.3 billion')
-    rf"(?P<sign>[-−](?=[0-9$€£¥]))?(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t\xa0]?)?"
+    # a sign glued to the amount is its sign ('growth of -1.2 percent', '−$2.3 billion',
+    # '(+8%)')
+    rf"(?P<sign>[-−+](?=[0-9$€£¥]))?(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t\xa0]?)?"
     rf"(?P<num>{NUMBER})"
     rf"(?:{_scale('')})?(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
@@ -205,6 +206,6 @@ QUANTITY_SCAN = re.compile(
     # instead of trying every alternative that starts with a digit.
     rf"|(?=[0-9+'])(?:(?P<date2>{_DIGIT_FIRST_DATE})|(?P<span>{_YEAR_SPAN}|{_DECADE})"
     rf"|(?P<x2>{_OTHER_EXCLUSIONS}))"
-    rf"|(?=[0-9\\$€£¥UMCEG]|[-−][0-9$€£¥])(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
+    rf"|(?=[0-9\\$€£¥UMCEG]|[-−+][0-9$€£¥])(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
     rf"|(?P<rate>{_RATE}))"
 )

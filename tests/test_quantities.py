@@ -412,6 +412,14 @@ SIGNED = [
         [("-$2.3 billion", -2.3e9, "USD", E, "2023", None, None)],
     ),
     ("Growth was +1.5% in 2024.", [("+1.5%", 1.5, "percent", E, "2024", None, None)]),
+    # each Markdown table row is its own sentence, so each share takes its row's year
+    (
+        "| Year | Share |\n|---|---|\n| 2022 | 15.0% |\n| 2023 | 15.8% |",
+        [
+            ("15.0%", 15.0, "percent", E, "2022", None, None),
+            ("15.8%", 15.8, "percent", E, "2023", None, None),
+        ],
+    ),
     ("Call the hotline at +52 55 1234 5678.", []),
     # a hyphen that is a bullet, or joins two numbers, is no sign
     ("- 40% of exports go north.", [("40%", 40, "percent", E, None, None, None)]),

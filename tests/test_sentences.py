@@ -62,6 +62,8 @@ def lookup(spans: list[Sentence], offset: int) -> Sentence | None:
         ("She crossed at 3:45 a.m. We asked why.", ["She crossed at 3:45 a.m.", "We asked why."]),
         ("Exports to the U.S. The total grew.", ["Exports to the U.S.", "The total grew."]),
         ("Fees, tolls, etc. These rose.", ["Fees, tolls, etc.", "These rose."]),
+        # a Markdown table row stands alone
+        ("| 2022 | 15.0% |\n| 2023 | 15.8% |", ["| 2022 | 15.0% |", "| 2023 | 15.8% |"]),
         # ...and not before a name
         ("Agents of U.S. Customs and Border Protection met.", None),
         ("It opens at 9 a.m. Eastern time.", None),

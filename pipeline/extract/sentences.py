@@ -144,6 +144,9 @@ def _ends_line_sentence(prev: str, nxt: str) -> bool:
         return True
     if _BULLET.match(nxt) or _BULLET.match(prev):
         return True
+    if prev.lstrip().startswith("|") or nxt.lstrip().startswith("|"):
+        return True  # a Markdown table row stands alone
+
     return prev[-1] in '.!?:;”"' or _is_title_line(prev)
 
 

@@ -432,6 +432,37 @@ SIGNED = [
     ),
 ]
 
+SPANISH = [
+    # Mexican sources in Spanish: scale words, 'de' before the unit, Spanish dates
+    (
+        "El 20 de enero de 2024 el gobierno destinó 1,200 millones de pesos al programa.",
+        [("1,200 millones de pesos", 1.2e9, "MXN", E, "2024-01-20", None, None)],
+    ),
+    (
+        "Las remesas sumaron 63,313 millones de dólares, un aumento de 7.6%.",
+        [
+            ("63,313 millones de dólares", 63.313e9, "USD", E, None, None, None),
+            ("7.6%", 7.6, "percent", E, None, None, None),
+        ],
+    ),
+    (
+        "La Guardia Nacional cuenta con 130 mil elementos.",
+        [("130 mil", 130000, "count", E, None, None, None)],
+    ),
+    # the Spanish billón is 10^12 (long scale), never an English billion
+    (
+        "La deuda llegó a 1.5 billones de pesos.",
+        [("1.5 billones de pesos", 1.5e12, "MXN", E, None, None, None)],
+    ),
+    (
+        "Exportó 3 mil toneladas, el 40 por ciento del total.",
+        [
+            ("3 mil toneladas", 3000, "ton", E, None, None, None),
+            ("40 por ciento", 40, "percent", E, None, None, None),
+        ],
+    ),
+]
+
 MALFORMED = [
     # Too many digits to be a real amount: flagged, never an infinite value.
     (
@@ -626,6 +657,7 @@ CASES = (
     + COUNTS
     + RANGES
     + SIGNED
+    + SPANISH
     + MALFORMED
     + QUALIFIERS
     + PERIODS_AND_RATES

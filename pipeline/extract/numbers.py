@@ -54,6 +54,16 @@ SCALE_WORDS = {
     "million": 10**6,
     "billion": 10**9,
     "trillion": 10**12,
+    # Spanish, as Mexican sources print amounts ('1,200 millones de pesos'); the Spanish
+    # 'billón' is the long scale's 10^12, never an English billion
+    "mil": 10**3,
+    "millón": 10**6,
+    "millon": 10**6,
+    "millones": 10**6,
+    "mil millones": 10**9,
+    "billón": 10**12,
+    "billon": 10**12,
+    "billones": 10**12,
 }
 # Abbreviated scales as printed after a number ('$807bn', '$5m', '$2.1B', '50k').
 SCALE_ABBREVIATIONS = {

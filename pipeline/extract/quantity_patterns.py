@@ -23,10 +23,14 @@ from pipeline.extract.quantity_units import CURRENCY_PREFIX_PATTERN, UNIT_PATTER
 LEAD = r"[\s(\[“\"'‘—*_•~]"
 NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
 YEAR = r"[12](?:(?<=1)[89]|(?<=2)0)[0-9]{2}"
+_SPANISH_MONTHS = word_list(
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"
+    " noviembre diciembre"
+)
 _MONTH_NAMES = word_list(
     "January February March April May June July August September October November December"
     " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-)
+) + [v for m in _SPANISH_MONTHS for v in (m, m.capitalize())]
 MONTH = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
 _GAP = r"[ \t\n\xa0]?-?[ \t\xa0]?"
 
@@ -69,7 +73,9 @@ _REFERENCE = (
 _DATE_AFTER_MONTH = rf"\.?[ \t\xa0]+[0-9][0-9]?(?:st|nd|rd|th)?(?![0-9])(?:,?[ \t\xa0]+{YEAR})?"
 _MONTH_FIRST_DATE = words_trie(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES]) + _DATE_AFTER_MONTH
 _DIGIT_FIRST_DATE = (
-    rf"[0-9][0-9]?(?:st|nd|rd|th)?[ \t\xa0]+(?:of[ \t\xa0]+)?{MONTH}\b\.?(?:,?[ \t\xa0]+{YEAR})?"
+    # '17 January 2025', '17th of January', and Spanish '20 de enero de 2024'
+    rf"[0-9][0-9]?(?:st|nd|rd|th)?[ \t\xa0]+(?:(?:of|de)[ \t\xa0]+)?{MONTH}\b\.?"
+    rf"(?:,?[ \t\xa0]+(?:de[ \t\xa0]+)?{YEAR})?"
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9][0-9]?[/.][0-9][0-9]?[/.][0-9]{2,4}"
 )
 _FISCAL_YEAR_WORDS = ["FY", "CY", "SFY", "MY"] + [
@@ -165,7 +171,8 @@ _SCALE = (
     rf"(?:{_GAP}(?P<{{s}}>{SCALE_WORD_PATTERN})(?![a-z])"
     r"|(?P<{a}>[ \t\xa0]?(?:bn|bln|mn|mln|tn|trn|MM)|[kKmMbBT])(?![A-Za-z]))"
 )
-_UNIT = rf"(?:{_GAP}(?P<{{u}}>{UNIT_PATTERN})(?![A-Za-z]))"
+# Spanish puts 'de' between an amount and its unit ('1,200 millones de pesos').
+_UNIT = rf"(?:{_GAP}(?:de[ \t\xa0]+)?(?P<{{u}}>{UNIT_PATTERN})(?![A-Za-z]))"
 
 
 def _scale(n: str) -> str:
@@ -206,6 +213,6 @@ QUANTITY_SCAN = re.compile(
     # instead of trying every alternative that starts with a digit.
     rf"|(?=[0-9+'])(?:(?P<date2>{_DIGIT_FIRST_DATE})|(?P<span>{_YEAR_SPAN}|{_DECADE})"
     rf"|(?P<x2>{_OTHER_EXCLUSIONS}))"
-    rf"|(?=[0-9\\$€£¥UMCEG]|[-−+][0-9$€£¥])(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
+    rf"|(?=[-−+0-9\\$€£¥UMCEG])(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
     rf"|(?P<rate>{_RATE}))"
 )

@@ -24,18 +24,19 @@ _MONTH_NUMBER = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
+            # English, and Spanish as Mexican sources print dates ('20 de enero de 2024')
+            ("jan", "january", "enero"),
+            ("feb", "february", "febrero"),
+            ("mar", "march", "marzo"),
+            ("apr", "april", "abril"),
+            ("may", "mayo"),
+            ("jun", "june", "junio"),
+            ("jul", "july", "julio"),
+            ("aug", "august", "agosto"),
+            ("sep", "sept", "september", "septiembre", "setiembre"),
+            ("oct", "october", "octubre"),
+            ("nov", "november", "noviembre"),
+            ("dec", "december", "diciembre"),
         ],
         start=1,
     )
@@ -93,8 +94,8 @@ def date_period(surface: str) -> str | None:
     """'January 26, 2021' / '17 January 2025' / '2023-10-05' -> an ISO date; None when the
     date states no year ('February 26')."""
     numbers = _DIGITS.findall(surface)
-    month_word = _MONTH_WORD.search(surface)
-    month = _MONTH_NUMBER.get(month_word.group().lower()) if month_word else None
+    words = (w.lower() for w in _MONTH_WORD.findall(surface))
+    month = next((_MONTH_NUMBER[w] for w in words if w in _MONTH_NUMBER), None)
     if month is not None:
         day = next((n for n in numbers if len(n) <= 2), None)
         year = next((n for n in numbers if len(n) == 4), None)

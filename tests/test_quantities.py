@@ -412,6 +412,8 @@ SIGNED = [
         [("-$2.3 billion", -2.3e9, "USD", E, "2023", None, None)],
     ),
     ("Growth was +1.5% in 2024.", [("+1.5%", 1.5, "percent", E, "2024", None, None)]),
+    # 'group of 20' in lower case is a count; 'Group of 20' names the forum (exclusions)
+    ("A group of 20 migrants crossed.", [("20", 20, "count", E, None, None, None)]),
     # each Markdown table row is its own sentence, so each share takes its row's year
     (
         "| Year | Share |\n|---|---|\n| 2022 | 15.0% |\n| 2023 | 15.8% |",

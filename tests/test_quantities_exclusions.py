@@ -63,6 +63,7 @@ NAMES_WITH_NUMBERS = [
     "the Executive Steering Committee for 21st Century Border Management",
     "organizations including the United Nations and the G-20",
     "the Group of Seven met in June.",
+    "Leaders of the Group of 20 met in Rio.",
     "Boeing 737 aircraft and F-35 fighters",
 ]
 ORDINALS_AND_RANKS = [

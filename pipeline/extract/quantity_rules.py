@@ -256,9 +256,14 @@ def is_ratio(scan: str, end: int, near: Neighbours) -> bool:
     return bool(base and _SMALL_NUMBER_WORD.fullmatch(base[-1]))
 
 
+_GROUP_OF = re.compile(r"\bGroup[ \t\xa0]+of[ \t\xa0]+[0-9]+\Z")
+
+
 def names_something(scan: str, end: int, near: Neighbours) -> bool:
     """A bare number that is part of a name or reference, not a count."""
     before = near.before
+    if before == "of" and _GROUP_OF.search(scan, max(0, end - 40), end):
+        return True  # 'the Group of 20': the name of a forum, not a count
     # 'Objective 2.1', 'USNORTHCOM 59'; a possessive owner still counts ("Mexico's 32").
     if (
         before

@@ -51,7 +51,7 @@ class ExtractionRun:
 
     @cached_property
     def frames(self) -> dict[str, pd.DataFrame]:
-        return {t: _as_frame(t, value) for t, value in self.tables.items()}
+        return {t: get_schema(t).as_frame(value) for t, value in self.tables.items()}
 
     @property
     def reused(self) -> int:
@@ -130,10 +130,6 @@ def extract_with_cache(
     )
 
 
-def _as_frame(table: str, value: Piece) -> pd.DataFrame:
-    return get_schema(table).frame_from_arrow(value) if isinstance(value, pa.Table) else value
-
-
 def _in_document_order(pieces: list[Piece], table: str) -> Piece:
     """One table, rows ordered by doc_id and, within a document, as extracted: Arrow when
     every piece is Arrow or converts to it exactly, else a frame.
@@ -154,7 +150,7 @@ def _in_document_order(pieces: list[Piece], table: str) -> Piece:
         # Python's order of str (by code point)
         order = pc.sort_indices(combined, sort_keys=[("doc_id", "ascending")])
         return combined.take(order).combine_chunks()
-    frames = [_as_frame(table, p) for p in pieces]
+    frames = [schema.as_frame(p) for p in pieces]
     if len(frames) == 1:
         return frames[0].reset_index(drop=True)
     frame = pd.concat(frames, ignore_index=True)

@@ -78,6 +78,18 @@ class TableSchema:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    def references(self) -> list[tuple[list[str], str, list[str]]]:
+        """Each foreign key as (fields, referenced table, referenced fields), the field
+        lists as lists whether the descriptor writes one name or several."""
+
+        def names(value: str | list[str]) -> list[str]:
+            return value if isinstance(value, list) else [value]
+
+        return [
+            (names(fk["fields"]), fk["reference"]["resource"], names(fk["reference"]["fields"]))
+            for fk in self.foreign_keys
+        ]
+
     def frictionless_descriptor(self) -> dict[str, Any]:
         """The Table Schema proper (without the resource-level keys kept beside it)."""
         keep = ("fields", "primaryKey", "foreignKeys", "missingValues")
@@ -132,6 +144,14 @@ class TableSchema:
                 array = pc.if_else(pc.is_nan(array), pa.scalar(None, arrow_type), array)
             arrays.append(array)
         return pa.Table.from_arrays(arrays, schema=self.arrow_schema())
+
+    def as_arrow(self, value: pd.DataFrame | pa.Table) -> pa.Table:
+        """A table that may come as either: an Arrow table as it is, a frame typed."""
+        return value if isinstance(value, pa.Table) else self.to_arrow(value)
+
+    def as_frame(self, value: pd.DataFrame | pa.Table) -> pd.DataFrame:
+        """A table that may come as either: a frame as it is, an Arrow table converted."""
+        return self.frame_from_arrow(value) if isinstance(value, pa.Table) else value
 
     def frame_from_arrow(
         self, table: pa.Table, columns: Sequence[str] | None = None

@@ -102,9 +102,7 @@ def run_derived_arrow(
     try:
         for table in sql_inputs(select):
             # scanned in place: a copy into DuckDB's own storage doubled the inputs' memory
-            given = tables[table]
-            arrow = given if isinstance(given, pa.Table) else schemas[table].to_arrow(given)
-            con.register(table, arrow)
+            con.register(table, schemas[table].as_arrow(tables[table]))
         result = con.sql(select).to_arrow_table()
     finally:
         con.close()

@@ -88,14 +88,11 @@ def foreign_key_problems(
     schema: TableSchema, frame: pd.DataFrame, tables: Mapping[str, pd.DataFrame]
 ) -> list[Problem]:
     problems = []
-    for fk in schema.foreign_keys:
-        fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
-        ref = fk["reference"]
-        ref_fields = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
-        target = tables.get(ref["resource"])
+    for fields, resource, ref_fields in schema.references():
+        target = tables.get(resource)
         if target is None:
             problems.append(
-                Problem(None, None, "foreign-key", f"referenced table {ref['resource']} missing")
+                Problem(None, None, "foreign-key", f"referenced table {resource} missing")
             )
             continue
         known = _KnownKeys(target, ref_fields)
@@ -117,7 +114,7 @@ def foreign_key_problems(
                         i,
                         ",".join(fields),
                         "foreign-key",
-                        f"{dict(zip(fields, key, strict=True))} has no row in {ref['resource']}",
+                        f"{dict(zip(fields, key, strict=True))} has no row in {resource}",
                     )
                 )
                 if len(problems) >= MAX_REPORTED:
@@ -125,16 +122,19 @@ def foreign_key_problems(
     return problems
 
 
+# The columns every fact row carries to point back at its source characters.
+GROUNDED_FIELDS = ("doc_id", "char_start", "char_end", "quote")
+
+
 def grounding_problems(table: pd.DataFrame | pa.Table, texts: Mapping[str, str]) -> list[Problem]:
     """Every span must reproduce its quote exactly from the decoded document. `table` is a
     frame or an Arrow table; only its doc_id, char_start, char_end and quote are read."""
     problems = []
     # columns as lists, zipped: a namedtuple per row cost as much as the check itself
-    names = ("doc_id", "char_start", "char_end", "quote")
     if isinstance(table, pa.Table):
-        columns = [table.column(c).to_pylist() for c in names]
+        columns = [table.column(c).to_pylist() for c in GROUNDED_FIELDS]
     else:
-        columns = [table[c].tolist() for c in names]
+        columns = [table[c].tolist() for c in GROUNDED_FIELDS]
     for i, (doc_id, start, end, quote) in enumerate(zip(*columns, strict=True), start=1):
         text = texts.get(doc_id)
         if text is None:

@@ -17,13 +17,12 @@ from pipeline.ingest import IngestResult
 from pipeline.schemas import TableSchema, get_schema
 from pipeline.tables import fact_tables
 from pipeline.validation import (
+    GROUNDED_FIELDS,
     Problem,
     foreign_key_problems,
     grounding_problems,
     problems_markdown,
 )
-
-GROUNDED_FIELDS = ("doc_id", "char_start", "char_end", "quote")
 
 
 def _result(
@@ -36,7 +35,7 @@ def _result(
     key = schema.primary_key[0] if len(schema.primary_key) == 1 else None
     metadata: dict[str, object] = {"rows_checked": len(table), "problems": len(problems)}
     if problems:
-        frame = schema.frame_from_arrow(table) if isinstance(table, pa.Table) else table
+        frame = schema.as_frame(table)
         metadata["failing_rows"] = dg.MetadataValue.md(problems_markdown(problems, frame, key))
     return dg.AssetCheckResult(
         asset_key=asset, check_name=check, passed=not problems, metadata=metadata
@@ -65,17 +64,15 @@ def _with_inputs(
 
 
 def _referenced_tables(schema: TableSchema) -> list[str]:
-    return sorted({fk["reference"]["resource"] for fk in schema.foreign_keys} - {schema.name})
+    return sorted({resource for _, resource, _ in schema.references()} - {schema.name})
 
 
 def _referenced_fields(tables: list[str]) -> dict[str, list[str]]:
     """The fields of each table that foreign keys of `tables` point at."""
     fields: dict[str, list[str]] = {}
     for table in tables:
-        for fk in get_schema(table).foreign_keys:
-            ref = fk["reference"]
-            names = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
-            known = fields.setdefault(ref["resource"], [])
+        for _, resource, names in get_schema(table).references():
+            known = fields.setdefault(resource, [])
             known += [n for n in names if n not in known]
     return fields
 

@@ -29,11 +29,9 @@ def _short(value: Any) -> str:
 
 
 def table_metadata(schema: TableSchema, frame: pd.DataFrame | pa.Table) -> dict[str, Any]:
-    rows = frame.num_rows if isinstance(frame, pa.Table) else len(frame)
-    if isinstance(frame, pa.Table):  # only the rows shown are made Python objects
-        frame = schema.frame_from_arrow(frame.slice(0, PREVIEW_ROWS))
+    shown = schema.as_frame(frame[:PREVIEW_ROWS])  # only the rows shown become Python objects
     return {
-        "dagster/row_count": rows,
+        "dagster/row_count": len(frame),
         "dagster/column_schema": schema.dagster_column_schema(),
-        "preview": dg.MetadataValue.md(markdown_preview(frame)),
+        "preview": dg.MetadataValue.md(markdown_preview(shown)),
     }

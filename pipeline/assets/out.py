@@ -28,7 +28,7 @@ def _frames_from(inputs: dict[str, pa.Table | pd.DataFrame]) -> dict[str, pa.Tab
     tables = {}
     for name, value in inputs.items():
         table = name.removeprefix("core_")
-        tables[table] = value if isinstance(value, pa.Table) else get_schema(table).to_arrow(value)
+        tables[table] = get_schema(table).as_arrow(value)
     return tables
 
 

@@ -129,7 +129,9 @@ def _entries(text: str) -> list[tuple[int, int, str, int]]:
         if not m and notes_from is not None and start >= notes_from:
             digit = _DIGIT_ENTRY_START.match(line)
         match = m or digit
-        marker = (match["marker"] or match["bare"]) if digit else match["marker"] if m else None
+        # the group that matched: 'marker', or 'bare' for a PDF footnote's plain number
+        group = "bare" if digit and digit["bare"] else "marker"
+        marker = match[group] if match else None
         number = marker_number(marker) if marker else None
         if match and number is not None:
             if digit:
@@ -137,7 +139,6 @@ def _entries(text: str) -> list[tuple[int, int, str, int]]:
                 if number != expected:
                     current = None
                     continue
-            group = "bare" if digit and digit["bare"] else "marker"
             current = [start + match.start(group), end, marker, number]
             (digit_run if digit else entries).append(current)  # type: ignore[arg-type]
         elif current is not None and line.strip() and not _is_heading_line(line):

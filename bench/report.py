@@ -149,7 +149,8 @@ def _throughput_section(t: dict[str, Any]) -> list[str]:
         "|---|---|---|---|",
     ]
     peer = t.get("quantulum3")
-    rows = [t["regex"], t["ours_all"], t["ours_quantities"]]
+    rows = [t["regex"], *([t["quantity_scan"]] if "quantity_scan" in t else [])]
+    rows += [t["ours_all"], t["ours_quantities"]]
     rows += [{**v, "name": f"  ours, {k} only"} for k, v in t["per_table"].items()]
     if peer:
         rows.append(peer)

@@ -7,7 +7,9 @@ All three read the same decoded texts in the same process, one document at a tim
 - ours (quantities): the quantity extractor alone, the like-for-like peer of quantulum3;
 - quantulum3: `parser.parse(text)` per document, its default English model;
 - regex scan: one compiled number pattern, `finditer` over every text, counting the
-  matches -- the practical upper bound for any extractor written in Python.
+  matches -- the practical upper bound for any extractor written in Python;
+- quantities' candidate pattern: the quantity extractor's own compiled pattern
+  (`QUANTITY_SCAN`), `finditer` alone, no rule run -- what its first step costs.
 Each is repeated until it has run for at least a second, and its best pass is kept.
 quantulum3 runs once over the whole corpus, within a time budget: if the budget runs
 out first its rate is computed over the documents it finished (reported).
@@ -103,6 +105,7 @@ def _profile(texts: list[str], run: Callable[[str], object], top: int = 12) -> l
 
 
 def measure(raw_dir: Path, quantulum_seconds: float, with_peer: bool = True) -> dict[str, Any]:
+    from pipeline.extract.quantity_patterns import QUANTITY_SCAN
     from pipeline.extract.registry import FACT_EXTRACTORS
     from pipeline.extraction import extract_document
     from pipeline.ingest import ingest_raw_dir
@@ -123,6 +126,13 @@ def measure(raw_dir: Path, quantulum_seconds: float, with_peer: bool = True) -> 
         "regex": _entry(
             "regex scan",
             _rate(texts, lambda t: sum(1 for _ in NUMBER_SCAN.finditer(t))),
+            n_docs,
+            n_bytes,
+        ),
+        "quantity_scan": _entry(
+            "quantities' candidate pattern alone",
+            # as the extractor runs it: after a lead character, which it prepends
+            _rate(texts, lambda t: sum(1 for _ in QUANTITY_SCAN.finditer("\n" + t))),
             n_docs,
             n_bytes,
         ),

@@ -64,6 +64,11 @@ def lookup(spans: list[Sentence], offset: int) -> Sentence | None:
         ("Fees, tolls, etc. These rose.", ["Fees, tolls, etc.", "These rose."]),
         # a Markdown table row stands alone
         ("| 2022 | 15.0% |\n| 2023 | 15.8% |", ["| 2022 | 15.0% |", "| 2023 | 15.8% |"]),
+        # a note marker glued after the full stop stays with its sentence
+        ("It has 6 in Mexico.ⁱ Under the treaty.", ["It has 6 in Mexico.ⁱ", "Under the treaty."]),
+        ("It rose.¹² The rest fell.", ["It rose.¹²", "The rest fell."]),
+        ("They agreed.^{iv} The plan.", ["They agreed.^{iv}", "The plan."]),
+        ("Exports rose.[^2] Imports fell.", ["Exports rose.[^2]", "Imports fell."]),
         # ...and not before a name
         ("Agents of U.S. Customs and Border Protection met.", None),
         ("It opens at 9 a.m. Eastern time.", None),

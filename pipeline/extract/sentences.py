@@ -119,7 +119,16 @@ def abbreviation_ends_sentence(abbreviation: str, next_word: str) -> bool:
 
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪◦‣–]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+# Superscript note markers (roman ⁱ ᵛ ˣ ˡ ᶦ and digits): Python counts them as word
+# characters, but in running text they are never part of a word.
+NOTE_MARKER_CHARS = "ⁱᵛˣˡᶦ⁰¹²³⁴⁵⁶⁷⁸⁹"
+# A note marker glued after the full stop stays with its sentence ('in Mexico.ⁱ Under',
+# 'agreed.^{iv} The', 'rose.[^2] Exports').
+_END = re.compile(
+    r"[.!?]+[\"”’')\]]*"
+    rf"(?:[{NOTE_MARKER_CHARS}]{{1,8}}|\^\{{?(?:[ivxlc]{{1,8}}|\d{{1,3}})\}}?|\[\^?\d{{1,3}}\])?"
+    r"(?=\s)"
+)
 _NEWLINE = re.compile(r"\n")
 _T = TypeVar("_T")
 

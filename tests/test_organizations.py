@@ -131,6 +131,51 @@ def test_rows_follow_the_schema_and_reproduce_their_text(path):
             "Build a Latin American Strategic Partnership.",
             [("Latin American Strategic Partnership", "program_initiative")],
         ),
+        # a note marker glued to the head, before or after the full stop
+        (
+            "Funds came from the Mérida Initiative.¹ The Bicentennial Framework² replaced it.",
+            [
+                ("Mérida Initiative", "program_initiative"),
+                ("Bicentennial Framework", "program_initiative"),
+            ],
+        ),
+        (
+            "It is home to 4 in the United States and 6 in Mexico.ⁱ Under the 1944 Water "
+            "Treaty, Mexico delivers water.",
+            [("1944 Water Treaty", "agreement_treaty")],
+        ),
+        # a list of names with a serial comma: each item with words before its head is a name
+        (
+            "Mexico belongs to the United Nations, G-20, Organization of American States, "
+            "Organisation for Economic Co-operation and Development, International Monetary "
+            "Fund, World Bank, and World Trade Organization.",
+            [
+                ("United Nations", "other"),
+                ("Organization of American States", "other"),
+                ("Organisation for Economic Co-operation and Development", "other"),
+                ("International Monetary Fund", "fund"),
+                ("World Bank", "other"),
+                ("World Trade Organization", "other"),
+            ],
+        ),
+        (
+            "The North American Development Bank (NADBank) and the Bank of Mexico and the "
+            "Department of State^{iv} agreed.",
+            [
+                ("North American Development Bank", "other"),
+                ("Bank of Mexico", "other"),
+                ("Department of State", "agency"),
+            ],
+        ),
+        (
+            "The United Nations Office on Drugs and Crime reported it.",
+            [("United Nations Office on Drugs and Crime", "agency")],
+        ),
+        # a serial list inside the words before the head is one name
+        (
+            "The BMCR Assessment, Monitoring, & Evaluation (AM&E) Working Group met.",
+            [("BMCR Assessment, Monitoring, & Evaluation Working Group", "board_working_group")],
+        ),
     ],
 )
 def test_names_in_sentences(sentence, expected):

@@ -31,12 +31,15 @@ from pipeline.extract.org_vocabulary import (
     TASK_FORCE,
 )
 from pipeline.extract.quantity_trie import words_trie
+from pipeline.extract.sentences import NOTE_MARKER_CHARS as _M
 
 _TOKEN = re.compile(
     r"(?P<paren>\((?P<abbr>[A-Za-z0-9][A-Za-z0-9&./-]{0,14})\))"
     r"|(?P<num>\d{1,3}(?:,\d{3})+)"
-    r"|(?P<word>(?:[^\W\d_]\.){2,}(?:-[^\W_][\w'’/&-]*)?|[^\W_](?:[\w'’&/.-]*\w)?)"
-    r"|(?P<comma>,)|(?P<amp>&)|(?P<newline>\n)|(?P<other>[^\w\s])"
+    # a note marker glued to a word ('Initiative¹', 'Mexico.ⁱ') is not part of it
+    r"|(?P<word>(?:[^\W\d_]\.){2,}(?:-[^\W_][\w'’/&-]*)?"
+    rf"|[^\W_{_M}](?:[^\W{_M}]|['’&/.-](?=[^\W{_M}]))*)"
+    rf"|(?P<comma>,)|(?P<amp>&)|(?P<newline>\n)|(?P<other>[^\w\s]|[{_M}]+)"
 )
 # A longer capitalized run is a title-case heading or sentence, not a name.
 _MAX_NAME_WORDS = 12
@@ -46,11 +49,11 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _NO_RUN = re.compile(
     r"(?:\([A-Za-z0-9][A-Za-z0-9&./-]{0,14}\)"
     r"|[a-z]\.(?:[^\W\d_]\.)+(?:-[^\W_][\w'’/&-]*)?"
-    r"|[a-z](?:[\w'’&/.-]*\w)?"
-    r"|\W|_)*+"
+    rf"|[a-z](?:[^\W{_M}]|['’&/.-](?=[^\W{_M}]))*"
+    rf"|\W|_|[{_M}])*+"
 )
 # Where a run that holds a name may be: a head noun, as a whole word or the end of one.
-_ANCHOR = re.compile(words_trie(sorted({*_ANY_HEAD, *_LOWER_HEADS}), r"(?!\w)"))
+_ANCHOR = re.compile(words_trie(sorted({*_ANY_HEAD, *_LOWER_HEADS}), rf"(?![^\W{_M}])"))
 # The last lower-case word between white space: one whole token, and no connector, so it
 # closes any run open before it.
 _LAST_CLOSER = re.compile(
@@ -198,10 +201,7 @@ def _split_commas(run: list[_Tok]) -> list[list[_Tok]]:
         if tok.kind != "comma":
             cur.append(tok)
             continue
-        nxt = run[i + 1 : i + 3]
-        serial = i <= oxford or (
-            len(nxt) == 2 and nxt[0].kind == "cap" and nxt[1].text in {",", *_LIST_AND}
-        )
+        serial = i <= oxford or _one_word_items_follow(run, i + 1)
         if serial:
             cur.append(tok)
         else:
@@ -209,6 +209,18 @@ def _split_commas(run: list[_Tok]) -> list[list[_Tok]]:
             cur = []
     parts.append(cur)
     return [p for p in parts if p]
+
+
+def _one_word_items_follow(run: list[_Tok], k: int) -> bool:
+    """Whether run[k:] goes on as one-word items up to `and`: `Tobacco, Firearms and
+    Explosives`, not `G20, Asia-Pacific Economic Cooperation`."""
+    while k + 1 < len(run) and run[k].kind == "cap":
+        if run[k + 1].text in _LIST_AND:
+            return True
+        if run[k + 1].kind != "comma":
+            return False
+        k += 2
+    return False
 
 
 def _trim(toks: list[_Tok]) -> list[_Tok]:
@@ -235,6 +247,8 @@ def _mention(
 def _modifiers_start(run: list[_Tok], begin: int, head_at: int) -> int:
     """Where the words before a head begin: never across `of` (`Sections of the ...
     Commission`) nor across `and the` (`Air Forces Northern and the Mexican Air Force`)."""
+    if head_at > begin and run[head_at - 1].kind == "comma":
+        return head_at  # the head opens a list item: `G-20, Organization of American States`
     for k in range(head_at - 1, begin - 1, -1):
         if run[k].text in ("of", *_SPANISH_ONLY) or (
             run[k].text in ("and", "&") and run[k + 1].kind != "cap"
@@ -282,7 +296,7 @@ def _names_in_run(text: str, run: list[_Tok]) -> list[Mention]:
             end = _complement_end(run, end)
         rest = run[end:]
         later_head = any(_head_kind(run, k) for k in range(end, n) if run[k].kind == "cap")
-        plural = tok.text.endswith("s") and tok.text != "Corps"
+        plural = tok.text.endswith("s") and tok.text not in ("Corps", "Nations")
         if rest and rest[0].kind == "cap" and later_head and not plural and end == i + 1:
             i = end  # a head inside a longer name: Migrant Protection Protocols
             continue
@@ -290,7 +304,10 @@ def _names_in_run(text: str, run: list[_Tok]) -> list[Mention]:
             begin = i = end  # a longer name that is no body: Border Force Capacity Training
             continue
         modifiers = [t for t in run[begin:i] if t.kind == "cap"]
-        if rest and rest[0].text in ("and", "&") and later_head and len(modifiers) < 1:
+        if (
+            rest and rest[0].text in ("and", "&") and later_head and not modifiers
+            and end == i + 1
+        ):  # fmt: skip
             i = end  # Command and Control Interoperability Board
             continue
         found = _mention(
@@ -324,7 +341,16 @@ def _starts_name(run: list[_Tok], k: int) -> bool:
     tok, nxt = run[k], run[k + 1] if k + 1 < len(run) else None
     if tok.text == "the" or tok.text in _HEADS_FIRST:
         return True
-    return tok.text in _HEADS_LAST and nxt is not None and nxt.text in _COMPLEMENT
+    if tok.text in _HEADS_LAST and nxt is not None and nxt.text in _COMPLEMENT:
+        return True
+    # a list item that is a name of its own, words before its head: `States, International
+    # Monetary Fund, and` (not `Migration and Protection`: a head alone is no name)
+    first = k
+    while k < len(run) and run[k].kind == "cap":
+        if k > first and _head_kind(run, k):
+            return True
+        k += 1
+    return False
 
 
 def _lowercase_head(text: str, run: list[_Tok], after: _Tok | None) -> Mention | None:

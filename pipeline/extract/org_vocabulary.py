@@ -29,7 +29,8 @@ _HEADS_LAST = {
     **_kinds(AGENCY, "Department Agency Office Administration Bureau Service Institute "
                      "Secretariat Ministry Commission Authority Center Centre Patrol Protection "
                      "Police Court Embassy Consulate Academy University"),
-    **_kinds(OTHER, "Alliance Act Coalition Organization Association Foundation Lab Laboratory"),
+    **_kinds(OTHER, "Alliance Act Coalition Organization Organisation Association Foundation "
+                    "Lab Laboratory Bank Nations"),
 }  # fmt: skip
 # Spanish heads come first and take their adjectives after them (Guardia Nacional).
 _HEADS_FIRST = {

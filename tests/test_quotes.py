@@ -117,6 +117,29 @@ def test_not_statements(sentence: str) -> None:
     assert extract_quotes(sentence) == []
 
 
+_SAID = "“Cooperation across the border works,” said Governor Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        # the next quote of the paragraph carries the speaker over the rest of the
+        # attribution's sentence...
+        (f"{_SAID} in a statement released in Mexicali. “We will present the suspects "
+         "within 48 hours.”", ["Maria Lopez", "Maria Lopez"]),
+        (f"{_SAID}. “We will do more next year.”", ["Maria Lopez", "Maria Lopez"]),
+        # ...but not over a sentence of its own, nor into the next paragraph
+        (f"{_SAID}. Officials met later. Then the minister spoke. “We will do more next "
+         "year.”", ["Maria Lopez", None]),
+        (f"{_SAID}.\n\n“We will do more next year.”", ["Maria Lopez", None]),
+    ],
+)  # fmt: skip
+def test_an_unattributed_quote_continues_the_speaker_before_it(
+    paragraph: str, speakers: list[str | None]
+) -> None:
+    assert [r["speaker"] for r in extract_quotes(paragraph)] == speakers
+
+
 def test_quote_never_runs_across_a_blank_line() -> None:
     text = "He called it “a new phase\n\nof the relationship and a new start.” Later."
     assert extract_quotes(text) == []

@@ -55,6 +55,10 @@ _AS_PUT_IT = re.compile(
     r"[ \t\n]*[,:]?[ \t\n]*$",
     re.IGNORECASE,
 )
+# What may stand between an attributed quote and the next one for the speaker to carry
+# over: nothing, or the rest of the attribution's sentence ('said X in a statement
+# released in Mexico City. “We thank…'); never a sentence of its own.
+_SAME_SPEAKER_GAP = re.compile(r"[ \t\n.,;]*|[^.!?“”\"\n]{0,200}[.!?;,][ \t\n]*")
 _DASH = re.compile(r"[*_ \t]*\n?[ \t]*(?:—|–|--|-)[ \t]*(?=\S)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _TITLE_WORDS = {
@@ -260,7 +264,7 @@ def extract_quotes(text: str) -> list[dict[str, Any]]:
                 who is None
                 and previous_who is not None
                 and previous_end is not None
-                and not paragraph[previous_end : m.start()].strip(" \t\n.,;")
+                and _SAME_SPEAKER_GAP.fullmatch(paragraph, previous_end, m.start()) is not None
             )
             if continued:
                 who, attribution = previous_who, None

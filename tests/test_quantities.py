@@ -463,6 +463,34 @@ SPANISH = [
             ("40 por ciento", 40, "percent", E, None, None, None),
         ],
     ),
+    # Mexican print writes the thousands out: 36 mil 872 millones is 36,872 million
+    (
+        "La IED sumó 36 mil 872 millones de dólares, de los cuales 41% provino de EE.UU.",
+        [
+            ("36 mil 872 millones de dólares", 36.872e9, "USD", E, None, None, None),
+            ("41%", 41, "percent", E, None, None, None),
+        ],
+    ),
+    ("Se registraron 30 mil 57 homicidios.", [("30 mil 57", 30057, "count", E, None, None, None)]),
+    # Spanish counts and durations
+    (
+        "Encabezadas por los titulares de las dos dependencias.",
+        [("dos", 2, "count", E, None, None, None)],
+    ),
+    (
+        "Se prevé atender a diez mil empresas con un plazo de pago de cinco años.",
+        [
+            ("diez mil", 10000, "count", E, None, None, None),
+            ("cinco años", 5, "year", E, None, None, None),
+        ],
+    ),
+    (
+        "Reducirá a 48 horas el despacho y resolverá en 30 días naturales.",
+        [
+            ("48 horas", 48, "hour", E, None, None, None),
+            ("30 días", 30, "day", E, None, None, None),
+        ],
+    ),
 ]
 
 MALFORMED = [
@@ -653,6 +681,32 @@ ISSUE_EXAMPLES = [
     ("twenty-five consulates", [("twenty-five", 25, "count", E, None, None, None)]),
 ]
 
+# Counts whose noun was named before them, and days with a word between.
+ELIDED_AND_BUSINESS_DAYS = [
+    (
+        "The agency concurred with all four.",
+        [("four", 4, "count", E, None, None, None)],
+    ),
+    (
+        "All eighteen have made an initial appearance. Three have pleaded guilty.",
+        [
+            ("eighteen", 18, "count", E, None, None, None),
+            ("Three", 3, "count", E, None, None, None),
+        ],
+    ),
+    (
+        "The visa is usually ready in 3 to 5 business days.",
+        [
+            ("3", 3, "day", E, None, None, "low"),
+            ("5 business days", 5, "day", E, None, None, "high"),
+        ],
+    ),
+    (
+        "We answer most e-mails within 10 working days.",
+        [("10 working days", 10, "day", U, None, None, None)],
+    ),
+]
+
 CASES = (
     MONEY
     + UNITS
@@ -664,6 +718,7 @@ CASES = (
     + QUALIFIERS
     + PERIODS_AND_RATES
     + ISSUE_EXAMPLES
+    + ELIDED_AND_BUSINESS_DAYS
 )
 
 

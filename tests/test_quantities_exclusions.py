@@ -67,6 +67,8 @@ NAMES_WITH_NUMBERS = [
     "Boeing 737 aircraft and F-35 fighters",
 ]
 ORDINALS_AND_RANKS = [
+    "ONE HUNDRED NINETEENTH CONGRESS",
+    "It marks the twenty-first meeting of the group.",
     "Mexico ranks 2nd globally in total trade.",
     "Anduril Deploys 300th Autonomous Surveillance Tower",
     "Mexico ranks 10th among places of origin.",
@@ -94,6 +96,12 @@ URLS_AND_CITATIONS = [
     "Source: CRS analysis of 2023 data from 5 agencies.",
 ]
 VAGUE_AND_FREQUENCIES = [
+    # the word 'one' is never a row, with a unit or without
+    "It may cost more in any one year.",
+    "The program lasted one year.",
+    # Spanish number words that begin names
+    "Dos Bocas began operating in 2024.",
+    "Cinco de Mayo is celebrated in many cities.",
     "relations impact the lives and livelihoods of millions of Americans.",
     "hundreds of thousands of people legally cross the border on a daily basis.",
     "Tens of thousands of Americans die every year from opioids.",
@@ -124,6 +132,7 @@ CODES_AND_LABELS = [
     "Drafted: WHA/MEX - J. Doe, ext. 7-4512",
     "Table 1. Corn Production, Supply and Distribution (1,000 MT)",
     "GAIN Report Number: MX2024-0017",
+    "For U.S. citizens: +52 (81) 8047-3145",
 ]
 
 CASES = (

@@ -48,6 +48,14 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+# Spanish counts as Mexican sources write them ('las dos dependencias', 'diez mil
+# empresas'). 'un'/'una'/'uno' are never counts (as 'one' is not), and 'once' is left out:
+# it is an English word far more often than eleven.
+SPANISH_NUMBERS = {
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100,
+}  # fmt: skip
 SCALE_WORDS = {
     "dozen": 12,
     "thousand": 10**3,
@@ -103,6 +111,8 @@ _TENS_SUFFIX = rf"(?:[- ](?i:{ONE_TO_NINE}))?"
 _BELOW_HUNDRED_TRIE = regex_trie(
     [(v, _TENS_SUFFIX) for w in TENS for v in case_variants(w)]
     + [(v, "") for w in SMALL_NUMBERS for v in case_variants(w)]
+    # never in capitals: 'DOS' is the Department of State
+    + [(v, "") for w in SPANISH_NUMBERS for v in (w, w.capitalize())]
 )
 _BELOW_HUNDRED = rf"(?:(?i:{_alternation(list(TENS))})(?:[- ](?i:{ONE_TO_NINE}))?"
 _BELOW_HUNDRED += rf"|(?i:{_alternation(list(SMALL_NUMBERS))}))"
@@ -151,6 +161,8 @@ def parse_words(words: str) -> Decimal | None:
             current += SMALL_NUMBERS[token]
         elif token in TENS:
             current += TENS[token]
+        elif token in SPANISH_NUMBERS:
+            current += SPANISH_NUMBERS[token]
         elif token == "hundred":
             current = (current or 1) * 100
         elif token == "and":

@@ -47,6 +47,7 @@ from pipeline.extract.quantity_rules import (
     is_unit_label,
     neighbours,
     open_ended,
+    ordinal_follows,
     unit_after_modifier,
     year_then_note,
 )
@@ -89,6 +90,13 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         end = m.end(scale_group if scale else abbr_group)
     else:
         end = m.end(num_group)
+    rest = m.group("thousands_rest") if n == "" else None
+    if rest:  # '36 mil 872' is 36,872
+        if number is not None:
+            number = number * 1000 + int(rest) if number == number.to_integral() else None
+        raw = m.string[m.start(num_group) : m.end("thousands_rest")]
+        if not (unit_text or scale or abbr):
+            end = m.end("thousands_rest")
     start = m.start(cur_group) if currency else m.start(num_group)
     value = None if number is None else number * factor * (unit.factor if unit else 1)
     if n == "" and m.group("sign"):
@@ -233,6 +241,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
         for part, role in parts:
             if part.value is None and part.form == "words":
                 continue
+            if part.form == "words" and (part.raw.lower() == "one" or ordinal_follows(scan, part)):
+                continue  # the word 'one' is never a row; 'ONE HUNDRED NINETEENTH' is a rank
             if part.unit is None and not part.scaled and is_year_like(part.raw):
                 mentions.append(with_since(scan, year_mention(scan, part.start, part.end)))
                 continue

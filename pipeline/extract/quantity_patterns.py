@@ -101,7 +101,7 @@ _TIME = (
     r"|[0-9][0-9]?/[0-9][0-9]?(?![0-9])"
 )
 _PHONE = r"[0-9](?:[ .-]?[0-9]{3})?[0-9]{2}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
-_INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]?[0-9]{1,4}){2,5}(?![0-9])"
+_INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9])"  # +52 (81) 8047-3145
 _LEGAL = (
     r"[0-9][0-9]*[ \t\xa0]+"
     r"(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t\xa0]?Reg\.|F\.R\.|F\.[23]d)"
@@ -193,6 +193,8 @@ _DIGIT_QUANTITY = (
     # '(+8%)')
     rf"(?P<sign>[-−+](?=[0-9$€£¥]))?(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t\xa0]?)?"
     rf"(?P<num>{NUMBER})"
+    # Mexican print writes thousands out: '36 mil 872 millones de dólares' is 36,872 million
+    r"(?:[ \t\xa0]mil[ \t\xa0](?P<thousands_rest>[0-9]{1,3})(?![0-9.,]))?"
     rf"(?:{_scale('')})?(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
 _WORD_QUANTITY = (

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from pipeline.extract.numbers import is_year_like
+from pipeline.extract.numbers import SPANISH_NUMBERS, is_year_like
 from pipeline.extract.quantity_units import UNIT_PATTERN, Unit, unit_of
 
 
@@ -117,6 +117,19 @@ _COMPASS = frozenset(_words("N S E W NW NE SW SE N.W N.E S.W S.E"))
 # 'in 2025.4 Remittances': a year, then a note number glued after its full stop.
 _YEAR_THEN_NOTE = re.compile(r"(?:18|19|20)[0-9]{2}\.[0-9]{1,3}")
 _CAPITAL_NEXT = re.compile(r"[ \t\xa0]+[A-Z“\"]")
+
+
+_ORDINAL_AFTER = re.compile(
+    r"[ \t\xa0-](?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth|thousandth)\b"
+)
+
+
+def ordinal_follows(scan: str, part: Part) -> bool:
+    """Whether written-out words go on into an ordinal ('ONE HUNDRED NINETEENTH CONGRESS',
+    'twenty-first'): a rank, not an amount."""
+    return _ORDINAL_AFTER.match(scan, part.end) is not None
 
 
 def year_then_note(scan: str, part: Part) -> bool:
@@ -305,6 +318,11 @@ def is_frequency_or_moment(near: Neighbours) -> bool:
     return near.before_lower in _FREQUENCY_BEFORE or near.after_lower in _TIME_AFTER
 
 
+# A number that opens its clause and is the subject of one of these counts people or
+# things named before it.
+_AUXILIARIES = frozenset(_words("have has had were are remain remained will"))
+
+
 def _counted_of(scan: str, end: int, low: str | None) -> bool:
     """'3 of our 9 consulates', 'four of whom': a count of a group named after it."""
     if low != "of":
@@ -343,8 +361,13 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return False
         if part.raw[0].isupper() and (before or "A")[0].islower():
             return False  # 'Group of Seven' names a group mid-sentence
+        spanish_name = part.raw.lower() in SPANISH_NUMBERS and part.raw[0].isupper()
+        if spanish_name and (not word or word[0].isupper() or low == "de"):
+            return False  # 'Dos Bocas', 'Cinco de Mayo' are names
         if before_low in _COMPARED_WITH and low not in ("of", "times"):
             return True
+        if before_low == "all" or (before is None and low in _AUXILIARIES):
+            return True  # 'concurred with all four', 'Three have pleaded guilty'
         if _counted_of(scan, end, low) or _elided_count(scan, end, near):
             return True
         return bool(word) and low not in _NOT_COUNTED and scan[end] in _BLANKS

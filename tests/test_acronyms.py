@@ -127,6 +127,15 @@ def test_every_span_reproduces_its_text(name, text):
             "The Agencia Nacional de Aduanas de México (ANAM) presented its staffing plan.",
             [("ANAM", "ANAM", "Agencia Nacional de Aduanas de México", "long_form_paren")],
         ),
+        # Markdown emphasis around the name is not part of it
+        (
+            "The USMCA's **Rapid Response Labor Mechanism** (RRM) lets the United States act.",
+            [("RRM", "RRM", "Rapid Response Labor Mechanism", "long_form_paren")],
+        ),
+        (
+            "The _Rapid Response Labor Mechanism_ (RRM) lets the United States act.",
+            [("RRM", "RRM", "Rapid Response Labor Mechanism", "long_form_paren")],
+        ),
         (
             "- POE – port of entry\nFAST\tFree and Secure Trade",
             [

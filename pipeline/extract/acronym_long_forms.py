@@ -95,24 +95,31 @@ def fuller_name_start(text: str, window: int, start: int, end: int, short: str) 
     best, best_score = start, _initials_matched(_content_words(text[start:end]), letters)
     run_start = _name_run_start(text, window, start)
     for w in reversed(list(_WORD.finditer(text, run_start, start))):
-        if _fold(w.group(0)[0]) != letters[0]:
+        word_start = w.start() + _emphasis_width(w.group(0))
+        if word_start == w.end() or _fold(text[word_start]) != letters[0]:
             continue
-        score = _initials_matched(_content_words(text[w.start() : end]), letters)
+        score = _initials_matched(_content_words(text[word_start:end]), letters)
         if score > best_score:
-            best, best_score = w.start(), score
+            best, best_score = word_start, score
     return best
+
+
+def _emphasis_width(word: str) -> int:
+    """Markdown emphasis marks opening a word ('**Rapid', '_Rapid'): not part of a name."""
+    return len(word) - len(word.lstrip("*_"))
 
 
 def _name_run_start(text: str, window: int, end: int) -> int:
     """Start of the capitalized name (function words allowed inside) ending at `end`."""
     start = end
     for w in reversed(list(_WORD.finditer(text, window, end))):
-        token = w.group(0).strip(",")
+        lead = _emphasis_width(w.group(0))
+        token = w.group(0)[lead:].strip(",")
         if token.lower() in CONNECTORS:
             continue
         if not token[:1].isupper() or token.endswith(("'s", "’s")):
             break
-        start = w.start()
+        start = w.start() + lead
     return start
 
 

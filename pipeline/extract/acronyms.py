@@ -191,8 +191,8 @@ def _long_form_paren(
     text: str, win: int, open_at: int, m: re.Match[str], sf: tuple[str, str], sf_start: int
 ) -> dict[str, Any] | None:
     end = open_at
-    while end > win and text[end - 1].isspace():
-        end -= 1
+    while end > win and (text[end - 1].isspace() or text[end - 1] in "*_"):
+        end -= 1  # and Markdown emphasis: '**Rapid Response Labor Mechanism** (RRM)'
     if text[end - 2 : end] in ("'s", "’s"):
         end -= 2  # 'the Drug Enforcement Administration's (DEA) agents': the name, not its 's
     limit = min(len(sf[0]) + 5, 2 * len(sf[0]))

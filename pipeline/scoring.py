@@ -8,8 +8,8 @@ one-to-one, so a single extraction cannot be credited for two gold rows.
 
 `python -m pipeline.scoring` prints precision, recall and F1 of this project's extractor
 and of the quantulum3 peer on the seed gold, side by side, and of both on the project's
-own test documents (`tests/corpus/quantities/`) and on the blind held-out documents
-(`tests/heldout/`).
+own test documents (`tests/corpus/quantities/`) and on the two blind held-out sets
+(`tests/heldout/`, `tests/heldout2/`).
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ SEED_DIR = SHARED_DIR / "seeds"
 SEED_GOLD = SHARED_DIR / "gold" / "seed_quantities.csv"
 OWN_CORPUS_DIR = REPO_ROOT / "tests" / "corpus" / "quantities"
 OWN_GOLD = OWN_CORPUS_DIR / "gold_quantities.csv"
-# Written and annotated blind to the extractor by another session (see its README).
-HELDOUT_DIR = REPO_ROOT / "tests" / "heldout"
-HELDOUT_GOLD = HELDOUT_DIR / "gold_quantities.csv"
+# Written and annotated blind to the extractor by other sessions (see their READMEs).
+HELDOUT_DIRS = [REPO_ROOT / "tests" / "heldout", REPO_ROOT / "tests" / "heldout2"]
 RELATIVE_TOLERANCE = 1e-4
 
 Row = Mapping[str, Any]
@@ -193,7 +192,9 @@ def main() -> None:
     sets = [
         ("seed gold", seed_paths(), SEED_GOLD),
         ("own documents", own_paths(), OWN_GOLD),
-        ("blind held-out documents", sorted(HELDOUT_DIR.glob("*.txt")), HELDOUT_GOLD),
+    ] + [
+        (f"blind held-out documents ({d.name})", sorted(d.glob("*.txt")), d / "gold_quantities.csv")
+        for d in HELDOUT_DIRS
     ]
     for title, paths, gold_path in sets:
         if not gold_path.exists():

@@ -1,8 +1,10 @@
-"""Quantities on the held-out corpus: documents and gold written blind to the extractor.
+"""Quantities (and acronyms) on the held-out corpora: documents and gold written blind
+to the extractors.
 
 Issue 3 asks for strict F1 >= 0.95 on documents the extractor's authors have not seen. The
-gold in `tests/heldout/` was committed before anyone ran the extractor on it; if this test
-fails, fix the extractor's rules from the shape of the text, never the gold.
+gold in `tests/heldout/` and `tests/heldout2/` was committed before anyone ran the
+extractors on it (first scores: F1 0.972 and 0.913); if this test fails, fix the
+extractor's rules from the shape of the text, never the gold.
 """
 
 from __future__ import annotations
@@ -12,16 +14,17 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.acronym_scoring import score_directory
 from pipeline.extract.quantities import extract_quantities
 from pipeline.scoring import Score, read_gold, run_extractor, score
 
-HELDOUT_DIR = Path(__file__).resolve().parent / "heldout"
-HELDOUT_GOLD = HELDOUT_DIR / "gold_quantities.csv"
+HELDOUT_DIRS = [Path(__file__).resolve().parent / name for name in ("heldout", "heldout2")]
 F1_BAR = 0.95
+ACRONYM_F1_BAR = 0.9
 
 
-def heldout_paths() -> list[Path]:
-    return sorted(HELDOUT_DIR.glob("*.txt"))
+def heldout_paths(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.txt"))
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
@@ -32,9 +35,9 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
-def _report(result: Score) -> str:
-    texts = {p.name: p.read_bytes().decode("utf-8") for p in heldout_paths()}
-    lines = [result.line("held-out")]
+def _report(folder: Path, result: Score) -> str:
+    texts = {p.name: p.read_bytes().decode("utf-8") for p in heldout_paths(folder)}
+    lines = [result.line(folder.name)]
     for title, rows in (("false negatives", result.missed), ("false positives", result.spurious)):
         lines.append(f"{title} ({len(rows)}):")
         for row in rows:
@@ -47,30 +50,47 @@ def _report(result: Score) -> str:
     return "\n".join(lines)
 
 
-def test_heldout_gold_quotes_are_the_text_at_their_offsets() -> None:
-    with HELDOUT_GOLD.open(encoding="utf-8", newline="") as handle:
+@pytest.mark.parametrize("folder", HELDOUT_DIRS, ids=lambda f: f.name)
+def test_heldout_gold_quotes_are_the_text_at_their_offsets(folder: Path) -> None:
+    with (folder / "gold_quantities.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows, "held-out gold is empty"
-    names = {p.name for p in heldout_paths()}
+    names = {p.name for p in heldout_paths(folder)}
     for row in rows:
         assert row["file"] in names, row
-        text = (HELDOUT_DIR / row["file"]).read_bytes().decode("utf-8")
+        text = (folder / row["file"]).read_bytes().decode("utf-8")
         assert text[int(row["start"]) : int(row["end"])] == row["quote"], row
 
 
-@pytest.mark.parametrize("path", heldout_paths(), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path",
+    [p for folder in HELDOUT_DIRS for p in heldout_paths(folder)],
+    ids=lambda p: p.stem,
+)
 def test_every_heldout_extraction_quotes_its_own_span(path: Path) -> None:
     text = path.read_bytes().decode("utf-8")
     for row in extract_quantities(text):
         assert text[row["char_start"] : row["char_end"]] == row["quote"], row
 
 
-def test_heldout_strict_f1_meets_the_bar() -> None:
-    gold = read_gold(HELDOUT_GOLD)
-    result = score(gold, run_extractor(extract_quantities, heldout_paths()))
-    report = _report(result)
+@pytest.mark.parametrize("folder", HELDOUT_DIRS, ids=lambda f: f.name)
+def test_heldout_strict_f1_meets_the_bar(folder: Path) -> None:
+    gold = read_gold(folder / "gold_quantities.csv")
+    result = score(gold, run_extractor(extract_quantities, heldout_paths(folder)))
+    report = _report(folder, result)
     print(report)
     assert result.f1 >= F1_BAR, (
         f"strict F1 {result.f1:.3f} on held-out documents is below the issue's bar of {F1_BAR}; "
         f"fix the extractor, not the gold.\n{report}"
     )
+
+
+@pytest.mark.parametrize(
+    "folder", [f for f in HELDOUT_DIRS if (f / "gold_acronyms.csv").exists()], ids=lambda f: f.name
+)
+def test_heldout_acronyms_meet_the_bar(folder: Path) -> None:
+    result = score_directory(folder, folder / "gold_acronyms.csv")
+    print(result.summary())
+    precision, recall = result.precision, result.recall
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    assert f1 >= ACRONYM_F1_BAR, result.summary()

@@ -785,3 +785,32 @@ def test_measure_names_what_is_counted() -> None:
         "106,000": "deportations from mexico",
         "\\$39.84 million": "funding",
     }
+
+
+@pytest.mark.parametrize(
+    ("document", "quotes"),
+    [
+        # a footnote that explains states its quantities as the body does...
+        (
+            "Ports were scanned.\n\nFootnotes\n1The ports are in four states. CBP counts 26 "
+            "ports; some include more than one crossing.\n2Small systems are not counted in "
+            "the 52 percent figure.\n",
+            ["four", "26", "52 percent"],
+        ),
+        # ...a citation's numbers (pages, dates, report numbers, markers) are none
+        (
+            "Ports were scanned.\n\nNotes\n1 U.S. Department of State, Congressional Budget "
+            "Justification, FY2024, p. 112.\n2 CRS Report R41349, by Clare Seelke, June 7, "
+            "2024.\n3 Banco de México, Informe Trimestral, February 26, 2025, pp. 45–47.\n",
+            [],
+        ),
+        (
+            "Ports were scanned.\n\nEndnotes\n\n- ^{xi} North American Development Bank, 2024 "
+            "Annual Report, San Antonio, TX, 2025, 96 pp.\n- ⁱⁱ IBWC, “Deliveries Under the 1944 "
+            "Treaty,” accessed March 3, 2025, https://www.ibwc.gov/water.\n",
+            [],
+        ),
+    ],
+)
+def test_notes_section_reads_explanations_not_citations(document: str, quotes: list[str]) -> None:
+    assert [r["quote"] for r in extract_quantities(document)] == quotes

@@ -92,7 +92,9 @@ URLS_AND_CITATIONS = [
     "Intro.\n- ^{xi} Dickenson, Matthew. Journal 30, 651–676 (2014).",
     "Intro.\n1 U.S. Department of State, Congressional Budget Justification, FY2024, p. 112.",
     "Intro.\n2 See CRS Report R41349, by Clare Ribando Seelke and Kristin Finklea.",
-    "Text.\n\nEndnotes\n\n- 5 million readers, $3 billion, 40% of all, 12 miles.",
+    # in a notes section, a line with any mark of a citation is one, numbers and all
+    "Text.\n\nEndnotes\n\n- Pew, “5 million readers,” $3 billion, 40% of all, 12 miles.",
+    "Text.\n\nReferences\n\n- Border Report, 5 million readers, 12 miles, 2024.",
     "Source: CRS analysis of 2023 data from 5 agencies.",
 ]
 VAGUE_AND_FREQUENCIES = [

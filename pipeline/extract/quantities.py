@@ -28,6 +28,7 @@ from typing import Any
 from pipeline.extract.numbers import is_year_like, parse_digits, parse_words, scale_factor
 from pipeline.extract.quantity_context import qualifier_before, rate_follows_only, rate_of
 from pipeline.extract.quantity_measure import measure_of
+from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (
     Mention,
@@ -219,10 +220,19 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
     rows: list[Row] = []
     mentions: list[Mention] = []
     rates: list[Rate] = []
-    for m in QUANTITY_SCAN.finditer(scan, _front_matter_end(scan)):
+    body = _front_matter_end(scan)
+    notes_at = notes_start(scan, body)
+    note_lines = NoteLines(scan)
+    for m in QUANTITY_SCAN.finditer(scan, body):
         kind = m.lastgroup
         if kind in _NO_QUANTITY:
             continue
+        if (
+            notes_at is not None
+            and m.start(kind) >= notes_at
+            and not note_lines.reads(m.start(kind))
+        ):
+            continue  # a citation, or a note's marker
         if kind == "rate":
             phrase = m.group(kind)
             rates.append((m.start(kind), rate_of(phrase), rate_follows_only(phrase)))

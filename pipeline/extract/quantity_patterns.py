@@ -119,16 +119,13 @@ _CITATION_LINE = (
     r"|CRS[ \t\xa0]Report|, pp?\. )"
     r"[^\n]*"
 )
-_NOTES_SECTION = (
-    r"(?:End[ \t\xa0]?[Nn]otes|ENDNOTES|Footnotes|FOOTNOTES|Notes|NOTES|References|REFERENCES"
-    r"|Bibliography|Works[ \t\xa0]Cited|Sources|SOURCES|Citations)[ \t\xa0]*:?[ \t\xa0]*\n[\s\S]*"
-)
 _SOURCE_LINE = words_trie(["Source:", "Sources:", "SOURCE:", "SOURCES:"]) + r"[^\n]*"
 # A number opening a line and followed by '.' or ')' numbers a list item.
 _LIST_NUMBER = r"[ \t\xa0]*(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)(?=[ \t\xa0]+[A-Z“\"])"
 
 # Stretches that only hold numbers when they open a line.
-_LINE_EXCLUSIONS = "|".join([_NOTES_SECTION, _CITATION_LINE, _LIST_NUMBER])
+# (A notes section's other lines are judged one by one: see quantity_notes.)
+_LINE_EXCLUSIONS = "|".join([_CITATION_LINE, _LIST_NUMBER])
 _WORD_EXCLUSIONS = "|".join([_SOURCE_LINE, _REFERENCE])
 _OTHER_EXCLUSIONS = "|".join([_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _TIME, _MARKER])
 

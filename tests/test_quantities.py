@@ -707,6 +707,53 @@ ELIDED_AND_BUSINESS_DAYS = [
     ),
 ]
 
+# A bare number that fills a table cell is a count (its header names what it counts);
+# the first cell numbers or ranks the row.
+TABLE_CELLS = [
+    (
+        "Otay Mesa, CA             14          612,400             58%     $41.2 million",
+        [
+            ("14", 14, "count", E, None, None, None),
+            ("612,400", 612400, "count", E, None, None, None),
+            ("58%", 58, "percent", E, None, None, None),
+            ("$41.2 million", 41.2e6, "USD", E, None, None, None),
+        ],
+    ),
+    (
+        "| Corn | 14 | 612,400 |",
+        [
+            ("14", 14, "count", E, None, None, None),
+            ("612,400", 612400, "count", E, None, None, None),
+        ],
+    ),
+    ("| 1 | Mexico | 58% |", [("58%", 58, "percent", E, None, None, None)]),
+    # a label ending in a unit gives the value after it that unit
+    (
+        "Estimated Total Annual Burden Hours: 1,479,250.",
+        [("1,479,250", 1479250, "hour", E, None, "per_year", None)],
+    ),
+    (
+        "Estimated Number of Respondents: 12,125.",
+        [("12,125", 12125, "count", E, None, None, None)],
+    ),
+]
+
+# Decimals as spoken in a hearing: 'two point four billion dollars' was the count 2 and
+# US$4 billion.
+SPOKEN_DECIMALS = [
+    (
+        "The request asks for two point four billion dollars in total.",
+        [("two point four billion dollars", 2.4e9, "USD", E, None, None, None)],
+    ),
+    (
+        "Between two and three point five million people crossed.",
+        [
+            ("two", 2e6, "count", E, None, None, "low"),
+            ("three point five million", 3.5e6, "count", E, None, None, "high"),
+        ],
+    ),
+]
+
 CASES = (
     MONEY
     + UNITS
@@ -719,6 +766,8 @@ CASES = (
     + PERIODS_AND_RATES
     + ISSUE_EXAMPLES
     + ELIDED_AND_BUSINESS_DAYS
+    + TABLE_CELLS
+    + SPOKEN_DECIMALS
 )
 
 

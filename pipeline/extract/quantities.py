@@ -25,7 +25,13 @@ from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Any
 
-from pipeline.extract.numbers import is_year_like, parse_digits, parse_words, scale_factor
+from pipeline.extract.numbers import (
+    SMALL_NUMBERS,
+    is_year_like,
+    parse_digits,
+    parse_words,
+    scale_factor,
+)
 from pipeline.extract.quantity_context import qualifier_before, rate_follows_only, rate_of
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
@@ -50,6 +56,7 @@ from pipeline.extract.quantity_rules import (
     open_ended,
     ordinal_follows,
     unit_after_modifier,
+    unit_from_label,
     year_then_note,
 )
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
@@ -162,6 +169,13 @@ def _in_points(unit_text: str | None) -> bool:
     return bool(unit_text) and (unit_text.lower() == "bps" or "point" in unit_text.lower())
 
 
+def _with_spoken_decimals(number: Decimal | None, point: str | None) -> Decimal | None:
+    """'two' and 'four' after 'point' -> 2.4."""
+    if number is None or not point:
+        return number
+    return number + Decimal("0." + "".join(str(SMALL_NUMBERS[w]) for w in point.lower().split()))
+
+
 def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     scale = m.group("wscale") or m.group("ascale")
     unit_text = m.group("unitw")
@@ -172,10 +186,15 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     form = "words"
     if m.group("words2"):
         first_words, second_words = m.group("words"), m.group("words2")
-        low_value, high_value = parse_words(first_words), parse_words(second_words)
+        low_value = _with_spoken_decimals(parse_words(first_words), m.group("wpoint"))
+        high_value = _with_spoken_decimals(parse_words(second_words), m.group("wpoint2"))
+        if m.group("wpoint"):
+            first_words = scan[m.start("words") : m.end("wpoint")]
+        if m.group("wpoint2"):
+            second_words = scan[m.start("words2") : m.end("wpoint2")]
         low = Part(
             m.start("words"),
-            m.end("words"),
+            m.end("wpoint") if m.group("wpoint") else m.end("words"),
             None if low_value is None else low_value * multiplier,
             unit,
             factor,
@@ -194,6 +213,9 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
         return _as_range(scan, low, high, m.group("wsep"))
     words = m.group("words") or m.group("article")
     number = parse_words(words)
+    if m.group("wpoint"):
+        number = _with_spoken_decimals(number, m.group("wpoint"))
+        words = scan[m.start("words") : m.end("wpoint")]
     value = None if number is None else number * multiplier
     start = m.start("words") if m.group("words") else m.start("article")
     return [(Part(start, end, value, unit, factor, words, form), None)]
@@ -266,6 +288,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if part.unit is None and role is None:
                 unit = unit_after_modifier(scan, part.end)
                 unit = unit or exchange_rate_unit(scan, part.start, part.end)
+                unit = unit or unit_from_label(scan, part.start)
                 part = part._replace(unit=unit)
                 if part.unit is not None and part.value is not None:
                     part = part._replace(value=part.value * part.unit.factor)

@@ -194,9 +194,13 @@ _DIGIT_QUANTITY = (
     r"(?:[ \t\xa0]mil[ \t\xa0](?P<thousands_rest>[0-9]{1,3})(?![0-9.,]))?"
     rf"(?:{_scale('')})?(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
+# Decimals as spoken ('two point four billion dollars'): digit words after 'point'.
+_DIGIT_WORDS = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)"
 _WORD_QUANTITY = (
     rf"(?:(?P<words>{WORD_NUMBER_PATTERN})"
-    rf"(?:[ \t\xa0]+(?P<wsep>to|and)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN}))?"
+    rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?"
+    rf"(?:[ \t\xa0]+(?P<wsep>to|and)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN})"
+    rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint2>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?)?"
     rf"(?:[ -](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
     rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z]))"
     rf"(?:{_unit('w')})?(?![\w])"

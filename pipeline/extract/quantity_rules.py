@@ -207,6 +207,17 @@ def unit_after_modifier(scan: str, end: int) -> Unit | None:
     return unit_of(m.group("unit")) if m else None
 
 
+# A label that ends in a unit names the unit of the value after it ('Estimated Total Annual
+# Burden Hours: 1,479,250'); the unit is a whole word of three letters or more.
+_LABEL_UNIT = re.compile(rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})[ \t\xa0]*:[ \t\xa0]*\Z")
+
+
+def unit_from_label(scan: str, start: int) -> Unit | None:
+    line_start = scan.rfind("\n", max(0, start - 120), start) + 1
+    m = _LABEL_UNIT.search(scan[max(line_start, start - 120) : start])
+    return unit_of(m.group("unit")) if m and len(m.group("unit")) >= 3 else None
+
+
 def is_unit_label(scan: str, part: Part) -> bool:
     return (
         part.form == "digits"
@@ -339,12 +350,33 @@ def _elided_count(scan: str, end: int, near: Neighbours) -> bool:
     return (after_and or after_comma) and bool(_IN_A_PLACE.match(scan, end))
 
 
+_CELL_GAP = re.compile(r"[ \t\xa0]*\|[ \t\xa0]*|\t[ \t\xa0]*|[ \xa0]{2,}")
+
+
+def fills_table_cell(scan: str, start: int, end: int) -> bool:
+    """Whether a number is a whole cell of a table row, and not its first cell: cells split
+    by `|`, tabs or runs of spaces, as Markdown and plain-text tables print them
+    ('Otay Mesa, CA      14      612,400'). A first cell numbers or ranks the row."""
+    line_start = scan.rfind("\n", 0, start) + 1
+    line_end = scan.find("\n", end)
+    line = scan[line_start : line_end if line_end != -1 else len(scan)]
+    left, right = line[: start - line_start], line[end - line_start :]
+    gap_before = re.search(r"(?:[ \t\xa0]*\|[ \t\xa0]*|\t[ \t\xa0]*|[ \xa0]{2,})\Z", left)
+    if gap_before is None or not left[: gap_before.start()].strip(" \t\xa0|"):
+        return False
+    if right.strip(" \t\xa0\r") and not _CELL_GAP.match(right):
+        return False
+    return len(_CELL_GAP.findall(line.strip(" \t\xa0\r|"))) >= 2
+
+
 def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     """Whether a bare number (no currency, no unit) is a count worth a row; `near` are the
     words around it (for a range, the words around the whole range)."""
     leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
     if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
         return False  # a year, or a code with a leading zero ('06500')
+    if part.form == "digits" and fills_table_cell(scan, part.start, end):
+        return True  # its column's header names what it counts
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     if glued or names_something(scan, end, near) or is_ratio(scan, end, near):
         return False

@@ -213,6 +213,11 @@ _LABEL_UNIT = re.compile(rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})[ \t\xa0]*:[ \t\xa
 
 
 def unit_from_label(scan: str, start: int) -> Unit | None:
+    colon = start - 1
+    while colon > 0 and scan[colon] in " \t\xa0":
+        colon -= 1
+    if scan[colon] != ":":
+        return None  # most numbers: no label before them
     line_start = scan.rfind("\n", max(0, start - 120), start) + 1
     m = _LABEL_UNIT.search(scan[max(line_start, start - 120) : start])
     return unit_of(m.group("unit")) if m and len(m.group("unit")) >= 3 else None
@@ -357,6 +362,8 @@ def fills_table_cell(scan: str, start: int, end: int) -> bool:
     """Whether a number is a whole cell of a table row, and not its first cell: cells split
     by `|`, tabs or runs of spaces, as Markdown and plain-text tables print them
     ('Otay Mesa, CA      14      612,400'). A first cell numbers or ranks the row."""
+    if not scan[max(0, start - 2) : start].endswith(("|", "| ", "\t", "  ", "\xa0\xa0")):
+        return False  # most numbers: a single space before them
     line_start = scan.rfind("\n", 0, start) + 1
     line_end = scan.find("\n", end)
     line = scan[line_start : line_end if line_end != -1 else len(scan)]

@@ -170,6 +170,27 @@ def test_numbered_notes_and_glued_markers() -> None:
     assert all(r["char_start"] > text.index("\nNotes\n") for r in rows)
 
 
+GAO_STYLE = (
+    "CBP inspects trucks at 26 land ports along the 1,954-mile border.1 In fiscal year 2024 "
+    "these ports processed 7.4 million crossings.\n\nCBP scanned 52 percent of trucks.2\n\n"
+    "Footnotes\n1The southwest border land ports of entry are in California, Arizona, New "
+    "Mexico, and Texas. CBP counts 26 ports; some include more than one crossing.\n"
+    "2See GAO, Southwest Border: Additional Actions Needed, GAO-23-105441 (Washington, D.C.: "
+    "Feb. 14, 2023).\n"
+)
+
+
+def test_footnotes_glued_to_their_first_word_and_explanatory_notes() -> None:
+    rows = extract_citations(GAO_STYLE)
+    assert [(r["marker"], r["number"]) for r in rows] == [("1", 1), ("2", 2)]
+    # a note that explains has nothing bibliographic to read; a citation has
+    assert rows[0]["title"] is None and rows[0]["date"] is None
+    assert rows[1]["title"] is not None
+    mentions = extract_citation_mentions(GAO_STYLE)
+    assert [(m["marker"], m["number"]) for m in mentions] == [("1", 1), ("2", 2)]
+    assert mentions[0]["sentence"].startswith("CBP inspects trucks")
+
+
 def test_superscript_digit_notes_and_a_squared_unit() -> None:
     text = read(CORPUS / "advice_paragraphs.txt")
     assert [r["number"] for r in extract_citations(text)] == [1, 2]

@@ -50,6 +50,38 @@ _VOLUME = re.compile(r"[ \t]+\d{1,4}$")
 ENTRY_FIELDS = ("authors", "title", "container", "date", "date_text", "accessed_date", "url", "doi")
 
 
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+# What a citation has and an explanation seldom does: a link, a quoted title, pages,
+# volume and issue, an author ('by ...'), 'See', 'Ibid', 'accessed', a publication date.
+_CITATION_MARKS = re.compile(
+    r"https?://|www\.|\bdoi\b|doi:|\bIbid\b|\bId\.|\bet[ \t\xa0]al\.|\b[Aa]ccessed\b"
+    r"|\b[Rr]etrieved\b|\b[Aa]vailable[ \t\xa0]at\b|[“”\"]|\bpp?\.[ \t\xa0]*[0-9ivx]"
+    r"|[0-9][ \t\xa0]+pp?\.|\b[Nn]o\.[ \t\xa0]*[0-9]|\b[Vv]ol\.|\bby[ \t\xa0]+[A-Z]|\b[Ss]ee\b"
+    r"|\b(?:Report|Journal|Review|Press|Proceedings|Working[ \t\xa0]Paper|Insight"
+    r"|In[ \t\xa0]Focus)\b"
+    rf"|\(Washington|{_MONTH}[ \t\xa0]+(?:[0-9]{{1,2}},[ \t\xa0]+)?[0-9]{{4}}"
+    r"|[0-9]{4}\)?\.?[ \t\xa0]*$"
+)
+
+
+def has_citation_marks(entry: str) -> bool:
+    """Whether a note shows any mark of a citation (a link, a quoted title, pages, 'by'
+    an author, 'See', a publication date...)."""
+    return _CITATION_MARKS.search(entry) is not None
+
+
+def is_explanation(entry: str) -> bool:
+    """Whether a note explains instead of citing: no mark of a citation, and written as
+    prose, mostly lower-case words ('CBP counts 26 ports; some include more than one
+    crossing'), not a title ('Subject Matter Expert Interview: Chatham House Rules')."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", entry)
+    lower = sum(1 for w in words if w[0].islower())
+    return len(words) >= 6 and 2 * lower >= len(words) and not has_citation_marks(entry)
+
+
 def _iso(year: str, month: str, day: str | None) -> str | None:
     try:
         return dt.date(int(year), _MONTHS[month.rstrip(".").lower()[:3]], int(day or 1)).isoformat()

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
-from pipeline.extract.bibliography import ENTRY_FIELDS, parse_entry
+from pipeline.extract.bibliography import ENTRY_FIELDS, is_explanation, parse_entry
 from pipeline.extract.sentences import SentenceIndex, per_text
 
 _SUPERSCRIPT_ROMAN = {"ⁱ": "i", "ᵛ": "v", "ˣ": "x", "ˡ": "l"}
@@ -54,8 +54,9 @@ _ENTRY_START = re.compile(
 )
 _DIGIT_ENTRY_START = re.compile(
     r"[ \t]*(?:[-*•][ \t]*)?(?P<marker>\[\d{1,3}\]|\d{1,3}[.)])[ \t]+(?=\S)"
-    # a footnote as PDF text gives it: the number, a space, then the entry's first word
-    r"|[ \t]*(?P<bare>\d{1,3})[ \t]+(?=[A-Z“\"])"
+    # a footnote as PDF text gives it: the number, a space, then the entry's first word;
+    # or the number glued to that word, as GAO reports print them ('1The ports', '3See')
+    r"|[ \t]*(?P<bare>\d{1,3})(?:[ \t]+(?=[A-Z“\"])|(?=[A-Z][a-z]))"
 )
 _PAGE_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _IBID = re.compile(r"[*_ \t]*ibid\b", re.IGNORECASE)
@@ -178,6 +179,8 @@ def _citation_records(text: str) -> list[dict[str, Any]]:
         if _IBID.match(body):
             record.update(dict.fromkeys(ENTRY_FIELDS))
             record["ibid_of"] = last_cited
+        elif is_explanation(body):
+            record.update(dict.fromkeys(ENTRY_FIELDS))  # a note that explains cites nothing
         else:
             record.update(parse_entry(body))
             last_cited = number

@@ -12,27 +12,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.bibliography import has_citation_marks
 from pipeline.extract.sentences import NOTE_MARKER_CHARS
 
 _HEADING = re.compile(
     r"\n[ \t\xa0]*(?:End[ \t\xa0]?[Nn]otes|ENDNOTES|Footnotes|FOOTNOTES|Notes|NOTES"
     r"|References|REFERENCES|Bibliography|Works[ \t\xa0]Cited|Sources|SOURCES|Citations)"
     r"[ \t\xa0]*:?[ \t\xa0]*\n"
-)
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
-# What a citation has and an explanation seldom does: a link, a quoted title, pages,
-# volume and issue, an author ('by ...'), 'See', 'Ibid', 'accessed', a publication date.
-_CITATION_MARKS = re.compile(
-    r"https?://|www\.|\bdoi\b|doi:|\bIbid\b|\bId\.|\bet[ \t\xa0]al\.|\b[Aa]ccessed\b"
-    r"|\b[Rr]etrieved\b|\b[Aa]vailable[ \t\xa0]at\b|[“”\"]|\bpp?\.[ \t\xa0]*[0-9ivx]"
-    r"|[0-9][ \t\xa0]+pp?\.|\b[Nn]o\.[ \t\xa0]*[0-9]|\b[Vv]ol\.|\bby[ \t\xa0]+[A-Z]|\b[Ss]ee\b"
-    r"|\b(?:Report|Journal|Review|Press|Proceedings|Working[ \t\xa0]Paper|Insight"
-    r"|In[ \t\xa0]Focus)\b"
-    rf"|\(Washington|{_MONTH}[ \t\xa0]+(?:[0-9]{{1,2}},[ \t\xa0]+)?[0-9]{{4}}"
-    r"|[0-9]{4}\)?\.?[ \t\xa0]*$"
 )
 # The note's own marker at the start of its line: '1', '1The', '12.', 'ⁱⁱ', '^{iv}', '[3]',
 # '[^3]:', '- ^{iv}'.
@@ -65,7 +51,7 @@ class NoteLines:
             line = self._scan[line_start : line_end if line_end != -1 else len(self._scan)]
             marker = _MARKER.match(line)
             body_at = marker.end() if marker else 0
-            verdict = (_CITATION_MARKS.search(line, body_at) is None, line_start + body_at)
+            verdict = (not has_citation_marks(line[body_at:]), line_start + body_at)
             self._verdicts[line_start] = verdict
         prose, body_start = verdict
         return prose and start >= body_start

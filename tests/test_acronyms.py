@@ -127,6 +127,19 @@ def test_every_span_reproduces_its_text(name, text):
             "The Agencia Nacional de Aduanas de México (ANAM) presented its staffing plan.",
             [("ANAM", "ANAM", "Agencia Nacional de Aduanas de México", "long_form_paren")],
         ),
+        # the acronym of a bureau stands for the bureau, though its letters skip 'Bureau of'
+        (
+            "Agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) traced "
+            "the rifles.",
+            [
+                (
+                    "ATF",
+                    "ATF",
+                    "Bureau of Alcohol, Tobacco, Firearms and Explosives",
+                    "long_form_paren",
+                )
+            ],
+        ),
         # Markdown emphasis around the name is not part of it
         (
             "The USMCA's **Rapid Response Labor Mechanism** (RRM) lets the United States act.",

@@ -46,6 +46,12 @@ _SF_SHAPE = re.compile(_SF_TOKEN)
 _PAREN = re.compile(r"\(([^()\n]{1,300}?)\)")
 _SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|the)\s+)?", re.I)
 _ROMAN = re.compile(r"[IVXLC]+")
+# A body's head noun and 'of' before a long form whose letters skip them: the acronym
+# stands for the whole name (ATF, INL are bureaus).
+_HEAD_OF = re.compile(
+    r"(?<![\w-])(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?\Z"
+)
 _NOTES_HEADING_LINE = (
     r"[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
     r"sources|citations)[ \t*]*:?[ \t\r]*$"
@@ -203,6 +209,9 @@ def _long_form_paren(
         start = with_initialism(
             text, fuller_name_start(text, cand_start, cand_start + rel, end, sf[0])
         )
+        head = _HEAD_OF.search(text, max(win, start - 40), start)
+        if head:  # 'Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)': the body's name
+            start = head.start()
     else:
         start = reordered_initials_start(text, win, end, sf[0])
         if start is None:

@@ -3,7 +3,7 @@ to the extractors.
 
 Issue 3 asks for strict F1 >= 0.95 on documents the extractor's authors have not seen. The
 gold in `tests/heldout/` and `tests/heldout2/` was committed before anyone ran the
-extractors on it (first scores: F1 0.972 and 0.913); if this test fails, fix the
+extractors on it (first scores: F1 0.972, 0.913 and 0.790); if this test fails, fix the
 extractor's rules from the shape of the text, never the gold.
 """
 
@@ -18,7 +18,9 @@ from pipeline.acronym_scoring import score_directory
 from pipeline.extract.quantities import extract_quantities
 from pipeline.scoring import Score, read_gold, run_extractor, score
 
-HELDOUT_DIRS = [Path(__file__).resolve().parent / name for name in ("heldout", "heldout2")]
+HELDOUT_DIRS = [
+    Path(__file__).resolve().parent / name for name in ("heldout", "heldout2", "heldout3")
+]
 F1_BAR = 0.95
 ACRONYM_F1_BAR = 0.9
 

@@ -738,6 +738,85 @@ TABLE_CELLS = [
     ),
 ]
 
+# A table that states its unit and scale once: in a caption above it, a column header or
+# the row's label (the header wins, then the label, then the caption).
+TABLE_STATEMENTS = [
+    (
+        "($ in thousands)\n\n| Account | FY 2025 | FY 2026 | Change |\n|---|---:|---:|---:|\n"
+        "| Economic Support Fund | 38,500 | 33,000 | -3,500 |",
+        [
+            ("38,500", 38.5e6, "USD", E, None, None, None),
+            ("33,000", 33e6, "USD", E, None, None, None),
+            ("-3,500", -3.5e6, "USD", E, None, None, None),
+        ],
+    ),
+    (
+        "| Concepto | 2024 | 2025 | Variación anual (%) |\n|---|---:|---:|---:|\n"
+        "| Ingresos totales (millones de dólares) | 15,201 | 14,852 | -2.3 |\n"
+        "| Número de operaciones (miles) | 40,563 | 38,890 | -4.1 |",
+        [
+            ("15,201", 15.201e9, "USD", E, None, None, None),
+            ("14,852", 14.852e9, "USD", E, None, None, None),
+            ("-2.3", -2.3, "percent", E, None, None, None),
+            ("40,563", 40.563e6, "count", E, None, None, None),
+            ("38,890", 38.89e6, "count", E, None, None, None),
+            ("-4.1", -4.1, "percent", E, None, None, None),
+        ],
+    ),
+    (
+        "Indicator                                         2024      2025\n"
+        "Tipo de cambio FIX promedio (pesos por dólar)    16.99     20.15\n"
+        "Road length (miles)                              1,254     1,260",
+        [
+            ("16.99", 16.99, "MXN", E, None, None, None),
+            ("20.15", 20.15, "MXN", E, None, None, None),
+            ("1,254", 1254, "mile", E, None, None, None),
+            ("1,260", 1260, "mile", E, None, None, None),
+        ],
+    ),
+]
+
+# Text from a PDF: a line break hyphenates the words of a quantity.
+PDF_LINE_BREAKS = [
+    (
+        "on the 1,954-\nmile border, about $3.4 bil-\nlion, by forty-\nfive percent, at least "
+        "30 per-\ncent; funds were appro-\npriated.",
+        [
+            ("1,954-\nmile", 1954, "mile", E, None, None, None),
+            ("$3.4 bil-\nlion", 3.4e9, "USD", A, None, None, None),
+            ("forty-\nfive percent", 45, "percent", E, None, None, None),
+            ("30 per-\ncent", 30, "percent", L, None, None, None),
+        ],
+    ),
+]
+
+# More shapes of counts and units met in unseen documents.
+MORE_FORMS = [
+    (
+        "La Junta redujo la tasa en 50 puntos base; la inflación subió 0.41 puntos "
+        "porcentuales. Los tres estados suman 3,145 kilómetros (1,954 millas).",
+        [
+            ("50 puntos base", 0.5, "percent", E, None, None, None),
+            ("0.41 puntos porcentuales", 0.41, "percent", E, None, None, None),
+            ("tres", 3, "count", E, None, None, None),
+            ("3,145 kilómetros", 3145, "kilometer", E, None, None, None),
+            ("1,954 millas", 1954, "mile", E, None, None, None),
+        ],
+    ),
+    (
+        "Apprehensions are running at about 290 per day. Our sample covers 24 of Mexico's "
+        "32 states. Every $1 you give becomes $2.",
+        [
+            ("290", 290, "count", A, None, "per_day", None),
+            ("24", 24, "count", E, None, None, None),
+            ("32", 32, "count", E, None, None, None),
+            ("$1", 1, "USD", E, None, None, None),
+            ("$2", 2, "USD", E, None, None, None),
+        ],
+    ),
+    ("- **214** active volunteers", [("214", 214, "count", E, None, None, None)]),
+]
+
 # Decimals as spoken in a hearing: 'two point four billion dollars' was the count 2 and
 # US$4 billion.
 SPOKEN_DECIMALS = [
@@ -768,6 +847,9 @@ CASES = (
     + ELIDED_AND_BUSINESS_DAYS
     + TABLE_CELLS
     + SPOKEN_DECIMALS
+    + TABLE_STATEMENTS
+    + PDF_LINE_BREAKS
+    + MORE_FORMS
 )
 
 

@@ -135,6 +135,7 @@ CODES_AND_LABELS = [
     "Table 1. Corn Production, Supply and Distribution (1,000 MT)",
     "GAIN Report Number: MX2024-0017",
     "For U.S. citizens: +52 (81) 8047-3145",
+    "Centro Cultural de la Frontera, 1200 E.\nSan Antonio Ave.",
 ]
 
 CASES = (

@@ -172,6 +172,14 @@ def parse_words(words: str) -> Decimal | None:
     return Decimal(total + current)
 
 
+def with_spoken_decimals(number: Decimal | None, point: str | None) -> Decimal | None:
+    """A number read in words and the digit words after its 'point': 'two' and 'four'
+    -> 2.4 ('two point four billion dollars')."""
+    if number is None or not point:
+        return number
+    return number + Decimal("0." + "".join(str(SMALL_NUMBERS[w]) for w in point.lower().split()))
+
+
 def scale_factor(scale: str | None) -> int:
     """Multiplier of a scale word or abbreviation; 1 when there is none."""
     if not scale:

@@ -26,13 +26,14 @@ from decimal import Decimal
 from typing import Any
 
 from pipeline.extract.numbers import (
-    SMALL_NUMBERS,
     is_year_like,
     parse_digits,
     parse_words,
     scale_factor,
+    with_spoken_decimals,
 )
 from pipeline.extract.quantity_context import qualifier_before, rate_follows_only, rate_of
+from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
@@ -59,6 +60,7 @@ from pipeline.extract.quantity_rules import (
     unit_from_label,
     year_then_note,
 )
+from pipeline.extract.quantity_tables import TableUnits, scaled
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 from pipeline.extract.sentences import Sentence, SentenceIndex
 
@@ -169,13 +171,6 @@ def _in_points(unit_text: str | None) -> bool:
     return bool(unit_text) and (unit_text.lower() == "bps" or "point" in unit_text.lower())
 
 
-def _with_spoken_decimals(number: Decimal | None, point: str | None) -> Decimal | None:
-    """'two' and 'four' after 'point' -> 2.4."""
-    if number is None or not point:
-        return number
-    return number + Decimal("0." + "".join(str(SMALL_NUMBERS[w]) for w in point.lower().split()))
-
-
 def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     scale = m.group("wscale") or m.group("ascale")
     unit_text = m.group("unitw")
@@ -186,8 +181,8 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     form = "words"
     if m.group("words2"):
         first_words, second_words = m.group("words"), m.group("words2")
-        low_value = _with_spoken_decimals(parse_words(first_words), m.group("wpoint"))
-        high_value = _with_spoken_decimals(parse_words(second_words), m.group("wpoint2"))
+        low_value = with_spoken_decimals(parse_words(first_words), m.group("wpoint"))
+        high_value = with_spoken_decimals(parse_words(second_words), m.group("wpoint2"))
         if m.group("wpoint"):
             first_words = scan[m.start("words") : m.end("wpoint")]
         if m.group("wpoint2"):
@@ -214,7 +209,7 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     words = m.group("words") or m.group("article")
     number = parse_words(words)
     if m.group("wpoint"):
-        number = _with_spoken_decimals(number, m.group("wpoint"))
+        number = with_spoken_decimals(number, m.group("wpoint"))
         words = scan[m.start("words") : m.end("wpoint")]
     value = None if number is None else number * multiplier
     start = m.start("words") if m.group("words") else m.start("article")
@@ -245,6 +240,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
     body = _front_matter_end(scan)
     notes_at = notes_start(scan, body)
     note_lines = NoteLines(scan)
+    tables = TableUnits(scan)
     for m in QUANTITY_SCAN.finditer(scan, body):
         kind = m.lastgroup
         if kind in _NO_QUANTITY:
@@ -283,15 +279,19 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 mentions.append(with_since(scan, year_mention(scan, part.start, year_end)))
                 continue
             near = neighbours(scan, part.start, part.end)
-            if is_frequency_or_moment(near) or is_unit_label(scan, part):
+            if is_frequency_or_moment(near, part.unit) or is_unit_label(scan, part):
                 continue
             if part.unit is None and role is None:
                 unit = unit_after_modifier(scan, part.end)
                 unit = unit or exchange_rate_unit(scan, part.start, part.end)
                 unit = unit or unit_from_label(scan, part.start)
-                part = part._replace(unit=unit)
-                if part.unit is not None and part.value is not None:
-                    part = part._replace(value=part.value * part.unit.factor)
+                cell = None if unit or part.scaled else tables.at(part.start)
+                if cell:  # a cell of a table that states its unit and scale
+                    part = part._replace(unit=cell.unit, value=scaled(part.value, cell))
+                else:
+                    part = part._replace(unit=unit)
+                    if part.unit is not None and part.value is not None:
+                        part = part._replace(value=part.value * part.unit.factor)
             hedge_at = parts[0][0].start if role == "high" else part.start
             qualifier = qualifier_before(scan, hedge_at, (part.unit or _COUNT).kind)
             if qualifier == "exact":
@@ -359,6 +359,10 @@ def _finite(value: Decimal | None) -> float | None:
 
 def extract_quantities(text: str) -> list[dict[str, Any]]:
     """Every stated quantity in `text`, one record per number (see quantities schema)."""
+    return on_joined_text(_extract_quantities, text)  # PDF text: 'bil-⏎lion'
+
+
+def _extract_quantities(text: str) -> list[dict[str, Any]]:
     scan = "\n" + text  # every candidate starts after a lead character, the first one too
     rows, mentions, rates = _scan(scan)
     row_starts = [row[0].start for row in rows]

@@ -60,6 +60,8 @@ _FREE_BEFORE = frozenset(
         among across through during after before both while when where if as because
         although though many most while nearly yet last first another whereas then still
         roughly
+        los las el la unos unas sus estos estas hay con de en por para y más menos casi
+        cerca entre durante desde hasta aproximadamente alrededor solo sólo otros otras
         """
     )
 )
@@ -95,7 +97,7 @@ _VALUE_WORDS = frozenset(
     )
 )
 _WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
-_NEXT_WORD = re.compile(r"[ \t\xa0]*\n?[ \t\xa0]*([A-Za-z][\w'’.&-]*)")
+_NEXT_WORD = re.compile(r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*([A-Za-z][\w'’.&-]*)")
 # Abbreviations that end in a full stop inside a sentence.
 _ABBREVIATIONS = frozenset(_words("approx. est. vs. no. nos. ca. c. ext. tel. p. pp."))
 # Words before a number that make it a frequency or a point in time, not an amount.
@@ -305,6 +307,8 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
     if not run:
         return False
     words = run.group().split()
+    if len(words) == 1 and words[0].endswith(".") and words[0].rstrip(".") in _COMPASS:
+        return True  # '1200 E.': a street number, its street on the next line
     while len(words) > 1 and words[-1].rstrip(".,") in _COMPASS:
         words.pop()  # '950 Pennsylvania Avenue NW'
     return words[-1] in _NAME_HEADS
@@ -329,8 +333,11 @@ def glued_after(scan: str, end: int) -> bool:
     )
 
 
-def is_frequency_or_moment(near: Neighbours) -> bool:
-    """'every six years', 'twice annually' and 'two years ago' state no amount."""
+def is_frequency_or_moment(near: Neighbours, unit: Unit | None = None) -> bool:
+    """'every six years', 'twice annually' and 'two years ago' state no amount; 'every $1
+    you give' does."""
+    if unit is not None and unit.kind == "money":
+        return False
     return near.before_lower in _FREQUENCY_BEFORE or near.after_lower in _TIME_AFTER
 
 
@@ -343,7 +350,9 @@ def _counted_of(scan: str, end: int, low: str | None) -> bool:
     """'3 of our 9 consulates', 'four of whom': a count of a group named after it."""
     if low != "of":
         return False
-    return (next_word(scan, scan.find("of", end) + 2) or "").lower() in _OF_DETERMINERS
+    owner = next_word(scan, scan.find("of", end) + 2) or ""
+    # ... or of a group its owner names: "24 of Mexico's 32 states"
+    return owner.lower() in _OF_DETERMINERS or owner.endswith(("'s", "’s"))
 
 
 def _elided_count(scan: str, end: int, near: Neighbours) -> bool:
@@ -376,6 +385,14 @@ def fills_table_cell(scan: str, start: int, end: int) -> bool:
     return len(_CELL_GAP.findall(line.strip(" \t\xa0\r|"))) >= 2
 
 
+def _spaced(scan: str, end: int) -> bool:
+    """White space after the number, or the bold marks closing it ('**214** volunteers')."""
+    return scan[end] in _BLANKS or scan.startswith(("**", "__"), end)
+
+
+_PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
+
+
 def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     """Whether a bare number (no currency, no unit) is a count worth a row; `near` are the
     words around it (for a range, the words around the whole range)."""
@@ -390,8 +407,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     word, low = near.after, near.after_lower
     if low in _MONTHS or low == "times":
         return False
-    if part.scaled or _OPEN_END.match(scan, end):
-        return True
+    if part.scaled or _OPEN_END.match(scan, end) or _PER_TIME.match(scan, end):
+        return True  # '1.2 million', '300 or more', 'about 290 per day'
     before, before_low = near.before, near.before_lower
     if before_low in _RANK_BEFORE:
         return False  # 'the top 15 producers' is a rank cut-off
@@ -409,8 +426,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return True  # 'concurred with all four', 'Three have pleaded guilty'
         if _counted_of(scan, end, low) or _elided_count(scan, end, near):
             return True
-        return bool(word) and low not in _NOT_COUNTED and scan[end] in _BLANKS
-    if word and low not in _NOT_COUNTED and scan[end] in _BLANKS:
+        return bool(word) and low not in _NOT_COUNTED and _spaced(scan, end)
+    if word and low not in _NOT_COUNTED and _spaced(scan, end):
         return True
     if _counted_of(scan, end, low) or _elided_count(scan, end, near):
         return True

@@ -1,0 +1,152 @@
+"""Units and scales that a table states once for many cells.
+
+Budget and statistical tables print bare numbers and say what they are in one place: a
+caption line above the table (`($ in thousands)`), a column header (`Variación anual
+(%)`), or the row's label (`Ingresos totales (millones de dólares)`). A bare number that
+fills a cell takes the nearest of these (column header, then row label, then caption):
+`158,900` under `($ in thousands)` is US$158,900,000. Nothing is guessed: a cell of a
+table that states none stays a count.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from decimal import Decimal
+from itertools import pairwise
+from typing import NamedTuple
+
+from pipeline.extract.quantity_units import Unit
+
+_USD, _MXN, _PERCENT, _COUNT = (
+    Unit("USD", "money"), Unit("MXN", "money"), Unit("percent", "percent"), Unit("count", "count"),
+)  # fmt: skip
+_MILE = Unit("mile", "length")
+_PAREN = re.compile(r"\(([^()\n]{1,60})\)")
+_PIPE_ROW = re.compile(r"[ \t]*\|.*\|[ \t\r]*")
+_GAP = re.compile(r"\t[ \t\xa0]*|[ \xa0]{2,}")
+_SEPARATOR_ROW = re.compile(r"[ \t|:\-]+")
+_SCALES = (
+    (re.compile(r"\b(?:miles de millones|mil millones|billions?|bn)\b"), 10**9),
+    (re.compile(r"\b(?:millones|millions?|mn)\b"), 10**6),
+    (re.compile(r"\b(?:miles|thousands?)\b"), 10**3),
+)
+_SPANISH = re.compile(r"\b(?:de|del|la|los|las|en|y)\b")
+
+
+class Statement(NamedTuple):
+    """What a caption, header or label says the cells are: a unit and a scale."""
+
+    unit: Unit
+    scale: int
+
+
+def statement_in(text: str) -> Statement | None:
+    """The unit and scale a parenthesis of a caption, header or label states, if any:
+    `($ in thousands)`, `(millones de dólares)`, `(miles)`, `(%)`, `(dólares)`."""
+    spanish = _SPANISH.search(text.lower()) is not None
+    for paren in _PAREN.finditer(text):
+        inside = paren.group(1).lower()
+        if "%" in inside or "percent" in inside or "por ciento" in inside:
+            return Statement(_PERCENT, 1)
+        unit = None
+        if re.search(r"\bpesos?\b.*\b(?:por|per)\b", inside):
+            return Statement(_MXN, 1)  # an exchange rate: pesos for one dollar
+        if " por " in inside or " per " in inside:
+            continue  # any other rate is no unit of a cell
+        if "$" in inside or re.search(r"\b(?:dollars?|dólar(?:es)?|dolares|usd)\b", inside):
+            unit = _USD
+        elif re.search(r"\b(?:pesos?|mxn)\b", inside):
+            unit = _MXN
+        scale = next((factor for pattern, factor in _SCALES if pattern.search(inside)), 1)
+        if scale == 10**3 and unit is None and inside.strip() == "miles" and not spanish:
+            return Statement(_MILE, 1)  # an English '(miles)' is the length
+        if unit is not None or scale != 1:
+            return Statement(unit or _COUNT, scale)
+    return None
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row, in line offsets."""
+    if _PIPE_ROW.fullmatch(line):
+        bars = [i for i, ch in enumerate(line) if ch == "|"]
+        return list(pairwise(bars))
+    cuts = [(m.start(), m.end()) for m in _GAP.finditer(line.rstrip())]
+    lead = len(line) - len(line.lstrip(" \t"))
+    starts = [lead] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(line.rstrip())]
+    return list(zip(starts, ends, strict=True))
+
+
+def _is_row(line: str) -> bool:
+    return bool(_PIPE_ROW.fullmatch(line)) or len(_GAP.findall(line.strip())) >= 2
+
+
+class _Block(NamedTuple):
+    lines: list[tuple[int, str]]  # (offset, line) of each row
+    caption: Statement | None
+    columns: list[Statement | None]
+
+
+class TableUnits:
+    """The statements of every table of a text, asked cell by cell."""
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] = []
+        self._rows: list[tuple[int, str, _Block]] = []
+        lines, offset = [], 0
+        for line in text.split("\n"):
+            lines.append((offset, line))
+            offset += len(line) + 1
+        i = 0
+        while i < len(lines):
+            if not _is_row(lines[i][1]):
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and (
+                _is_row(lines[j][1]) or _SEPARATOR_ROW.fullmatch(lines[j][1])
+            ):
+                j += 1
+            self._add(lines, i, j)
+            i = j
+
+    def _add(self, lines: list[tuple[int, str]], first: int, stop: int) -> None:
+        above = [line for _, line in lines[max(0, first - 3) : first] if line.strip()]
+        caption = next(
+            (s for s in map(statement_in, reversed(above[-2:])) if s and len(above[-1]) < 160),
+            None,
+        )
+        header = lines[first][1]
+        columns = [statement_in(header[a:b]) for a, b in _cells(header)]
+        if (
+            not any(columns)
+            and caption is None
+            and not any(statement_in(line) for _, line in lines[first:stop])
+        ):
+            return  # a table that states nothing: its cells stay counts
+        block = _Block(lines[first:stop], caption, columns)
+        for offset, line in lines[first:stop]:
+            self._starts.append(offset)
+            self._rows.append((offset, line, block))
+
+    def at(self, start: int) -> Statement | None:
+        """The statement for the number starting at `start` of the text, if it fills a
+        cell of a table that states one."""
+        k = bisect_right(self._starts, start) - 1
+        if k < 0:
+            return None
+        offset, line, block = self._rows[k]
+        if start > offset + len(line):
+            return None
+        cells = _cells(line)
+        column = next((c for c, (a, b) in enumerate(cells) if a <= start - offset < b), None)
+        if not column:
+            return None  # outside the cells, or the first cell: a label, rank or row number
+        label = statement_in(line[cells[0][0] : cells[0][1]])
+        header = block.columns[column] if column < len(block.columns) else None
+        return header or label or block.caption
+
+
+def scaled(value: Decimal | None, statement: Statement) -> Decimal | None:
+    return None if value is None else value * statement.scale * statement.unit.factor

@@ -51,6 +51,7 @@ from pipeline.extract.quantity_rules import (
     Part,
     counts_something,
     exchange_rate_unit,
+    fills_table_cell,
     is_frequency_or_moment,
     is_unit_label,
     neighbours,
@@ -285,7 +286,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 unit = unit_after_modifier(scan, part.end)
                 unit = unit or exchange_rate_unit(scan, part.start, part.end)
                 unit = unit or unit_from_label(scan, part.start)
-                cell = None if unit or part.scaled else tables.at(part.start)
+                in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)
+                cell = tables.at(part.start) if in_cell else None
                 if cell:  # a cell of a table that states its unit and scale
                     part = part._replace(unit=cell.unit, value=scaled(part.value, cell))
                 else:

@@ -17,7 +17,7 @@ from typing import Any
 from pipeline.extract.numbers import SCALE_WORDS, SMALL_NUMBERS, SPANISH_NUMBERS, TENS
 from pipeline.extract.quantity_units import UNITS
 
-_BREAK = re.compile(r"(?<=[^\W_])-\r?\n[ \t]*(?=[a-z0-9])")
+_BREAK = re.compile(r"-\r?\n[ \t]*(?=[a-z0-9])")  # a literal first: the engine skips to it
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _VOCABULARY = frozenset(
@@ -36,6 +36,8 @@ def _joined(text: str) -> tuple[str, list[int]] | None:
     origin: list[int] = []
     done = 0
     for m in _BREAK.finditer(text):
+        if not m.start() or not text[m.start() - 1].isalnum():
+            continue
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         after = _WORD_AFTER.match(text, m.end())
         if before is None:  # a number before the hyphen: '1,954-⏎mile' keeps its hyphen

@@ -92,8 +92,13 @@ class TableUnits:
     """The statements of every table of a text, asked cell by cell."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._starts: list[int] = []
         self._rows: list[tuple[int, str, _Block]] = []
+        self._read = False
+
+    def _read_tables(self, text: str) -> None:
+        self._read = True
         lines, offset = [], 0
         for line in text.split("\n"):
             lines.append((offset, line))
@@ -133,6 +138,8 @@ class TableUnits:
     def at(self, start: int) -> Statement | None:
         """The statement for the number starting at `start` of the text, if it fills a
         cell of a table that states one."""
+        if not self._read:  # most texts have no table: read them only when asked
+            self._read_tables(self._text)
         k = bisect_right(self._starts, start) - 1
         if k < 0:
             return None

@@ -30,17 +30,14 @@ from hypothesis import strategies as st
 from pipeline.extract import acronyms, citations, org_layout, org_names, organizations, quotes
 from pipeline.extract.acronyms import extract_acronyms, notes_start
 from pipeline.extract.org_names import (
-    _CONNECT,
-    _OWNER_BREAKS,
-    _TOKEN,
     _attributive_count,
-    _is_title_line,
     _lowercase_head,
     _names_in_run,
     _split_commas,
-    _Tok,
     find_mentions,
 )
+from pipeline.extract.org_runs import _OWNER_BREAKS, _TOKEN, _is_title_line, _Tok, runs
+from pipeline.extract.org_vocabulary import _CONNECT
 from pipeline.extract.sentences import SentenceIndex, sentence_spans
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -151,7 +148,7 @@ org_texts = st.lists(
 
 
 def _assert_same_names(text: str, limit: int) -> None:
-    fast = org_names._runs(text, limit)
+    fast = runs(text, limit)
     every = _plain(reference_runs(text, limit))
     fast_plain = _plain(fast)
     # The fast scan finds whole runs of the plain scan, in order, never a run of its own.

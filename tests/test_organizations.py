@@ -171,6 +171,29 @@ def test_rows_follow_the_schema_and_reproduce_their_text(path):
             "The United Nations Office on Drugs and Crime reported it.",
             [("United Nations Office on Drugs and Crime", "agency")],
         ),
+        # Spanish names joined by 'y de la': two names
+        (
+            "Firmaron la Agencia de Protección Ambiental de Estados Unidos y de la Secretaría "
+            "de Medio Ambiente y Recursos Naturales el acuerdo.",
+            [
+                ("Agencia de Protección Ambiental de Estados Unidos", "agency"),
+                ("Secretaría de Medio Ambiente y Recursos Naturales", "agency"),
+            ],
+        ),
+        (
+            "Aportan el Fondo de Infraestructura Fronteriza, y la de Estados Unidos, recursos.",
+            [("Fondo de Infraestructura Fronteriza", "fund")],
+        ),
+        # a year before or after a name is not part of it (but 'Act of 1995' is)
+        (
+            "In fiscal year 2024, and U.S. Customs and Border Protection agreed.",
+            [("U.S. Customs and Border Protection", "agency")],
+        ),
+        ("Fuente: Banco de México 2025.", [("Banco de México", "agency")]),
+        (
+            "Under the Paperwork Reduction Act of 1995 it applies.",
+            [("Paperwork Reduction Act of 1995", "other")],
+        ),
         # a serial list inside the words before the head is one name
         (
             "The BMCR Assessment, Monitoring, & Evaluation (AM&E) Working Group met.",
@@ -196,6 +219,9 @@ def test_names_in_sentences(sentence, expected):
         "Under Mexico’s Peña Nieto administration, security cooperation was paused.",
         "A U.S. program and a Mexican program were compared.",
         "The Armed Forces are symbolic of honor and sacrifice.",
+        "We fund shelters along the border.",
+        "Does the Department track it?",
+        "It offers a 2-hour program for drivers.",
     ],
 )
 def test_sentences_without_names(sentence):

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.org_runs import _Tok, runs
 from pipeline.extract.org_vocabulary import (
     _ANY_HEAD,
     _COMPLEMENT,
-    _CONNECT,
     _DESIGNATED,
     _HEAD_PARTS,
     _HEADS_FIRST,
@@ -30,44 +30,11 @@ from pipeline.extract.org_vocabulary import (
     MILITARY,
     TASK_FORCE,
 )
-from pipeline.extract.quantity_trie import words_trie
-from pipeline.extract.sentences import NOTE_MARKER_CHARS as _M
 
-_TOKEN = re.compile(
-    r"(?P<paren>\((?P<abbr>[A-Za-z0-9][A-Za-z0-9&./-]{0,14})\))"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+)"
-    # a note marker glued to a word ('Initiative¹', 'Mexico.ⁱ') is not part of it
-    r"|(?P<word>(?:[^\W\d_]\.){2,}(?:-[^\W_][\w'’/&-]*)?"
-    rf"|[^\W_{_M}](?:[^\W{_M}]|['’&/.-](?=[^\W{_M}]))*)"
-    rf"|(?P<comma>,)|(?P<amp>&)|(?P<newline>\n)|(?P<other>[^\w\s]|[{_M}]+)"
-)
 # A longer capitalized run is a title-case heading or sentence, not a name.
 _MAX_NAME_WORDS = 12
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
-# What lies between runs, cut exactly as _TOKEN cuts it (a parenthesis first, then both
-# word shapes) but only where a word starts lower-case: nothing here can open a run.
-_NO_RUN = re.compile(
-    r"(?:\([A-Za-z0-9][A-Za-z0-9&./-]{0,14}\)"
-    r"|[a-z]\.(?:[^\W\d_]\.)+(?:-[^\W_][\w'’/&-]*)?"
-    rf"|[a-z](?:[^\W{_M}]|['’&/.-](?=[^\W{_M}]))*"
-    rf"|\W|_|[{_M}])*+"
-)
-# Where a run that holds a name may be: a head noun, as a whole word or the end of one.
-_ANCHOR = re.compile(words_trie(sorted({*_ANY_HEAD, *_LOWER_HEADS}), rf"(?![^\W{_M}])"))
-# The last lower-case word between white space: one whole token, and no connector, so it
-# closes any run open before it.
-_LAST_CLOSER = re.compile(
-    r".*(?<=\s)(?!(?:" + "|".join(sorted(_CONNECT - {"&"})) + r")\s)[a-z]+(?=\s)", re.DOTALL
-)
 _DEMONYM = re.compile(r".*(?:an|ese|ish|ic|i)$")
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    kind: str  # cap, conn, comma, paren, lower
 
 
 @dataclass
@@ -80,8 +47,7 @@ class Mention:
     rule: str
 
 
-# After these, a possessive opens another name rather than ending this one.
-_OWNER_BREAKS = frozenset(("and", "&", "y", ","))
+_ARTICLES = frozenset(("the", "la", "el", "los", "las"))
 
 
 def _head_kind(toks: list[_Tok], i: int) -> str | None:
@@ -92,100 +58,6 @@ def _head_kind(toks: list[_Tok], i: int) -> str | None:
     if word == "Force" and i and toks[i - 1].text == "Task":
         return TASK_FORCE
     return _HEADS_LAST.get(word)
-
-
-def _is_title_line(line: str) -> bool:
-    words = re.findall(r"[^\W\d_][\w'’&.-]*", line)
-    return bool(words) and all(w[0].isupper() or w in _CONNECT for w in words)
-
-
-def _runs(text: str, limit: int) -> list[tuple[list[_Tok], _Tok | None]]:
-    """Runs of capitalized words that may hold a name, each with the lower-case word right
-    after it, in text order.
-
-    Only a run with a head noun in it, or a lower-case head after it, can hold a name, and
-    most runs have neither (a sentence's first word, a place, a date). So the scan starts
-    at each head (`_ANCHOR`), backs up to the last word that surely ended any run before
-    it (`_LAST_CLOSER`), and reads from there until the run around the head is closed: the runs
-    it finds are exactly those a scan of the whole text finds there."""
-    runs: list[tuple[list[_Tok], _Tok | None]] = []
-    done = 0  # everything before `done` is read, and no run is open there
-    for anchor in _ANCHOR.finditer(text, 0, limit):
-        if anchor.end() > done:
-            start = _closed_before(text, done, anchor.start())
-            done = _scan(text, start, anchor.end(), limit, runs)
-    return runs
-
-
-def _closed_before(text: str, floor: int, at: int) -> int:
-    """The end of the last word before `at` (and after `floor`) that closes any run."""
-    width = 200
-    while True:
-        lo = max(floor, at - width)
-        last = _LAST_CLOSER.match(text, lo, at)
-        if last is not None:
-            return last.end()
-        if lo == floor:
-            return floor
-        width *= 4
-
-
-def _scan(
-    text: str, pos: int, stop: int, limit: int, runs: list[tuple[list[_Tok], _Tok | None]]
-) -> int:
-    """Read runs from `pos`, where no run is open, until one is closed at or after `stop`;
-    return where reading stopped. Between runs, `_NO_RUN` passes over everything that
-    cannot open one in a single match."""
-    run: list[_Tok] = []
-    skip, token = _NO_RUN.match, _TOKEN.search
-    while True:
-        if not run:
-            if pos >= stop:
-                return pos
-            pos = skip(text, pos, limit).end()  # type: ignore[union-attr]
-            if pos >= stop:
-                return pos
-        m = token(text, pos, limit)
-        if m is None:
-            if run:
-                runs.append((run, None))
-            return limit
-        pos = m.end()
-        kind = m.lastgroup
-        if kind == "newline":
-            # A blank line, a title-case line, or the document's first line ends a run.
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line = text[line_start : m.start()]
-            if run and (not line_start or not line.strip() or _is_title_line(line)):
-                runs.append((run, None))
-                run = []
-        elif kind == "word" or kind == "num":
-            word = m.group()
-            if word.endswith(("'s", "’s")):
-                stem = word[:-2]
-                if stem[:1].isupper() and not (run and run[-1].text in _OWNER_BREAKS):
-                    # the possessive ends the name ('Department of Homeland Security's
-                    # budget'), unless it owns what follows ('Labor and Mexico's Secretaría')
-                    run.append(_Tok(m.start(), m.end() - 2, stem, "cap"))
-                if run:
-                    runs.append((run, None))
-                    run = []
-            elif word[0].isupper() or word[0].isdigit():
-                run.append(_Tok(m.start(), m.end(), word, "cap"))
-            elif word in _CONNECT and run:
-                run.append(_Tok(m.start(), m.end(), word, "conn"))
-            elif run:
-                runs.append((run, _Tok(m.start(), m.end(), word, "lower")))
-                run = []
-        elif kind == "amp" and run:
-            run.append(_Tok(m.start(), m.end(), "&", "conn"))
-        elif kind == "comma" and run:
-            run.append(_Tok(m.start(), m.end(), ",", "comma"))
-        elif kind == "paren" and run:
-            run.append(_Tok(m.start(), m.end(), m.group("abbr"), "paren"))
-        elif run:
-            runs.append((run, None))
-            run = []
 
 
 def _split_commas(run: list[_Tok]) -> list[list[_Tok]]:
@@ -224,10 +96,15 @@ def _one_word_items_follow(run: list[_Tok], k: int) -> bool:
 
 
 def _trim(toks: list[_Tok]) -> list[_Tok]:
-    while toks and (toks[0].kind != "cap" or toks[0].text in _NOT_A_NAME_START):
-        toks = toks[1:]
+    while toks and (
+        toks[0].kind != "cap" or toks[0].text in _NOT_A_NAME_START
+        or (toks[0].text[0].isdigit() and len(toks) > 1 and toks[1].kind == "comma")
+    ):  # fmt: skip
+        toks = toks[1:]  # '2024, and U.S. Customs ...': a date's year is no part of it
     while toks and toks[-1].kind != "cap":
         toks = toks[:-1]
+    if len(toks) > 1 and _YEAR.fullmatch(toks[-1].text) and toks[-2].text not in ("of", "de"):
+        toks = _trim(toks[:-1])  # 'Banco de México 2025', but 'Trade Act of 2002'
     return toks
 
 
@@ -250,8 +127,10 @@ def _modifiers_start(run: list[_Tok], begin: int, head_at: int) -> int:
     if head_at > begin and run[head_at - 1].kind == "comma":
         return head_at  # the head opens a list item: `G-20, Organization of American States`
     for k in range(head_at - 1, begin - 1, -1):
-        if run[k].text in ("of", *_SPANISH_ONLY) or (
-            run[k].text in ("and", "&") and run[k + 1].kind != "cap"
+        if (
+            run[k].text in ("of", *_SPANISH_ONLY)
+            or (run[k].text == "the" and k > begin and run[k - 1].kind == "cap")
+            or (run[k].text in ("and", "&") and run[k + 1].kind != "cap")
         ):
             return k + 1
     return begin
@@ -338,8 +217,10 @@ def _starts_name(run: list[_Tok], k: int) -> bool:
     head, or an English head with its own complement (`Department of ...`)."""
     if run[k].text in _LIST_AND and k + 1 < len(run):
         k += 1
+    if run[k].text in ("de", "del") and k + 1 < len(run):
+        k += 1  # 'y de la Secretaría de ...'
     tok, nxt = run[k], run[k + 1] if k + 1 < len(run) else None
-    if tok.text == "the" or tok.text in _HEADS_FIRST:
+    if tok.text in _ARTICLES or tok.text in _HEADS_FIRST:
         return True
     if tok.text in _HEADS_LAST and nxt is not None and nxt.text in _COMPLEMENT:
         return True
@@ -364,6 +245,8 @@ def _lowercase_head(text: str, run: list[_Tok], after: _Tok | None) -> Mention |
     if not toks or _head_kind(toks, len(toks) - 1) or toks[-1].text in _HEADS_FIRST:
         return None
     words = [t.text for t in toks if t.kind == "cap"]
+    if all(w[0].isdigit() for w in words):
+        return None  # 'a 2-hour program'
     single = words[0] if len(words) == 1 else ""
     if single and (re.fullmatch(r"(?:\w\.)+", single) or _DEMONYM.fullmatch(single)):
         return None
@@ -386,7 +269,7 @@ def _attributive_count(text: str, run: list[_Tok], after: _Tok | None) -> list[_
 def find_mentions(text: str, limit: int) -> list[Mention]:
     """Every mention of a name before `limit`, in text order (a body may recur)."""
     found: list[Mention] = []
-    for run, after in _runs(text, limit):
+    for run, after in runs(text, limit):
         lower_head = after is not None and after.text in _LOWER_HEADS
         if not lower_head and not any(t.text in _ANY_HEAD for t in run):
             continue  # most runs (a sentence's first word, a place, a date) name no body

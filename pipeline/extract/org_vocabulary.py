@@ -60,6 +60,6 @@ _NOT_A_NAME_START = set(
         "For Since During As Both Each Every Additionally Moreover However Meanwhile Recently "
         "Today Currently Also And Or But If When While Where After Before Between Among Within "
         "Without Into Across Along Until Unlike Like Including Such Of On To Per Via Last Next "
-        "Former Then Thus All Many Most Some Other"
+        "Former Then Thus All Many Most Some Other We You They He She It I Does Do Did Is Are"
     )
 )

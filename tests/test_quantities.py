@@ -815,6 +815,10 @@ MORE_FORMS = [
         ],
     ),
     ("- **214** active volunteers", [("214", 214, "count", E, None, None, None)]),
+    (
+        "We're surging a hundred and twenty consular officers to Monterrey.",
+        [("a hundred and twenty", 120, "count", E, None, None, None)],
+    ),
 ]
 
 # Decimals as spoken in a hearing: 'two point four billion dollars' was the count 2 and

@@ -118,6 +118,8 @@ _BELOW_HUNDRED = rf"(?:(?i:{_alternation(list(TENS))})(?:[- ](?i:{ONE_TO_NINE}))
 _BELOW_HUNDRED += rf"|(?i:{_alternation(list(SMALL_NUMBERS))}))"
 WORD_NUMBER_PATTERN = (
     rf"{_BELOW_HUNDRED_TRIE}(?:[ ](?i:hundred)(?:[ ](?:and[ ])?{_BELOW_HUNDRED})?)?"
+    # 'a hundred and twenty consular officers'
+    rf"|[Aa][ ]hundred(?:[ ](?:and[ ])?{_BELOW_HUNDRED})?"
 )
 # An article standing for one before a scale word ('a million', 'half-trillion').
 ARTICLE_PATTERN = words_trie(
@@ -165,6 +167,8 @@ def parse_words(words: str) -> Decimal | None:
             current += SPANISH_NUMBERS[token]
         elif token == "hundred":
             current = (current or 1) * 100
+        elif token in ("a", "an") and not current:
+            continue  # 'a hundred' is one hundred
         elif token == "and":
             continue
         else:

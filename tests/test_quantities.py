@@ -816,6 +816,29 @@ MORE_FORMS = [
     ),
     ("- **214** active volunteers", [("214", 214, "count", E, None, None, None)]),
     (
+        "Corn alone: 24.1M metric tons, ↑6% vs. 2023; waits fell (↓31%).",
+        [
+            ("24.1M metric tons", 24.1e6, "ton", E, None, None, None),
+            ("6%", 6, "percent", E, None, None, None),
+            ("31%", 31, "percent", E, None, None, None),
+        ],
+    ),
+    (
+        "Two projects with a combined 22.3 MTPA await decisions.",
+        [
+            ("Two", 2, "count", E, None, None, None),
+            ("22.3 MTPA", 22.3e6, "ton", E, None, "per_year", None),
+        ],
+    ),
+    (
+        "We count 160 to 170 firm votes; 218 are needed.",
+        [
+            ("160", 160, "count", E, None, None, "low"),
+            ("170", 170, "count", E, None, None, "high"),
+            ("218", 218, "count", E, None, None, None),
+        ],
+    ),
+    (
         "We're surging a hundred and twenty consular officers to Monterrey.",
         [("a hundred and twenty", 120, "count", E, None, None, None)],
     ),

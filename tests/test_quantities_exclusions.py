@@ -100,6 +100,10 @@ URLS_AND_CITATIONS = [
 VAGUE_AND_FREQUENCIES = [
     # the word 'one' is never a row, with a unit or without
     "It may cost more in any one year.",
+    # fractions and the base of a ratio
+    "more than two thirds of them reported an incident",
+    "requerirán el voto de dos terceras partes de sus integrantes",
+    "Mexico buys 1 in 4 tons of the corn we export.",
     "The program lasted one year.",
     # Spanish number words that begin names
     "Dos Bocas began operating in 2024.",
@@ -135,6 +139,9 @@ CODES_AND_LABELS = [
     "Table 1. Corn Production, Supply and Distribution (1,000 MT)",
     "GAIN Report Number: MX2024-0017",
     "For U.S. citizens: +52 (81) 8047-3145",
+    # Spanish citations of laws and their clauses
+    "El artículo 14 dispone que el Acuerdo entrará en vigor.",
+    "Con fundamento en los artículos 76, fracción I, y 89, fracción X, de la Constitución.",
     "Centro Cultural de la Frontera, 1200 E.\nSan Antonio Ave.",
 ]
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Any
 
@@ -32,7 +31,13 @@ from pipeline.extract.numbers import (
     scale_factor,
     with_spoken_decimals,
 )
-from pipeline.extract.quantity_context import qualifier_before, rate_follows_only, rate_of
+from pipeline.extract.quantity_context import (
+    Rate,
+    qualifier_before,
+    rate_follows_only,
+    rate_for,
+    rate_of,
+)
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
@@ -50,18 +55,21 @@ from pipeline.extract.quantity_periods import (
 from pipeline.extract.quantity_rules import (
     Part,
     counts_something,
-    exchange_rate_unit,
     fills_table_cell,
     is_frequency_or_moment,
-    is_unit_label,
+    is_ratio_base,
     neighbours,
     open_ended,
     ordinal_follows,
-    unit_after_modifier,
-    unit_from_label,
     year_then_note,
 )
 from pipeline.extract.quantity_tables import TableUnits, scaled
+from pipeline.extract.quantity_unit_rules import (
+    exchange_rate_unit,
+    is_unit_label,
+    unit_after_modifier,
+    unit_from_label,
+)
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 from pipeline.extract.sentences import Sentence, SentenceIndex
 
@@ -72,7 +80,6 @@ _CHANGE_FROM = re.compile(
     r"|decreased|went|changed|cut|raised|reduced|expanded|shrank)[ \t\xa0]+from)[ \t\xa0]+\Z"
 )
 _NO_QUANTITY = frozenset(("line", "x", "x2"))
-_RATE_REACH = 80  # characters between a rate phrase and the number it qualifies
 
 
 def _front_matter_end(scan: str) -> int:
@@ -218,7 +225,6 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
 
 
 Row = tuple[Part, str | None, str]  # a number, its range role, its qualifier
-Rate = tuple[int, str, bool]  # where a rate phrase starts, its rate, whether it only follows
 
 
 def _period_mention(scan: str, m: re.Match[str], kind: str) -> Mention | None:
@@ -282,6 +288,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             near = neighbours(scan, part.start, part.end)
             if is_frequency_or_moment(near, part.unit) or is_unit_label(scan, part):
                 continue
+            if part.unit is not None and is_ratio_base(scan, near):
+                continue  # '1 in 4 tons
             if part.unit is None and role is None:
                 unit = unit_after_modifier(scan, part.end)
                 unit = unit or exchange_rate_unit(scan, part.start, part.end)
@@ -306,38 +314,6 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 continue
             rows.append((part, role, qualifier))
     return rows, merge_spans(scan, mentions), rates
-
-
-def _rate_for(
-    scan: str,
-    rates: list[Rate],
-    sentence: tuple[int, int],
-    rows: list[Row],
-    row_starts: list[int],
-    index: int,
-) -> str | None:
-    """The rate phrase that qualifies row `index`: the nearest one in its sentence and clause,
-    close to it, and, when the phrase comes after the number, with no other number between
-    them ('between $15 and $18 an hour' is not 'six to eight months an hour')."""
-    part, role, _ = rows[index]
-    partner = index + 1 if role == "low" else index - 1 if role == "high" else None
-    best, best_distance = None, _RATE_REACH + 1
-    lo = bisect_left(rates, (sentence[0],))
-    hi = bisect_left(rates, (sentence[1],))
-    for position, rate, follows_only in rates[lo:hi]:
-        if follows_only and position < part.start:
-            continue
-        distance = abs(position - part.start)
-        if distance >= best_distance:
-            continue
-        if ";" in scan[min(position, part.start) : max(position, part.start)]:
-            continue
-        if position > part.end:
-            between = range(bisect_right(row_starts, part.end), bisect_left(row_starts, position))
-            if any(j != partner for j in between):
-                continue
-        best, best_distance = rate, distance
-    return best
 
 
 def _sentence_around(text: str, index: SentenceIndex, part: Part) -> Sentence | None:
@@ -394,7 +370,7 @@ def _extract_quantities(text: str) -> list[dict[str, Any]]:
                 "qualifier": qualifier,
                 "range_role": role,
                 "period": periods[i],
-                "rate": unit.rate or _rate_for(scan, rates, bounds[i], rows, row_starts, i),
+                "rate": unit.rate or rate_for(scan, rates, bounds[i], rows, row_starts, i),
                 "measure": measure_of(text, start, end, unit.kind),
                 "flag": "malformed_number" if value is None else None,
                 "sentence": sentence.text if sentence else text[start:end],

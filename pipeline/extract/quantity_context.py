@@ -8,6 +8,10 @@ the length of the sentence or of the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from pipeline.extract.quantity_rules import Part
 
 # --- qualifier -----------------------------------------------------------------------------
 
@@ -141,3 +145,39 @@ def rate_follows_only(phrase: str) -> bool:
     """'a day' and 'per year' make a rate of the number before them; before a number they
     name a moment ('A day after the vote, 5 tons were seized')."""
     return phrase.split(None, 1)[0].lower() in ("a", "an", "per")
+
+
+_RATE_REACH = 80  # characters between a rate phrase and the number it qualifies
+Rate = tuple[int, str, bool]  # where a rate phrase starts, its rate, whether it only follows
+
+
+def rate_for(
+    scan: str,
+    rates: list[Rate],
+    sentence: tuple[int, int],
+    rows: Sequence[tuple[Part, str | None, str]],
+    row_starts: list[int],
+    index: int,
+) -> str | None:
+    """The rate phrase that qualifies row `index`: the nearest one in its sentence and clause,
+    close to it, and, when the phrase comes after the number, with no other number between
+    them ('between $15 and $18 an hour' is not 'six to eight months an hour')."""
+    part, role, _ = rows[index]
+    partner = index + 1 if role == "low" else index - 1 if role == "high" else None
+    best, best_distance = None, _RATE_REACH + 1
+    lo = bisect_left(rates, (sentence[0],))
+    hi = bisect_left(rates, (sentence[1],))
+    for position, rate, follows_only in rates[lo:hi]:
+        if follows_only and position < part.start:
+            continue
+        distance = abs(position - part.start)
+        if distance >= best_distance:
+            continue
+        if ";" in scan[min(position, part.start) : max(position, part.start)]:
+            continue
+        if position > part.end:
+            between = range(bisect_right(row_starts, part.end), bisect_left(row_starts, position))
+            if any(j != partner for j in between):
+                continue
+        best, best_distance = rate, distance
+    return best

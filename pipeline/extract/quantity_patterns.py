@@ -20,7 +20,7 @@ from pipeline.extract.numbers import ARTICLE_PATTERN, SCALE_WORD_PATTERN, WORD_N
 from pipeline.extract.quantity_trie import case_variants, regex_trie, word_list, words_trie
 from pipeline.extract.quantity_units import CURRENCY_PREFIX_PATTERN, UNIT_PATTERN
 
-LEAD = r"[\s(\[“\"'‘—*_•~]"
+LEAD = r"[\s(\[“\"'‘—*_•~↑↓]"  # an arrow before a change is no sign ('↑6%')
 NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
 YEAR = r"[12](?:(?<=1)[89]|(?<=2)0)[0-9]{2}"
 _SPANISH_MONTHS = word_list(
@@ -41,6 +41,8 @@ _REFERENCE_NOUNS = word_list(
     " step tier stage round level grade amendment resolution exhibit schedule form route"
     " highway interstate flight room suite district region zone pillar objective annex"
     " version"
+    # Spanish, as Mexican laws and parliamentary texts cite them ('el artículo 14')
+    " artículo capítulo párrafo inciso sección cuadro anexo tomo página ramo acta gaceta"
 )
 _CAPITALIZED_REFERENCE_NOUNS = word_list(
     "Order Decree Docket Case Report Number Issue Rule Goal Finding Option Model"
@@ -50,7 +52,7 @@ _REFERENCE_ABBREVIATIONS = word_list(
     "Sec. Secs. sec. Art. Arts. Ch. Para. Paras. Fig. Figs. fig. p. pp. Vol. vol. No. Nos. no."
     " E.O. EO P.L. P._L. Pub._L. Pub.L. H.R. H._R. H.Res. S.Res. H.J.Res. S.J.Res."
     " H.Con.Res. S. § §§ Case_No. Ext. ext. Tel. tel. Tel: tel: Phone Phone: phone: Fax:"
-    " Appendix Appendices appendix"
+    " Appendix Appendices appendix Núm. núm. número Número"
 )
 
 
@@ -66,9 +68,16 @@ def _reference_words() -> list[str]:
 
 
 _REFERENCE_NUMBER = r"[0-9]+(?:[.:-][0-9A-Za-z]+)*[A-Za-z]?(?![\w])"
+# 'artículos 76, fracción I, y 89': a Spanish citation names a clause of each article.
+_SUBDIVISION = (
+    r"(?:,?[ \t\xa0]+(?:fracci[oó]n(?:es)?|inciso|p[aá]rrafo|apartado)[ \t\xa0]+"
+    r"[IVXLCivxlc0-9]+[a-z]?)?"
+)
 _REFERENCE = (
-    rf"{words_trie(_reference_words())}[ \t\xa0]*(?:No\.[ \t\xa0]*)?{_REFERENCE_NUMBER}"
-    rf"(?:[ \t\xa0]*(?:,|and|or|&|through|to|[-–—])[ \t\xa0]*{_REFERENCE_NUMBER})*"
+    rf"{words_trie(_reference_words())}[ \t\xa0]*(?:No\.[ \t\xa0]*)?"
+    rf"{_REFERENCE_NUMBER}{_SUBDIVISION}"
+    rf"(?:[ \t\xa0]*(?:,|and|or|&|through|to|y|o|e|a|[-–—])[ \t\xa0]*{_REFERENCE_NUMBER}"
+    rf"{_SUBDIVISION})*"
 )
 _DATE_AFTER_MONTH = rf"\.?[ \t\xa0]+[0-9][0-9]?(?:st|nd|rd|th)?(?![0-9])(?:,?[ \t\xa0]+{YEAR})?"
 _MONTH_FIRST_DATE = words_trie(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES]) + _DATE_AFTER_MONTH

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pipeline.extract.numbers import SPANISH_NUMBERS, is_year_like
-from pipeline.extract.quantity_units import UNIT_PATTERN, Unit, unit_of
+from pipeline.extract.quantity_units import Unit
 
 
 def _words(text: str) -> list[str]:
@@ -163,37 +163,6 @@ _OPEN_END = re.compile(
     # not 'C++')
     r"|(?P<plus>\+(?![\w+])|-plus\b)"
 )
-# '1,500 additional miles': a unit one modifier away from its number.
-_MODIFIED_UNIT = re.compile(
-    r"[ \t\xa0]+(?:additional|more|extra|new|further|fewer|consecutive|straight)[ \t\xa0]+"
-    rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
-)
-# '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.
-_UNIT_LABEL_VALUES = frozenset((Decimal(1000), Decimal(1000000)))
-_UNIT_LABEL_REST = re.compile(r"[^0-9()\n]{0,24}\)")
-
-
-# '17 per dollar': an exchange rate, priced in the currency the sentence names before it.
-_PER_DOLLAR = re.compile(
-    r"[ \t\xa0]+(?:per|to[ \t\xa0]+the|a)[ \t\xa0]+(?:U\.?S\.?[ \t\xa0]+)?dollar\b"
-)
-_CURRENCY_NAMED = re.compile(r"(?i:\b(peso|euro|yuan|renminbi|yen|pound sterling)s?\b)")
-_CURRENCY_OF_NAME = {
-    "peso": "MXN",
-    "euro": "EUR",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "yen": "JPY",
-    "pound sterling": "GBP",
-}
-
-
-def exchange_rate_unit(scan: str, start: int, end: int) -> Unit | None:
-    """The currency of a bare number stated per dollar, when the text just before names it."""
-    if not _PER_DOLLAR.match(scan, end):
-        return None
-    named = [m.group(1).lower() for m in _CURRENCY_NAMED.finditer(scan, max(0, start - 100), start)]
-    return Unit(_CURRENCY_OF_NAME[named[-1]], "money") if named else None
 
 
 def open_ended(scan: str, end: int) -> str | None:
@@ -202,36 +171,6 @@ def open_ended(scan: str, end: int) -> str | None:
     if not m:
         return None
     return "lower_bound" if m.group("lower") or m.group("plus") else "upper_bound"
-
-
-def unit_after_modifier(scan: str, end: int) -> Unit | None:
-    m = _MODIFIED_UNIT.match(scan, end)
-    return unit_of(m.group("unit")) if m else None
-
-
-# A label that ends in a unit names the unit of the value after it ('Estimated Total Annual
-# Burden Hours: 1,479,250'); the unit is a whole word of three letters or more.
-_LABEL_UNIT = re.compile(rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})[ \t\xa0]*:[ \t\xa0]*\Z")
-
-
-def unit_from_label(scan: str, start: int) -> Unit | None:
-    colon = start - 1
-    while colon > 0 and scan[colon] in " \t\xa0":
-        colon -= 1
-    if scan[colon] != ":":
-        return None  # most numbers: no label before them
-    line_start = scan.rfind("\n", max(0, start - 120), start) + 1
-    m = _LABEL_UNIT.search(scan[max(line_start, start - 120) : start])
-    return unit_of(m.group("unit")) if m and len(m.group("unit")) >= 3 else None
-
-
-def is_unit_label(scan: str, part: Part) -> bool:
-    return (
-        part.form == "digits"
-        and part.value in _UNIT_LABEL_VALUES
-        and scan[part.start - 1 : part.start] == "("
-        and bool(_UNIT_LABEL_REST.match(scan, part.end))
-    )
 
 
 class Neighbours(NamedTuple):
@@ -275,8 +214,11 @@ def word_before(scan: str, start: int) -> tuple[str | None, int]:
 
 def is_ratio(scan: str, end: int, near: Neighbours) -> bool:
     """'2 in 10 households', 'one in four': a ratio, not two counts."""
-    if _RATIO_AFTER.match(scan, end):
-        return True
+    return bool(_RATIO_AFTER.match(scan, end)) or is_ratio_base(scan, near)
+
+
+def is_ratio_base(scan: str, near: Neighbours) -> bool:
+    """'10' in '2 in 10 households', '4 tons' in '1 in 4 tons': the base of a ratio."""
     if near.before_lower == "of":
         near = neighbours(scan, near.before_start, near.before_start)
         if near.before_lower != "out":
@@ -390,6 +332,12 @@ def _spaced(scan: str, end: int) -> bool:
     return scan[end] in _BLANKS or scan.startswith(("**", "__"), end)
 
 
+_FRACTION_DENOMINATORS = frozenset(
+    _words(
+        # not 'halves' ('two halves of 33,000') nor 'quarters' ('two quarters of growth')
+        "third thirds fourths fifth fifths sixths tenths terceras tercera tercios cuartas quintas"
+    )
+)
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
@@ -405,8 +353,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if glued or names_something(scan, end, near) or is_ratio(scan, end, near):
         return False
     word, low = near.after, near.after_lower
-    if low in _MONTHS or low == "times":
-        return False
+    if low in _MONTHS or low == "times" or low in _FRACTION_DENOMINATORS:
+        return False  # 'two thirds', 'dos terceras partes': a share, not a count
     if part.scaled or _OPEN_END.match(scan, end) or _PER_TIME.match(scan, end):
         return True  # '1.2 million', '300 or more', 'about 290 per day'
     before, before_low = near.before, near.before_lower
@@ -431,6 +379,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True
     if _counted_of(scan, end, low) or _elided_count(scan, end, near):
         return True
+    if before is None and low in _AUXILIARIES and scan[part.start - 2 : part.start] == "; ":
+        return True  # 'we count 160 to 170 votes; 218 are needed'
     modified = _NUMERIC_MODIFIER.match(scan, end)
     if modified and modified.group(1) not in _NOT_COUNTED:
         return True  # '65 .50-caliber rifles', '300 9mm pistols'

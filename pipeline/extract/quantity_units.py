@@ -110,6 +110,7 @@ _add(Unit("cubic_foot", "volume", _TEN**9, "per_day"), "bcf/d", "bcfd")
 _add(Unit("cubic_foot", "volume", _TEN**6, "per_day"), "mmcf/d", "mmcfd")
 _add(Unit("cubic_foot", "volume", _TEN**12), "tcf")
 _add(Unit("ton", "mass", _TEN**6), "mmt")
+_add(Unit("ton", "mass", _TEN**6, "per_year"), "mtpa", "mmtpa")  # million tons per annum
 _add(Unit("ton", "mass"), "mt")
 _add(Unit("percent", "percent", Decimal("0.01")), "basis point", "basis points", "bps")
 _add(Unit("percent", "percent", Decimal("0.01")), "punto base", "puntos base")

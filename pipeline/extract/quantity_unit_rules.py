@@ -1,0 +1,75 @@
+"""Where a bare number's unit comes from when none is printed after it: a modifier
+between ('1,500 additional miles'), an exchange rate ('17 pesos per dollar'), a label
+before it ('Burden Hours: 1,479,250'); and the table heads that are units,
+not quantities ('(1,000 MT)').
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.extract.quantity_rules import Part
+from pipeline.extract.quantity_units import UNIT_PATTERN, Unit, unit_of
+
+# '1,500 additional miles': a unit one modifier away from its number.
+_MODIFIED_UNIT = re.compile(
+    r"[ \t\xa0]+(?:additional|more|extra|new|further|fewer|consecutive|straight)[ \t\xa0]+"
+    rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
+)
+# '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.
+_UNIT_LABEL_VALUES = frozenset((Decimal(1000), Decimal(1000000)))
+_UNIT_LABEL_REST = re.compile(r"[^0-9()\n]{0,24}\)")
+
+
+# '17 per dollar': an exchange rate, priced in the currency the sentence names before it.
+_PER_DOLLAR = re.compile(
+    r"[ \t\xa0]+(?:per|to[ \t\xa0]+the|a)[ \t\xa0]+(?:U\.?S\.?[ \t\xa0]+)?dollar\b"
+)
+_CURRENCY_NAMED = re.compile(r"(?i:\b(peso|euro|yuan|renminbi|yen|pound sterling)s?\b)")
+_CURRENCY_OF_NAME = {
+    "peso": "MXN",
+    "euro": "EUR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "pound sterling": "GBP",
+}
+
+
+def exchange_rate_unit(scan: str, start: int, end: int) -> Unit | None:
+    """The currency of a bare number stated per dollar, when the text just before names it."""
+    if not _PER_DOLLAR.match(scan, end):
+        return None
+    named = [m.group(1).lower() for m in _CURRENCY_NAMED.finditer(scan, max(0, start - 100), start)]
+    return Unit(_CURRENCY_OF_NAME[named[-1]], "money") if named else None
+
+
+def unit_after_modifier(scan: str, end: int) -> Unit | None:
+    m = _MODIFIED_UNIT.match(scan, end)
+    return unit_of(m.group("unit")) if m else None
+
+
+# A label that ends in a unit names the unit of the value after it ('Estimated Total Annual
+# Burden Hours: 1,479,250'); the unit is a whole word of three letters or more.
+_LABEL_UNIT = re.compile(rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})[ \t\xa0]*:[ \t\xa0]*\Z")
+
+
+def unit_from_label(scan: str, start: int) -> Unit | None:
+    colon = start - 1
+    while colon > 0 and scan[colon] in " \t\xa0":
+        colon -= 1
+    if scan[colon] != ":":
+        return None  # most numbers: no label before them
+    line_start = scan.rfind("\n", max(0, start - 120), start) + 1
+    m = _LABEL_UNIT.search(scan[max(line_start, start - 120) : start])
+    return unit_of(m.group("unit")) if m and len(m.group("unit")) >= 3 else None
+
+
+def is_unit_label(scan: str, part: Part) -> bool:
+    return (
+        part.form == "digits"
+        and part.value in _UNIT_LABEL_VALUES
+        and scan[part.start - 1 : part.start] == "("
+        and bool(_UNIT_LABEL_REST.match(scan, part.end))
+    )

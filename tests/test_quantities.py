@@ -776,6 +776,39 @@ TABLE_STATEMENTS = [
     ),
 ]
 
+# A spreadsheet saved as CSV: a units row under the header, codes and ranks that are no
+# quantities, numbers with thousands separators inside quoted fields.
+CSV_TABLES = [
+    (
+        "Rank,Port,Port code,Year,Total trade,Change,Truck crossings\n"
+        ",,,,USD millions,%,count\n"
+        '1,Laredo,2304,2024,"322,322.8",4.8,"3,061,377"\n'
+        '2,Ysleta-El Paso,2402,2024,"118,079.3",-1.9,"1,012,488"',
+        [
+            ("322,322.8", 322322.8e6, "USD", E, "2024", None, None),
+            ("4.8", 4.8, "percent", E, "2024", None, None),
+            ("3,061,377", 3061377, "count", E, "2024", None, None),
+            ("118,079.3", 118079.3e6, "USD", E, "2024", None, None),
+            ("-1.9", -1.9, "percent", E, "2024", None, None),
+            ("1,012,488", 1012488, "count", E, "2024", None, None),
+        ],
+    ),
+    # an aligned table whose numbers have thousands separators is no CSV
+    (
+        "Program Area                 FY 2024   FY 2025   FY 2026\n"
+        "Counternarcotics              41,500    40,000    38,000\n"
+        "Firearms Trafficking           9,500     8,000     7,000",
+        [
+            ("41,500", 41500, "count", E, None, None, None),
+            ("40,000", 40000, "count", E, None, None, None),
+            ("38,000", 38000, "count", E, None, None, None),
+            ("9,500", 9500, "count", E, None, None, None),
+            ("8,000", 8000, "count", E, None, None, None),
+            ("7,000", 7000, "count", E, None, None, None),
+        ],
+    ),
+]
+
 # Text from a PDF: a line break hyphenates the words of a quantity.
 PDF_LINE_BREAKS = [
     (
@@ -875,6 +908,7 @@ CASES = (
     + TABLE_CELLS
     + SPOKEN_DECIMALS
     + TABLE_STATEMENTS
+    + CSV_TABLES
     + PDF_LINE_BREAKS
     + MORE_FORMS
 )

@@ -63,7 +63,7 @@ _CITATION_MARKS = re.compile(
     r"|\b(?:Report|Journal|Review|Press|Proceedings|Working[ \t\xa0]Paper|Insight"
     r"|In[ \t\xa0]Focus)\b"
     rf"|\(Washington|{_MONTH}[ \t\xa0]+(?:[0-9]{{1,2}},[ \t\xa0]+)?[0-9]{{4}}"
-    r"|[0-9]{4}\)?\.?[ \t\xa0]*$"
+    r"|,[ \t\xa0]+[0-9]{4}\)?\.?[ \t\xa0]*$"
 )
 
 

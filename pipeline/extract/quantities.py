@@ -63,7 +63,7 @@ from pipeline.extract.quantity_rules import (
     ordinal_follows,
     year_then_note,
 )
-from pipeline.extract.quantity_tables import TableUnits, scaled
+from pipeline.extract.quantity_tables import IDENTIFIER, TableUnits, csv_as_tabs, scaled
 from pipeline.extract.quantity_unit_rules import (
     exchange_rate_unit,
     is_unit_label,
@@ -296,6 +296,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 unit = unit or unit_from_label(scan, part.start)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)
                 cell = tables.at(part.start) if in_cell else None
+                if cell is IDENTIFIER:
+                    continue  # a code, rank or year column
                 if cell:  # a cell of a table that states its unit and scale
                     part = part._replace(unit=cell.unit, value=scaled(part.value, cell))
                 else:
@@ -342,7 +344,7 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
 
 def _extract_quantities(text: str) -> list[dict[str, Any]]:
     scan = "\n" + text  # every candidate starts after a lead character, the first one too
-    rows, mentions, rates = _scan(scan)
+    rows, mentions, rates = _scan(csv_as_tabs(scan))  # same offsets; CSV fields as cells
     row_starts = [row[0].start for row in rows]
     index = SentenceIndex(text)
     sentences = [_sentence_around(text, index, part) for part, _, _ in rows]

@@ -306,14 +306,14 @@ def _elided_count(scan: str, end: int, near: Neighbours) -> bool:
     return (after_and or after_comma) and bool(_IN_A_PLACE.match(scan, end))
 
 
-_CELL_GAP = re.compile(r"[ \t\xa0]*\|[ \t\xa0]*|\t[ \t\xa0]*|[ \xa0]{2,}")
+_CELL_GAP = re.compile(r"[ \t\xa0]*\|[ \t\xa0]*|[ \xa0]?\t[ \t\xa0]*|[ \xa0]{2,}")
 
 
 def fills_table_cell(scan: str, start: int, end: int) -> bool:
     """Whether a number is a whole cell of a table row, and not its first cell: cells split
     by `|`, tabs or runs of spaces, as Markdown and plain-text tables print them
     ('Otay Mesa, CA      14      612,400'). A first cell numbers or ranks the row."""
-    if not scan[max(0, start - 2) : start].endswith(("|", "| ", "\t", "  ", "\xa0\xa0")):
+    if not scan[max(0, start - 2) : start].endswith(("|", "| ", "\t", "\t ", "  ", "\xa0\xa0")):
         return False  # most numbers: a single space before them
     line_start = scan.rfind("\n", 0, start) + 1
     line_end = scan.find("\n", end)
@@ -325,6 +325,17 @@ def fills_table_cell(scan: str, start: int, end: int) -> bool:
     if right.strip(" \t\xa0\r") and not _CELL_GAP.match(right):
         return False
     return len(_CELL_GAP.findall(line.strip(" \t\xa0\r|"))) >= 2
+
+
+def opens_table_row(scan: str, start: int, end: int) -> bool:
+    """Whether a number is the first cell of a table row ('1\tLaredo\t2304\t…',
+    '1    Laredo    2304'): it numbers or ranks the row."""
+    line_start = scan.rfind("\n", 0, start) + 1
+    if scan[line_start:start].strip(" \t|"):
+        return False
+    line_end = scan.find("\n", end)
+    rest = scan[end : line_end if line_end != -1 else len(scan)]
+    return bool(_CELL_GAP.match(rest)) and len(_CELL_GAP.findall(rest.strip(" \t\xa0|"))) >= 1
 
 
 def _spaced(scan: str, end: int) -> bool:
@@ -349,6 +360,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return False  # a year, or a code with a leading zero ('06500')
     if part.form == "digits" and fills_table_cell(scan, part.start, end):
         return True  # its column's header names what it counts
+    if part.form == "digits" and opens_table_row(scan, part.start, end):
+        return False
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     if glued or names_something(scan, end, near) or is_ratio(scan, end, near):
         return False

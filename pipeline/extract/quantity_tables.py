@@ -41,29 +41,54 @@ class Statement(NamedTuple):
     scale: int
 
 
+# A column of codes, ranks or years: its cells are identifiers, not quantities.
+IDENTIFIER = Statement(Unit("identifier", "identifier"), 1)
+_IDENTIFIER_HEADER = re.compile(
+    r"(?i:rank|no\.?|#|id|year|fips|zip(?: code)?|[\w ]*\bcodes?|c[oó]digo[\w ]*|clave)"
+)
+
+
 def statement_in(text: str) -> Statement | None:
     """The unit and scale a parenthesis of a caption, header or label states, if any:
     `($ in thousands)`, `(millones de dólares)`, `(miles)`, `(%)`, `(dólares)`."""
     spanish = _SPANISH.search(text.lower()) is not None
     for paren in _PAREN.finditer(text):
-        inside = paren.group(1).lower()
-        if "%" in inside or "percent" in inside or "por ciento" in inside:
-            return Statement(_PERCENT, 1)
-        unit = None
-        if re.search(r"\bpesos?\b.*\b(?:por|per)\b", inside):
-            return Statement(_MXN, 1)  # an exchange rate: pesos for one dollar
-        if " por " in inside or " per " in inside:
-            continue  # any other rate is no unit of a cell
-        if "$" in inside or re.search(r"\b(?:dollars?|dólar(?:es)?|dolares|usd)\b", inside):
-            unit = _USD
-        elif re.search(r"\b(?:pesos?|mxn)\b", inside):
-            unit = _MXN
-        scale = next((factor for pattern, factor in _SCALES if pattern.search(inside)), 1)
-        if scale == 10**3 and unit is None and inside.strip() == "miles" and not spanish:
-            return Statement(_MILE, 1)  # an English '(miles)' is the length
-        if unit is not None or scale != 1:
-            return Statement(unit or _COUNT, scale)
+        found = _statement(paren.group(1).lower(), spanish)
+        if found:
+            return found
     return None
+
+
+def _statement(inside: str, spanish: bool) -> Statement | None:
+    if "%" in inside or "percent" in inside or "por ciento" in inside:
+        return Statement(_PERCENT, 1)
+    if re.search(r"\bpesos?\b.*\b(?:por|per)\b", inside):
+        return Statement(_MXN, 1)  # an exchange rate: pesos for one dollar
+    if " por " in inside or " per " in inside:
+        return None  # any other rate is no unit of a cell
+    unit = None
+    if "$" in inside or re.search(r"\b(?:dollars?|dólar(?:es)?|dolares|usd)\b", inside):
+        unit = _USD
+    elif re.search(r"\b(?:pesos?|mxn)\b", inside):
+        unit = _MXN
+    scale = next((factor for pattern, factor in _SCALES if pattern.search(inside)), 1)
+    if scale == 10**3 and unit is None and inside.strip() == "miles" and not spanish:
+        return Statement(_MILE, 1)  # an English '(miles)' is the length
+    if unit is not None or scale != 1:
+        return Statement(unit or _COUNT, scale)
+    if inside.strip() in ("count", "number", "núm.", "número"):
+        return Statement(_COUNT, 1)
+    return None
+
+
+def _units_row(cells: list[str]) -> list[Statement | None] | None:
+    """A row under the header that only names units ('', 'USD millions', '%', 'count'):
+    the unit of each column, or None when the row is no such row."""
+    texts = [c.strip() for c in cells]
+    if not any(texts) or any(len(t) > 24 for t in texts):
+        return None
+    found = [_statement(t.lower(), False) if t else None for t in texts]
+    return found if all(f is not None for f, t in zip(found, texts, strict=True) if t) else None
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -71,6 +96,9 @@ def _cells(line: str) -> list[tuple[int, int]]:
     if _PIPE_ROW.fullmatch(line):
         bars = [i for i, ch in enumerate(line) if ch == "|"]
         return list(pairwise(bars))
+    if "\t" in line:  # each tab ends a cell, empty cells too
+        tabs = [-1] + [i for i, ch in enumerate(line) if ch == "\t"] + [len(line.rstrip())]
+        return [(a + 1, b) for a, b in pairwise(tabs)]
     cuts = [(m.start(), m.end()) for m in _GAP.finditer(line.rstrip())]
     lead = len(line) - len(line.lstrip(" \t"))
     starts = [lead] + [end for _, end in cuts]
@@ -123,7 +151,19 @@ class TableUnits:
             None,
         )
         header = lines[first][1]
-        columns = [statement_in(header[a:b]) for a, b in _cells(header)]
+        columns = [
+            IDENTIFIER
+            if _IDENTIFIER_HEADER.fullmatch(header[a:b].strip())
+            else statement_in(header[a:b])
+            for a, b in _cells(header)
+        ]
+        if first + 1 < stop:
+            second = lines[first + 1][1]
+            units = _units_row([second[a:b] for a, b in _cells(second)])
+            if units:
+                columns = [
+                    u or c for u, c in zip(units, columns + [None] * len(units), strict=False)
+                ]
         if (
             not any(columns)
             and caption is None
@@ -157,3 +197,49 @@ class TableUnits:
 
 def scaled(value: Decimal | None, statement: Statement) -> Decimal | None:
     return None if value is None else value * statement.scale * statement.unit.factor
+
+
+_CSV_SEPARATOR = re.compile(r'"(?:[^"\n]|"")*"|(,)')
+
+
+def _csv_separators(line: str) -> list[int]:
+    return [m.start(1) for m in _CSV_SEPARATOR.finditer(line) if m.group(1)]
+
+
+def _csv_fields(line: str) -> int:
+    """How many separating commas a line has if it reads as a CSV row, else 0: no runs of
+    spaces, tabs or pipes (an aligned table's '41,500   40,000' is not CSV), and its commas
+    not followed by a space (prose's are)."""
+    commas = line.count(",")
+    if commas < 3 or "\t" in line or "|" in line or "  " in line:
+        return 0
+    if 2 * line.count(", ") > commas:
+        return 0  # prose, at a glance: most of its commas are followed by a space
+    separators = _csv_separators(line)
+    spaced = sum(1 for at in separators if line[at + 1 : at + 2] == " ")
+    return len(separators) if len(separators) >= 3 and 4 * spaced <= len(separators) else 0
+
+
+def csv_as_tabs(text: str) -> str:
+    """The text with its CSV tables written as tab-separated rows: each separating comma a
+    tab and each double quote a space, so the offsets stay the same and a number in a field
+    is a number in a cell. A CSV table is two or more lines in a row with the same number
+    (three or more) of separating commas."""
+    if text.count(",") < 6:
+        return text
+    lines = text.split("\n")
+    counts = [_csv_fields(line) for line in lines]
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and counts[j] >= 3 and counts[j] == counts[i]:
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                chars = list(lines[k].replace('"', " "))
+                for at in _csv_separators(lines[k]):
+                    chars[at] = "\t"
+                out[k] = "".join(chars)
+        i = max(j, i + 1)
+    return "\n".join(out)

@@ -140,6 +140,11 @@ def test_every_span_reproduces_its_text(name, text):
                 )
             ],
         ),
+        # the place a body belongs to is part of its name
+        (
+            "The Texas Department of Public Safety (DPS) said it would not add inspections.",
+            [("DPS", "DPS", "Texas Department of Public Safety", "long_form_paren")],
+        ),
         # Markdown emphasis around the name is not part of it
         (
             "The USMCA's **Rapid Response Labor Mechanism** (RRM) lets the United States act.",

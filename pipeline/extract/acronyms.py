@@ -48,6 +48,9 @@ _SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|th
 _ROMAN = re.compile(r"[IVXLC]+")
 # A body's head noun and 'of' before a long form whose letters skip them: the acronym
 # stands for the whole name (ATF, INL are bureaus).
+# 'the Texas Department of …': the place a body belongs to is part of its name.
+_PLACE_BEFORE_HEAD = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z]+)[ \t]+\Z")
+_AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
 _HEAD_OF = re.compile(
     r"(?<![\w-])(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"
     r"[ \t]+of[ \t]+(?:the[ \t]+)?\Z"
@@ -212,6 +215,9 @@ def _long_form_paren(
         head = _HEAD_OF.search(text, max(win, start - 40), start)
         if head:  # 'Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)': the body's name
             start = head.start()
+        owner = _PLACE_BEFORE_HEAD.search(text, max(win, start - 40), start)
+        if owner and _AGENCY_HEAD.match(text, start):
+            start = owner.start(1)  # 'the Texas Department of Public Safety (DPS)'
     else:
         start = reordered_initials_start(text, win, end, sf[0])
         if start is None:

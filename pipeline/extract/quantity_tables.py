@@ -4,8 +4,11 @@ Budget and statistical tables print bare numbers and say what they are in one pl
 caption line above the table (`($ in thousands)`), a column header (`Variación anual
 (%)`), or the row's label (`Ingresos totales (millones de dólares)`). A bare number that
 fills a cell takes the nearest of these (column header, then row label, then caption):
-`158,900` under `($ in thousands)` is US$158,900,000. Nothing is guessed: a cell of a
-table that states none stays a count.
+`158,900` under `($ in thousands)` is US$158,900,000. A units row under the header
+(`USD millions`, `%`, `count`) names each column's unit; a column headed Rank, Year or
+`… code` holds identifiers, not quantities. Nothing is guessed: a cell of a table that
+states none stays a count. A spreadsheet saved as CSV is read as such a table
+(`csv_as_tabs`).
 """
 
 from __future__ import annotations

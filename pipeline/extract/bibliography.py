@@ -50,10 +50,6 @@ _VOLUME = re.compile(r"[ \t]+\d{1,4}$")
 ENTRY_FIELDS = ("authors", "title", "container", "date", "date_text", "accessed_date", "url", "doi")
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
 # What a citation has and an explanation seldom does: a link, a quoted title, pages,
 # volume and issue, an author ('by ...'), 'See', 'Ibid', 'accessed', a publication date.
 _CITATION_MARKS = re.compile(
@@ -62,7 +58,7 @@ _CITATION_MARKS = re.compile(
     r"|[0-9][ \t\xa0]+pp?\.|\b[Nn]o\.[ \t\xa0]*[0-9]|\b[Vv]ol\.|\bby[ \t\xa0]+[A-Z]|\b[Ss]ee\b"
     r"|\b(?:Report|Journal|Review|Press|Proceedings|Working[ \t\xa0]Paper|Insight"
     r"|In[ \t\xa0]Focus)\b"
-    rf"|\(Washington|{_MONTH}[ \t\xa0]+(?:[0-9]{{1,2}},[ \t\xa0]+)?[0-9]{{4}}"
+    rf"|\(Washington|\b{_MONTH}[ \t\xa0]+(?:[0-9]{{1,2}},[ \t\xa0]+)?[0-9]{{4}}"
     r"|,[ \t\xa0]+[0-9]{4}\)?\.?[ \t\xa0]*$"
 )
 

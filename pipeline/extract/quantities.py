@@ -55,7 +55,6 @@ from pipeline.extract.quantity_periods import (
 from pipeline.extract.quantity_rules import (
     Part,
     counts_something,
-    fills_table_cell,
     is_frequency_or_moment,
     is_ratio_base,
     neighbours,
@@ -63,17 +62,22 @@ from pipeline.extract.quantity_rules import (
     ordinal_follows,
     year_then_note,
 )
-from pipeline.extract.quantity_tables import IDENTIFIER, TableUnits, csv_as_tabs, scaled
+from pipeline.extract.quantity_tables import (
+    IDENTIFIER,
+    TableUnits,
+    csv_as_tabs,
+    fills_table_cell,
+    scaled,
+)
 from pipeline.extract.quantity_unit_rules import (
     exchange_rate_unit,
     is_unit_label,
     unit_after_modifier,
     unit_from_label,
 )
-from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
+from pipeline.extract.quantity_units import COUNT, Unit, currency_of_prefix, unit_of
 from pipeline.extract.sentences import Sentence, SentenceIndex
 
-_COUNT = Unit("count", "count")
 _BETWEEN = re.compile(r"(?i:between)[ \t\xa0]+\Z")
 _CHANGE_FROM = re.compile(
     r"(?i:(?:rose|risen|increased|grew|grown|climbed|jumped|fell|fallen|dropped|declined"
@@ -305,7 +309,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                     if part.unit is not None and part.value is not None:
                         part = part._replace(value=part.value * part.unit.factor)
             hedge_at = parts[0][0].start if role == "high" else part.start
-            qualifier = qualifier_before(scan, hedge_at, (part.unit or _COUNT).kind)
+            qualifier = qualifier_before(scan, hedge_at, (part.unit or COUNT).kind)
             if qualifier == "exact":
                 qualifier = open_ended(scan, part.end) or "exact"
             if (
@@ -358,7 +362,7 @@ def _extract_quantities(text: str) -> list[dict[str, Any]]:
     for i, (part, role, qualifier) in enumerate(rows):
         start, end = part.start - 1, part.end - 1  # offsets in `text`
         sentence = sentences[i]
-        unit = part.unit or _COUNT
+        unit = part.unit or COUNT
         value = _finite(part.value)
         out.append(
             {

@@ -21,6 +21,8 @@ class Unit(NamedTuple):
 
 
 _TEN = Decimal(10)
+# What a bare number counts when nothing names its unit.
+COUNT = Unit("count", "count")
 
 # Surface form (lower case, single spaces, no full stops) -> normalized unit.
 UNITS: dict[str, Unit] = {}

@@ -277,7 +277,7 @@ COUNTS = [
     ),
     (
         "H.R. 2 would fund 1,500 additional miles of barrier.",
-        [("1,500", 1500, "mile", E, None, None, None)],
+        [("1,500 additional miles", 1500, "mile", E, None, None, None)],
     ),
     (
         "A strong peso, which traded at around 17 per dollar, cut purchasing power.",

@@ -117,7 +117,6 @@ VAGUE_AND_FREQUENCIES = [
     "That is 2 to 3 times what we typically see.",
     "a joint review every six years",
     "a committee that will meet at least once every two years",
-    "the Bicentennial Framework, adopted two years ago.",
     "we benefit from two-way trade and a one-stop registry.",
     "Education is one of the strongest bridges, said one expert.",
     "Sinaloa produces one third of Mexico's corn and two-thirds of its beans.",

@@ -39,8 +39,10 @@ from pipeline.extract.quantity_context import (
     rate_of,
 )
 from pipeline.extract.quantity_line_breaks import on_joined_text
+from pipeline.extract.quantity_lists import Row, with_listed_before
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
+from pipeline.extract.quantity_ocr import on_ocr_read
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (
     Mention,
@@ -55,7 +57,7 @@ from pipeline.extract.quantity_periods import (
 from pipeline.extract.quantity_rules import (
     Part,
     counts_something,
-    is_frequency_or_moment,
+    is_frequency,
     is_ratio_base,
     neighbours,
     open_ended,
@@ -228,9 +230,6 @@ def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     return [(Part(start, end, value, unit, factor, words, form), None)]
 
 
-Row = tuple[Part, str | None, str]  # a number, its range role, its qualifier
-
-
 def _period_mention(scan: str, m: re.Match[str], kind: str) -> Mention | None:
     surface = m.group(kind)
     start, end = m.start(kind), m.end(kind)
@@ -290,12 +289,15 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 mentions.append(with_since(scan, year_mention(scan, part.start, year_end)))
                 continue
             near = neighbours(scan, part.start, part.end)
-            if is_frequency_or_moment(near, part.unit) or is_unit_label(scan, part):
+            if is_frequency(near, part.unit) or is_unit_label(scan, part):
                 continue
             if part.unit is not None and is_ratio_base(scan, near):
                 continue  # '1 in 4 tons
             if part.unit is None and role is None:
-                unit = unit_after_modifier(scan, part.end)
+                modified = unit_after_modifier(scan, part.end)
+                if modified:
+                    part = part._replace(end=modified[1])
+                unit = modified[0] if modified else None
                 unit = unit or exchange_rate_unit(scan, part.start, part.end)
                 unit = unit or unit_from_label(scan, part.start)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)
@@ -318,6 +320,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 and not counts_something(scan, part.end, part, near)
             ):
                 continue
+            if role is None:  # 'over 5, 10 or 15 years': the earlier items share the unit
+                rows = with_listed_before(rows, scan, part)
             rows.append((part, role, qualifier))
     return rows, merge_spans(scan, mentions), rates
 
@@ -343,7 +347,8 @@ def _finite(value: Decimal | None) -> float | None:
 
 def extract_quantities(text: str) -> list[dict[str, Any]]:
     """Every stated quantity in `text`, one record per number (see quantities schema)."""
-    return on_joined_text(_extract_quantities, text)  # PDF text: 'bil-⏎lion'
+    # PDF text: 'bil-⏎lion'; scanned text: 'l0 percent'
+    return on_joined_text(lambda joined: on_ocr_read(_extract_quantities, joined), text)
 
 
 def _extract_quantities(text: str) -> list[dict[str, Any]]:

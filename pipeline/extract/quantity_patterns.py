@@ -32,7 +32,7 @@ _MONTH_NAMES = word_list(
     " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 ) + [v for m in _SPANISH_MONTHS for v in (m, m.capitalize())]
 MONTH = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
-_GAP = r"[ \t\n\xa0]?-?[ \t\xa0]?"
+_GAP = r"[ \n\xa0]?-?[ \xa0]?"  # never a tab: in a table it ends the cell
 
 # Words that, followed by a number, name a part of a text, a law or an ordered thing. Nouns
 # that are also common lower-case words ('order', 'case') only count when capitalized.

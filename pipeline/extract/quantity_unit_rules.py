@@ -12,9 +12,11 @@ from decimal import Decimal
 from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_units import UNIT_PATTERN, Unit, unit_of
 
-# '1,500 additional miles': a unit one modifier away from its number.
+# '1,500 additional miles', '90 legislative days', '80,000 centerline miles': a unit one
+# modifier away from its number. Never 'square' or 'nautical': those change the unit.
 _MODIFIED_UNIT = re.compile(
-    r"[ \t\xa0]+(?:additional|more|extra|new|further|fewer|consecutive|straight)[ \t\xa0]+"
+    r"[ \t\xa0]+(?:additional|more|extra|new|further|fewer|consecutive|straight|legislative"
+    r"|calendar|working|session|school|centerline|lane|linear|route|full|whole)[ \t\xa0]+"
     rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
 )
 # '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.
@@ -45,9 +47,12 @@ def exchange_rate_unit(scan: str, start: int, end: int) -> Unit | None:
     return Unit(_CURRENCY_OF_NAME[named[-1]], "money") if named else None
 
 
-def unit_after_modifier(scan: str, end: int) -> Unit | None:
+def unit_after_modifier(scan: str, end: int) -> tuple[Unit, int] | None:
+    """The unit one modifier after a number, and where it ends (the quote runs to it, as
+    '5 business days' does)."""
     m = _MODIFIED_UNIT.match(scan, end)
-    return unit_of(m.group("unit")) if m else None
+    unit = unit_of(m.group("unit")) if m else None
+    return (unit, m.end("unit")) if m and unit else None
 
 
 # A label that ends in a unit names the unit of the value after it ('Estimated Total Annual

@@ -1,0 +1,74 @@
+"""Lists of numbers that share the unit printed after the last one.
+
+`phased out over 5, 10 or 15 years` states three durations: the unit is printed once, after
+the last item, as the high end of a range takes it for the low end (`5-10 years`). Each
+earlier item becomes its own row quoting the bare number, with the last item's unit and
+scale. Years, citations (`Sections 5, 10 and 15 percent`) and numbers that already are
+rows are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.numbers import is_year_like, parse_digits
+from pipeline.extract.quantity_context import qualifier_before
+from pipeline.extract.quantity_rules import Part
+from pipeline.extract.quantity_trie import word_list
+
+Row = tuple[Part, str | None, str]  # a number, its range role, its qualifier
+
+# The items before the last: '5, 10 or ', '5, 10, and ', '12 and ' is not a list (a
+# range or two amounts), so at least one comma is required.
+_ITEMS_BEFORE = re.compile(
+    r"((?:(?<![\w.,$€£])[0-9]+(?:\.[0-9]+)?,[ \t]+)+(?:[0-9]+(?:\.[0-9]+)?,?[ \t]+)?)"
+    r"(?:or|and|y|o)[ \t]+\Z"
+)
+_ITEM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_LABEL_BEFORE = re.compile(r"([A-Za-zÁÉÍÓÚáéíóú]+)\.?[ \t]+\Z")
+_LABELS = frozenset(
+    word_list(
+        """section sections article articles artículo artículos page pages pp p no nos
+        paragraph paragraphs chapter chapters table tables figure figures item items
+        fracción fracciones rule rules title titles step steps phase phases grade grades
+        level levels tier tiers"""
+    )
+)
+
+
+def listed_before(scan: str, last: Part) -> list[Part]:
+    """The items of a list that ends with `last` and shares its unit; none when the number
+    before `last` is not the end of such a list."""
+    if last.unit is None or last.form != "digits":
+        return []
+    m = _ITEMS_BEFORE.search(scan, max(0, last.start - 80), last.start)
+    if m is None:
+        return []
+    label = _LABEL_BEFORE.search(scan, max(0, m.start() - 24), m.start())
+    if label and label.group(1).lower() in _LABELS:
+        return []
+    items = list(_ITEM.finditer(scan, m.start(1), m.end(1)))
+    if any(is_year_like(item.group()) for item in items):
+        return []
+    parts = []
+    for item in items:
+        number = parse_digits(item.group())
+        if number is None:
+            return []
+        value = number * last.scale * last.unit.factor
+        start, end = item.span()
+        parts.append(Part(start, end, value, last.unit, last.scale, item.group(), "digits"))
+    return parts
+
+
+def with_listed_before(rows: list[Row], scan: str, last: Part) -> list[Row]:
+    """`rows` with the items of the list that `last` ends, when it shares its unit; a bare
+    count already read at an item's place gives way to it."""
+    listed = listed_before(scan, last)
+    if not listed or last.unit is None:
+        return rows
+    starts = {item.start for item in listed}
+    kept = [row for row in rows if row[0].start not in starts or row[0].unit is not None]
+    taken = {row[0].start for row in kept}
+    hedge = qualifier_before(scan, listed[0].start, last.unit.kind)
+    return kept + [(item, None, hedge) for item in listed if item.start not in taken]

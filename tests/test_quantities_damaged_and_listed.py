@@ -1,0 +1,163 @@
+"""Quantity forms found by the fourth blind set: numbers damaged by OCR (flagged, never
+guessed), lists that share one unit, a word between a number and its unit, durations back
+from the time of writing, and numbers that are addresses or article citations.
+
+Each case lists every quantity the sentence states, as
+(quote, value, unit, qualifier, period, rate, range_role, flag).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.quantities import extract_quantities
+
+E, A, L, M = "exact", "approximate", "lower_bound", "malformed_number"
+
+
+def rows(text: str) -> list[tuple]:
+    return [
+        (
+            r["quote"],
+            r["value"],
+            r["unit"],
+            r["qualifier"],
+            r["period"],
+            r["rate"],
+            r["range_role"],
+            r["flag"],
+        )
+        for r in extract_quantities(text)
+    ]
+
+
+# A letter printed for a digit, or a space inside a number: the row is kept with no value.
+OCR_DAMAGED = [
+    (
+        "Mexico's average applied tariff on U.S. goods is l0 percent, compared with 4 percent.",
+        [
+            ("l0 percent", None, "percent", E, None, None, None, M),
+            ("4 percent", 4.0, "percent", E, None, None, None, None),
+        ],
+    ),
+    (
+        "The agreement will support 2OO,OOO additional export-related jobs by 1995.",
+        [("2OO,OOO", None, "count", E, "1995", None, None, M)],
+    ),
+    (
+        "Critics cite studies projecting losses of up to 1 5 percent of jobs in the sector.",
+        [("1 5 percent", None, "percent", "upper_bound", None, None, None, M)],
+    ),
+    (
+        "The program will cost $l.5 billion over the decade.",
+        [("$l.5 billion", None, "USD", E, None, None, None, M)],
+    ),
+]
+# Letters and digits that OCR mixed up but that are no number, and labels before a number.
+OCR_NOT_NUMBERS = [
+    "C0NFIDENTIAL MEMORANDUM FR0M the Office on the 0utlook",
+    "Signed August l7, 1993, at the White House.",
+    "The COVID-l9 response was coordinated by the B2O working group.",
+]
+
+
+# The unit is printed once, after the last item.
+SHARED_UNIT_LISTS = [
+    (
+        "Remaining tariffs are phased out over 5, 10 or 15 years.",
+        [
+            ("5", 5.0, "year", E, None, None, None, None),
+            ("10", 10.0, "year", E, None, None, None, None),
+            ("15 years", 15.0, "year", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Average wages grew 2.5, 3.1, and 4 percent in the three border states.",
+        [
+            ("2.5", 2.5, "percent", E, None, None, None, None),
+            ("3.1", 3.1, "percent", E, None, None, None, None),
+            ("4 percent", 4.0, "percent", E, None, None, None, None),
+            ("three", 3.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "The new lanes sit 3, 4, and 5 miles from the bridge.",
+        [
+            ("3", 3.0, "mile", E, None, None, None, None),
+            ("4", 4.0, "mile", E, None, None, None, None),
+            ("5 miles", 5.0, "mile", E, None, None, None, None),
+        ],
+    ),
+]
+LISTS_THAT_SHARE_NOTHING = [
+    "as amended by Sections 5, 10 and 15 percent of the base",
+    "See pages 5, 10 and 15 percent of the annex for the schedule.",
+]
+
+
+# A word between the number and its unit stays in the quote ('5 business days').
+MODIFIED_UNITS = [
+    (
+        "Congress then has 90 legislative days to act, and no amendments are permitted.",
+        [("90 legislative days", 90.0, "day", E, None, None, None, None)],
+    ),
+    (
+        "TxDOT maintains more than 80,000 centerline miles of state highways.",
+        [("80,000 centerline miles", 80000.0, "mile", L, None, None, None, None)],
+    ),
+]
+
+
+# A duration back from the time of writing is a duration, as every blind annotator read it.
+TIME_BACK = [
+    (
+        "Mexico now buys about 70 per cent of its gas abroad, up from 30 per cent ten years ago.",
+        [
+            ("70 per cent", 70.0, "percent", A, None, None, None, None),
+            ("30 per cent", 30.0, "percent", E, None, None, None, None),
+            ("ten years", 10.0, "year", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Investigations rose to 1,200, up from 987 two years earlier.",
+        [
+            ("1,200", 1200.0, "count", E, None, None, None, None),
+            ("987", 987.0, "count", E, None, None, None, None),
+            ("two years", 2.0, "year", E, None, None, None, None),
+        ],
+    ),
+]
+
+
+# An address, an article list, a CSV field that ends before a unit: no quantity.
+NOT_QUANTITIES = [
+    "1200 Zaragoza St., Laredo, TX 78040 | Newsroom: (956) 555-0142",
+    "© 2025 Frontera Unida · 1200 E. Yandell Dr., El Paso, TX 79902",
+    "Con fundamento en los artículos 85, 86 y 94 de la Ley Orgánica del Congreso.",
+    "y 113, 117, 135 y 182 del Reglamento del Senado de la República",
+    'Change vs 2023,"Percent change in total trade from calendar year 2023",,,,,,,,,',
+]
+
+CASES = OCR_DAMAGED + SHARED_UNIT_LISTS + MODIFIED_UNITS + TIME_BACK
+EMPTY = OCR_NOT_NUMBERS + LISTS_THAT_SHARE_NOTHING + NOT_QUANTITIES
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:60] for c in CASES])
+def test_sentence_yields_its_quantities(sentence: str, expected: list[tuple]) -> None:
+    found = rows(sentence)
+    assert [(r[0], *r[2:]) for r in found] == [(e[0], *e[2:]) for e in expected]
+    assert [r[1] for r in found] == [
+        None if e[1] is None else pytest.approx(e[1]) for e in expected
+    ]
+
+
+@pytest.mark.parametrize("sentence", EMPTY, ids=[s[:60] for s in EMPTY])
+def test_sentence_yields_nothing(sentence: str) -> None:
+    assert rows(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [c[0] for c in CASES], ids=[c[0][:60] for c in CASES])
+def test_quotes_are_the_text_as_printed(sentence: str) -> None:
+    for record in extract_quantities(sentence):
+        assert record["quote"] == sentence[record["char_start"] : record["char_end"]]
+        assert record["quote"] in record["sentence"]

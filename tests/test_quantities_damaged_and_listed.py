@@ -1,5 +1,5 @@
-"""Quantity forms found by the fourth blind set: numbers damaged by OCR (flagged, never
-guessed), lists that share one unit, a word between a number and its unit, durations back
+"""Quantity forms found by the blind sets: numbers damaged by OCR (flagged, never guessed),
+lists and amounts that share one unit, a word between a number and its unit, durations back
 from the time of writing, and numbers that are addresses or article citations.
 
 Each case lists every quantity the sentence states, as
@@ -95,6 +95,44 @@ LISTS_THAT_SHARE_NOTHING = [
 ]
 
 
+# An amount with a scale and nothing after it takes the currency of the scaled amount
+# before it in its sentence.
+CURRENCY_CARRIED = [
+    (
+        "Michoacán (1,512 millones de dólares), Jalisco (1,489 millones) y Guanajuato"
+        " (1,371 millones) concentraron 29.4 por ciento.",
+        [
+            ("1,512 millones de dólares", 1.512e9, "USD", E, None, None, None, None),
+            ("1,489 millones", 1.489e9, "USD", E, None, None, None, None),
+            ("1,371 millones", 1.371e9, "USD", E, None, None, None, None),
+            ("29.4 por ciento", 29.4, "percent", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Exports rose to $3.2 billion from 2.9 billion.",
+        [
+            ("$3.2 billion", 3.2e9, "USD", E, None, None, None, None),
+            ("2.9 billion", 2.9e9, "USD", E, None, None, None, None),
+        ],
+    ),
+    (
+        "GDP was US$1.79 trillion and a population of approximately 130 million.",
+        [
+            ("US$1.79 trillion", 1.79e12, "USD", E, None, None, None, None),
+            ("130 million", 1.3e8, "count", A, None, None, None, None),
+        ],
+    ),
+    (
+        "The $1.2 billion plan reaches 2.7 million people. Some 3 million crossed.",
+        [
+            ("$1.2 billion", 1.2e9, "USD", E, None, None, None, None),
+            ("2.7 million", 2.7e6, "count", E, None, None, None, None),
+            ("3 million", 3e6, "count", A, None, None, None, None),
+        ],
+    ),
+]
+
+
 # A word between the number and its unit stays in the quote ('5 business days').
 MODIFIED_UNITS = [
     (
@@ -138,7 +176,7 @@ NOT_QUANTITIES = [
     'Change vs 2023,"Percent change in total trade from calendar year 2023",,,,,,,,,',
 ]
 
-CASES = OCR_DAMAGED + SHARED_UNIT_LISTS + MODIFIED_UNITS + TIME_BACK
+CASES = OCR_DAMAGED + SHARED_UNIT_LISTS + CURRENCY_CARRIED + MODIFIED_UNITS + TIME_BACK
 EMPTY = OCR_NOT_NUMBERS + LISTS_THAT_SHARE_NOTHING + NOT_QUANTITIES
 
 

@@ -39,7 +39,7 @@ from pipeline.extract.quantity_context import (
     rate_of,
 )
 from pipeline.extract.quantity_line_breaks import on_joined_text
-from pipeline.extract.quantity_lists import Row, with_listed_before
+from pipeline.extract.quantity_lists import Row, with_currency_carried, with_listed_before
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_ocr import on_ocr_read
@@ -323,7 +323,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if role is None:  # 'over 5, 10 or 15 years': the earlier items share the unit
                 rows = with_listed_before(rows, scan, part)
             rows.append((part, role, qualifier))
-    return rows, merge_spans(scan, mentions), rates
+    return with_currency_carried(rows, scan), merge_spans(scan, mentions), rates
 
 
 def _sentence_around(text: str, index: SentenceIndex, part: Part) -> Sentence | None:

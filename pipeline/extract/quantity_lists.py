@@ -1,10 +1,14 @@
-"""Lists of numbers that share the unit printed after the last one.
+"""Numbers that share a unit printed once.
 
 `phased out over 5, 10 or 15 years` states three durations: the unit is printed once, after
 the last item, as the high end of a range takes it for the low end (`5-10 years`). Each
 earlier item becomes its own row quoting the bare number, with the last item's unit and
 scale. Years, citations (`Sections 5, 10 and 15 percent`) and numbers that already are
 rows are left alone.
+
+`Michoacán (1,512 millones de dólares), Jalisco (1,489 millones)`: an amount with a scale
+and nothing after it takes the currency of the amount with a scale before it in the same
+sentence; it is not a count of 1.489 billion things.
 """
 
 from __future__ import annotations
@@ -72,3 +76,35 @@ def with_listed_before(rows: list[Row], scan: str, last: Part) -> list[Row]:
     taken = {row[0].start for row in kept}
     hedge = qualifier_before(scan, listed[0].start, last.unit.kind)
     return kept + [(item, None, hedge) for item in listed if item.start not in taken]
+
+
+# Nothing named after the scale word: a bracket, a comma, the end of the clause, a
+# conjunction ('(1,489 millones)', 'from 2.9 billion.', '1.4 billion and').
+_NOTHING_NAMED = re.compile(r"[ \t\xa0]*(?:[),;:]|\.(?![0-9])|(?:and|or|y|o|e)\b|\Z)")
+# 'a population of approximately 130 million.': what it counts was named before it.
+_OF_BEFORE = re.compile(r"\b(?:of|de)[ \t\xa0]+(?:[a-z]+[ \t\xa0]+)?\Z")
+_SENTENCE_BREAK = re.compile(r"\n|[.!?][ \t\xa0]+[A-Z¿¡]")
+_SAME_SENTENCE = 240
+
+
+def with_currency_carried(rows: list[Row], scan: str) -> list[Row]:
+    """`rows`, where a bare scaled amount that names nothing takes the currency of the
+    scaled amount before it in its sentence."""
+    out: list[Row] = []
+    money: Part | None = None
+    for part, role, qualifier in rows:
+        if part.unit is not None and part.unit.kind == "money" and part.scaled:
+            money = part
+        elif (
+            money is not None
+            and part.unit is None
+            and part.scaled
+            and role is None
+            and part.start - money.end < _SAME_SENTENCE
+            and _NOTHING_NAMED.match(scan, part.end)
+            and not _OF_BEFORE.search(scan, max(0, part.start - 30), part.start)
+            and not _SENTENCE_BREAK.search(scan, money.end, part.start)
+        ):
+            part = part._replace(unit=money.unit)
+        out.append((part, role, qualifier))
+    return out

@@ -146,6 +146,67 @@ MODIFIED_UNITS = [
 ]
 
 
+# Forms of the fifth and sixth blind sets.
+PRINTED_FORMS = [
+    (
+        "Beef and beef products          1,356          +12.7%",
+        [
+            ("1,356", 1356.0, "count", E, None, None, None, None),
+            ("+12.7%", 12.7, "percent", E, None, None, None, None),
+        ],
+    ),
+    (
+        "FDI in Mexico totaled 36 thousand 210 million dollars in the first half of 2025.",
+        [("36 thousand 210 million dollars", 3.621e10, "USD", E, "2025", None, None, None)],
+    ),
+    (
+        "The investments total 12 thousand 400 million pesos and create 20 thousand jobs.",
+        [
+            ("12 thousand 400 million pesos", 1.24e10, "MXN", E, None, None, None, None),
+            ("20 thousand", 2e4, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "for water and wastewater projects within 100\n    kilometers of the border",
+        [("100\n    kilometers", 100.0, "kilometer", "upper_bound", None, None, None, None)],
+    ),
+    (
+        "The Security Group has met six times and oversees 17 working groups.",
+        [
+            ("six", 6.0, "count", E, None, None, None, None),
+            ("17", 17.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Our guide has been downloaded 9,400 times.",
+        [("9,400", 9400.0, "count", E, None, None, None, None)],
+    ),
+    (
+        "Twelve of the 15 “development poles” announced so far are in the south.",
+        [
+            ("Twelve", 12.0, "count", E, None, None, None, None),
+            ("15", 15.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        '---\ntitle: "Treasury Sanctions Network That Moved Over $180 Million"\n'
+        "date: 2025-03-04\npermalink: /news/2025/03/04/release-12\n---\n\nIt named 12 people.",
+        [
+            ("$180 Million", 1.8e8, "USD", L, None, None, None, None),
+            ("12", 12.0, "count", E, None, None, None, None),
+        ],
+    ),
+]
+# Frequencies and multiples, page counters: no quantity.
+NOT_COUNTED_TIMES_AND_PAGES = [
+    "The group meets three times a year.",
+    "That is 2 to 3 times what we typically see.",
+    "Crossings are three times higher than in the spring.",
+    "Page 2 of 4 IDB-DOC#: EZSHARE-1823467102-9",
+    "Página 3 de 7 Comisiones Unidas",
+]
+
+
 # A duration back from the time of writing is a duration, as every blind annotator read it.
 TIME_BACK = [
     (
@@ -176,8 +237,10 @@ NOT_QUANTITIES = [
     'Change vs 2023,"Percent change in total trade from calendar year 2023",,,,,,,,,',
 ]
 
-CASES = OCR_DAMAGED + SHARED_UNIT_LISTS + CURRENCY_CARRIED + MODIFIED_UNITS + TIME_BACK
-EMPTY = OCR_NOT_NUMBERS + LISTS_THAT_SHARE_NOTHING + NOT_QUANTITIES
+CASES = (
+    OCR_DAMAGED + SHARED_UNIT_LISTS + CURRENCY_CARRIED + MODIFIED_UNITS + PRINTED_FORMS + TIME_BACK
+)
+EMPTY = OCR_NOT_NUMBERS + LISTS_THAT_SHARE_NOTHING + NOT_COUNTED_TIMES_AND_PAGES + NOT_QUANTITIES
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:60] for c in CASES])

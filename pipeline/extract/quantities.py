@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from pipeline.extract.numbers import (
@@ -88,12 +89,19 @@ _CHANGE_FROM = re.compile(
 _NO_QUANTITY = frozenset(("line", "x", "x2"))
 
 
-def _front_matter_end(scan: str) -> int:
-    """Offset in `scan` just past a leading YAML front matter block (metadata, not prose)."""
+_TITLE_FIELD = re.compile(r"\ntitle:[ \t]*[^\n]*")
+
+
+def _front_matter(scan: str) -> tuple[int, tuple[int, int] | None]:
+    """Offset in `scan` just past a leading YAML front matter block (metadata, not prose),
+    and the span of its `title:` line, which is a headline and may state quantities."""
     if not scan.startswith("\n---"):
-        return 0
+        return 0, None
     close = scan.find("\n---", 4)
-    return 0 if close == -1 else close + 4
+    if close == -1:
+        return 0, None
+    title = _TITLE_FIELD.search(scan, 0, close)
+    return close + 4, (title.span() if title else None)
 
 
 # Group names of the first and of the second number of a digit match.
@@ -247,11 +255,12 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
     rows: list[Row] = []
     mentions: list[Mention] = []
     rates: list[Rate] = []
-    body = _front_matter_end(scan)
+    body, title = _front_matter(scan)
     notes_at = notes_start(scan, body)
     note_lines = NoteLines(scan)
     tables = TableUnits(scan)
-    for m in QUANTITY_SCAN.finditer(scan, body):
+    in_title = QUANTITY_SCAN.finditer(scan, *title) if title else ()
+    for m in chain(in_title, QUANTITY_SCAN.finditer(scan, body)):
         kind = m.lastgroup
         if kind in _NO_QUANTITY:
             continue

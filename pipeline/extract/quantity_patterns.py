@@ -32,7 +32,9 @@ _MONTH_NAMES = word_list(
     " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 ) + [v for m in _SPANISH_MONTHS for v in (m, m.capitalize())]
 MONTH = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
-_GAP = r"[ \n\xa0]?-?[ \xa0]?"  # never a tab: in a table it ends the cell
+# Between a number and its scale or unit: a space or a line break (with the next line's
+# indentation, as a PDF's text prints it), never a tab: in a table a tab ends the cell.
+_GAP = r"(?:\n[ \xa0]*|[ \xa0])?-?[ \xa0]?"
 
 # Words that, followed by a number, name a part of a text, a law or an ordered thing. Nouns
 # that are also common lower-case words ('order', 'case') only count when capitalized.
@@ -110,7 +112,8 @@ _TIME = (
     r"|[0-9][0-9]?/[0-9][0-9]?(?![0-9])"
 )
 _PHONE = r"[0-9](?:[ .-]?[0-9]{3})?[0-9]{2}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
-_INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9])"  # +52 (81) 8047-3145
+# '+52 (81) 8047-3145'; not '+12.7%', a signed share
+_INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9%])"
 _LEGAL = (
     r"[0-9][0-9]*[ \t\xa0]+"
     r"(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t\xa0]?Reg\.|F\.R\.|F\.[23]d)"
@@ -199,8 +202,9 @@ _DIGIT_QUANTITY = (
     # '(+8%)')
     rf"(?P<sign>[-−+](?=[0-9$€£¥]))?(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t\xa0]?)?"
     rf"(?P<num>{NUMBER})"
-    # Mexican print writes thousands out: '36 mil 872 millones de dólares' is 36,872 million
-    r"(?:[ \t\xa0]mil[ \t\xa0](?P<thousands_rest>[0-9]{1,3})(?![0-9.,]))?"
+    # Mexican print writes thousands out: '36 mil 872 millones de dólares' (translated:
+    # '36 thousand 872 million dollars') is 36,872 million
+    r"(?:[ \t\xa0](?:mil|thousand)[ \t\xa0](?P<thousands_rest>[0-9]{1,3})(?![0-9.,]))?"
     rf"(?:{_scale('')})?(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
 # Decimals as spoken ('two point four billion dollars'): digit words after 'point'.

@@ -99,7 +99,7 @@ _VALUE_WORDS = frozenset(
     )
 )
 _WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
-_NEXT_WORD = re.compile(r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*([A-Za-z][\w'’.&-]*)")
+_NEXT_WORD = re.compile(r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z][\w'’.&-]*)")
 # Abbreviations that end in a full stop inside a sentence.
 _ABBREVIATIONS = frozenset(_words("approx. est. vs. no. nos. ca. c. ext. tel. p. pp."))
 # Words before a number that make it a frequency or a point in time, not an amount.
@@ -321,6 +321,15 @@ _FRACTION_DENOMINATORS = frozenset(
         "third thirds fourths fifth fifths sixths tenths terceras tercera tercios cuartas quintas"
     )
 )
+_PAGE_OF = re.compile(
+    r"(?i:\bpage|\bp\.|\bpágina|\bpág\.|\bslide)[ \t\xa0]*[0-9]+[ \t\xa0]+(?:of|de)[ \t\xa0]+\Z"
+)
+# 'has met six times and', 'downloaded 9,400 times.': a count of events. Not a frequency
+# ('three times a year') or a multiple ('2 to 3 times what', 'three times as many').
+_TIMES_COUNTED = re.compile(
+    r"[ \t\xa0]+times(?:[ \t\xa0]*(?:[.,;:)]|\Z|\n)|[ \t\xa0]+(?:since|in|during|so|this"
+    r"|last|before|after|between|under|with|and|or)\b)"
+)
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
@@ -334,11 +343,15 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True  # its column's header names what it counts
     if part.form == "digits" and opens_table_row(scan, part.start, end):
         return False
+    if _PAGE_OF.search(scan, max(0, part.start - 24), part.start):
+        return False  # 'Page 2 of 4': how many pages the print has, not a fact
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     if glued or names_something(scan, end, near) or is_ratio(scan, end, near):
         return False
     word, low = near.after, near.after_lower
-    if low in _MONTHS or low == "times" or low in _FRACTION_DENOMINATORS:
+    if low == "times":
+        return bool(_TIMES_COUNTED.match(scan, end))
+    if low in _MONTHS or low in _FRACTION_DENOMINATORS:
         return False  # 'two thirds', 'dos terceras partes': a share, not a count
     if part.scaled or _OPEN_END.match(scan, end) or _PER_TIME.match(scan, end):
         return True  # '1.2 million', '300 or more', 'about 290 per day'

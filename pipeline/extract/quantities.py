@@ -32,6 +32,7 @@ from pipeline.extract.numbers import (
     scale_factor,
     with_spoken_decimals,
 )
+from pipeline.extract.quantity_collapsed_tables import collapsed_as_tabs
 from pipeline.extract.quantity_context import (
     Rate,
     qualifier_before,
@@ -72,12 +73,7 @@ from pipeline.extract.quantity_tables import (
     fills_table_cell,
     scaled,
 )
-from pipeline.extract.quantity_unit_rules import (
-    exchange_rate_unit,
-    is_unit_label,
-    unit_after_modifier,
-    unit_from_label,
-)
+from pipeline.extract.quantity_unit_rules import is_unit_label, unit_printed_apart
 from pipeline.extract.quantity_units import COUNT, Unit, currency_of_prefix, unit_of
 from pipeline.extract.sentences import Sentence, SentenceIndex
 
@@ -303,12 +299,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if part.unit is not None and is_ratio_base(scan, near):
                 continue  # '1 in 4 tons
             if part.unit is None and role is None:
-                modified = unit_after_modifier(scan, part.end)
-                if modified:
-                    part = part._replace(end=modified[1])
-                unit = modified[0] if modified else None
-                unit = unit or exchange_rate_unit(scan, part.start, part.end)
-                unit = unit or unit_from_label(scan, part.start)
+                unit, end = unit_printed_apart(scan, part)
+                part = part._replace(end=end)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)
                 cell = tables.at(part.start) if in_cell else None
                 if cell is IDENTIFIER:
@@ -362,7 +354,8 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
 
 def _extract_quantities(text: str) -> list[dict[str, Any]]:
     scan = "\n" + text  # every candidate starts after a lead character, the first one too
-    rows, mentions, rates = _scan(csv_as_tabs(scan))  # same offsets; CSV fields as cells
+    # Same offsets: CSV fields and collapsed columns read as cells
+    rows, mentions, rates = _scan(collapsed_as_tabs(csv_as_tabs(scan)))
     row_starts = [row[0].start for row in rows]
     index = SentenceIndex(text)
     sentences = [_sentence_around(text, index, part) for part, _, _ in rows]

@@ -81,6 +81,19 @@ def _statement(inside: str, spanish: bool) -> Statement | None:
     return None
 
 
+_COUNTED_CELL = frozenset(("households", "people", "persons", "count", "number"))
+
+
+def unit_cell(text: str) -> Statement | None:
+    """A cell that is only a unit ('km', '%', 'tons/year', 'households'): the unit of the
+    numbers after it in its row. A rate ('/year') leaves the value as printed."""
+    word = text.strip().lower().split("/")[0].strip()
+    if word in _COUNTED_CELL:
+        return Statement(COUNT, 1)
+    unit = UNITS.get(word)
+    return Statement(unit, 1) if unit is not None and unit.kind != "count" else None
+
+
 def _units_row(cells: list[str]) -> list[Statement | None] | None:
     """A row under the header that only names units ('', 'USD millions', '%', 'count'):
     the unit of each column, or None when the row is no such row."""
@@ -154,7 +167,7 @@ class TableUnits:
         columns = [
             IDENTIFIER
             if _IDENTIFIER_HEADER.fullmatch(header[a:b].strip())
-            else statement_in(header[a:b])
+            else statement_in(header[a:b]) or unit_cell(header[a:b])
             for a, b in _cells(header)
         ]
         if first + 1 < stop:
@@ -168,6 +181,7 @@ class TableUnits:
             not any(columns)
             and caption is None
             and not any(statement_in(line) for _, line in lines[first:stop])
+            and not any(_row_unit(line, _cells(line)) for _, line in lines[first:stop])
         ):
             return  # a table that states nothing: its cells stay counts
         block = _Block(lines[first:stop], caption, columns)
@@ -192,7 +206,12 @@ class TableUnits:
             return None  # outside the cells, or the first cell: a label, rank or row number
         label = statement_in(line[cells[0][0] : cells[0][1]])
         header = block.columns[column] if column < len(block.columns) else None
-        return header or label or block.caption
+        return _row_unit(line, cells[1:column]) or header or label or block.caption
+
+
+def _row_unit(line: str, cells: list[tuple[int, int]]) -> Statement | None:
+    """The unit a cell of the row names for the cells after it ('km 14 110')."""
+    return next((u for a, b in cells if (u := unit_cell(line[a:b])) is not None), None)
 
 
 def scaled(value: Decimal | None, statement: Statement) -> Decimal | None:

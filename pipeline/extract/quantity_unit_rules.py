@@ -1,7 +1,7 @@
 """Where a bare number's unit comes from when none is printed after it: a modifier
-between ('1,500 additional miles'), an exchange rate ('17 pesos per dollar'), a label
-before it ('Burden Hours: 1,479,250'); and the table heads that are units,
-not quantities ('(1,000 MT)').
+between ('1,500 additional miles'), an exchange rate ('17 pesos per dollar'), the first
+amount of a dot-leader table, a label before it ('Burden Hours: 1,479,250'); and the table
+heads that are units, not quantities ('(1,000 MT)').
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pipeline.extract.quantity_collapsed_tables import leader_currency
 from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_units import UNIT_PATTERN, Unit, unit_of
 
@@ -78,3 +79,14 @@ def is_unit_label(scan: str, part: Part) -> bool:
         and scan[part.start - 1 : part.start] == "("
         and bool(_UNIT_LABEL_REST.match(scan, part.end))
     )
+
+
+def unit_printed_apart(scan: str, part: Part) -> tuple[Unit | None, int]:
+    """The unit of a bare number printed apart from it, and where the number's quote ends
+    (after the unit when only a modifier stands between: '90 legislative days')."""
+    modified = unit_after_modifier(scan, part.end)
+    if modified:
+        return modified
+    unit = exchange_rate_unit(scan, part.start, part.end)
+    unit = unit or leader_currency(scan, part.start, part.end)
+    return unit or unit_from_label(scan, part.start), part.end

@@ -40,6 +40,7 @@ from pipeline.extract.quantity_context import (
     rate_for,
     rate_of,
 )
+from pipeline.extract.quantity_flat_tables import FlatTables, alone_on_line
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import Row, with_currency_carried, with_listed_before
 from pipeline.extract.quantity_measure import measure_of
@@ -254,7 +255,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
     body, title = _front_matter(scan)
     notes_at = notes_start(scan, body)
     note_lines = NoteLines(scan)
-    tables = TableUnits(scan)
+    tables, flat_tables = TableUnits(scan), FlatTables(scan)
     in_title = QUANTITY_SCAN.finditer(scan, *title) if title else ()
     for m in chain(in_title, QUANTITY_SCAN.finditer(scan, body)):
         kind = m.lastgroup
@@ -303,6 +304,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 part = part._replace(end=end)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)
                 cell = tables.at(part.start) if in_cell else None
+                if not (unit or part.scaled or in_cell) and alone_on_line(scan, part):
+                    cell = flat_tables.at(part.start)  # a PDF table, one cell per line
                 if cell is IDENTIFIER:
                     continue  # a code, rank or year column
                 if cell:  # a cell of a table that states its unit and scale

@@ -94,6 +94,14 @@ def unit_cell(text: str) -> Statement | None:
     return Statement(unit, 1) if unit is not None and unit.kind != "count" else None
 
 
+def header_statement(cell: str) -> Statement | None:
+    """What a column header says its cells are: identifiers (Rank, Year, `… code`), or the
+    unit and scale of its parenthesis or of the unit it is."""
+    if _IDENTIFIER_HEADER.fullmatch(cell.strip()):
+        return IDENTIFIER
+    return statement_in(cell) or unit_cell(cell)
+
+
 def _units_row(cells: list[str]) -> list[Statement | None] | None:
     """A row under the header that only names units ('', 'USD millions', '%', 'count'):
     the unit of each column, or None when the row is no such row."""
@@ -164,12 +172,7 @@ class TableUnits:
             None,
         )
         header = lines[first][1]
-        columns = [
-            IDENTIFIER
-            if _IDENTIFIER_HEADER.fullmatch(header[a:b].strip())
-            else statement_in(header[a:b]) or unit_cell(header[a:b])
-            for a, b in _cells(header)
-        ]
+        columns = [header_statement(header[a:b]) for a, b in _cells(header)]
         if first + 1 < stop:
             second = lines[first + 1][1]
             units = _units_row([second[a:b] for a, b in _cells(second)])

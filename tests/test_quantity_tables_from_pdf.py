@@ -1,5 +1,6 @@
 """Tables as PDF-to-text conversion leaves them: columns collapsed to single spaces, a unit
-printed as a cell of its row, and dot-leader budget tables that print the currency once.
+printed as a cell of its row, dot-leader budget tables that print the currency once, and
+tables flattened to one cell per line.
 
 Each case is a table and the (quote, value, unit) of every quantity it states.
 """
@@ -39,7 +40,76 @@ Bill compared with:
     Appropriations, fiscal year 2025 .........................   +9,500,000
 """
 
+FLATTENED_WITH_UNIT_LINE = """Table 1. U.S. Assistance to Mexico by Account, FY2022-FY2024
+
+(millions of current U.S. dollars)
+
+Account
+
+FY2022
+
+FY2023
+
+FY2024
+
+INCLE
+
+86.5
+
+77.2
+
+6,25
+
+ESF
+
+20.0
+
+17.5
+
+—
+
+Source: CRS, from U.S. Department of State Congressional Budget Justifications.
+"""
+
+FLATTENED_WITH_HEADER_UNITS = """Table 1. Selected southern border port projects
+Port of entry
+State
+Project cost ($ millions)
+Northbound lanes added
+Status
+Calexico West
+CA
+595.0
+16
+Complete
+Otay Mesa East
+CA
+410.0
+10
+Under construction
+Source: GSA project data as of March 31, 2025.
+"""
+
 TABLES = [
+    (
+        FLATTENED_WITH_UNIT_LINE,
+        [
+            ("86.5", 8.65e7, "USD"),
+            ("77.2", 7.72e7, "USD"),
+            ("6,25", None, "USD"),
+            ("20.0", 2e7, "USD"),
+            ("17.5", 1.75e7, "USD"),
+        ],
+    ),
+    (
+        FLATTENED_WITH_HEADER_UNITS,
+        [
+            ("595.0", 5.95e8, "USD"),
+            ("16", 16.0, "count"),
+            ("410.0", 4.1e8, "USD"),
+            ("10", 10.0, "count"),
+        ],
+    ),
     (
         SHARES_BY_STATE,
         [
@@ -93,7 +163,9 @@ TABLES = [
 def test_table_yields_its_quantities(table: str, expected: list[tuple]) -> None:
     found = [(r["quote"], r["value"], r["unit"]) for r in extract_quantities(table)]
     assert [(q, u) for q, _, u in found] == [(q, u) for q, _, u in expected]
-    assert [v for _, v, _ in found] == [pytest.approx(v) for _, v, _ in expected]
+    assert [v for _, v, _ in found] == [
+        None if v is None else pytest.approx(v) for _, v, _ in expected
+    ]
 
 
 # Lines that end in numbers but are no collapsed table: prose, a single line, an aligned
@@ -131,3 +203,23 @@ def test_collapsed_table_keeps_every_offset() -> None:
 def test_leader_amount_without_a_printed_currency_is_no_money(table: str) -> None:
     found = {r["quote"]: r["unit"] for r in extract_quantities(table)}
     assert found.get("310") != "USD"
+
+
+# Short lines with numbers that split into no rows of one kind per column: no table, and
+# their numbers stay unread.
+NOT_FLATTENED = [
+    "Table 2. Results\n\n47\nNarcotics seizure events\n\n1,146 lbs.\nFentanyl\n\n12\nArrests\n",
+    "Table 3. Contacts\nOffice\nPhone\nMexico City\n555 0142\nLaredo\nExt. 14\n",
+    "Page 2\n\n14\n\nThe Committee notes that 14 ports reported.\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FLATTENED, ids=[t[:30] for t in NOT_FLATTENED])
+def test_short_lines_that_form_no_table_state_no_cells(text: str) -> None:
+    lone = {
+        r["quote"]
+        for r in extract_quantities(text)
+        if text[r["char_start"] - 1 : r["char_start"]] in ("", "\n")
+        and text[r["char_end"] : r["char_end"] + 1] in ("", "\n")
+    }
+    assert lone == set()

@@ -161,6 +161,46 @@ def test_every_span_reproduces_its_text(name, text):
                 ("FAST", "FAST", "Free and Secure Trade", "glossary_line"),
             ],
         ),
+        # An English name of a Mexican body before its Spanish acronym.
+        (
+            "Truckers, represented by the National Chamber of Freight Transportation "
+            "(CANACAR), waited nine hours.",
+            [
+                (
+                    "CANACAR",
+                    "CANACAR",
+                    "National Chamber of Freight Transportation",
+                    "long_form_paren_translated",
+                )
+            ],
+        ),
+        (
+            "We estimate the effect with instrumental variables (IV) from rainfall.",
+            [("IV", "IV", "instrumental variables", "long_form_paren")],
+        ),
+        (
+            "Capital came from the U.S. International Development Finance Corporation (DFC).",
+            [
+                (
+                    "DFC",
+                    "DFC",
+                    "U.S. International Development Finance Corporation",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
+            "U.S. foreign direct investment (FDI) in Mexico reached $144.6 billion.",
+            [("FDI", "FDI", "foreign direct investment", "long_form_paren")],
+        ),
+        (
+            "Funds go to U.S. Cus-\ntoms and Border Protection (CBP) at the ports.",
+            [("CBP", "CBP", "U.S. Customs and Border Protection", "long_form_paren")],
+        ),
+        (
+            "The survey was led by the Center for U.S.-Mexican Studies (USMEX) in San Diego.",
+            [("USMEX", "USMEX", "Center for U.S.-Mexican Studies", "long_form_paren")],
+        ),
     ],
 )
 def test_definitions_in_sentences(sentence, expected):
@@ -188,6 +228,9 @@ def test_definitions_in_sentences(sentence, expected):
         "NOTE: This is a summary, not a transcript.",
         "Merida took an approach of “shared responsibility” built on four pillars (I-IV).",
         "Key Recommendations:\n- Extend the USMCA beyond 2036.",
+        "The plan was prepared by the project team of Adriana Solís Medrano (WSA/CME).",
+        "President Claudia Sheinbaum (MORENA) signed the decree.",
+        "The program advanced to Phase (II) after review.",
     ],
 )
 def test_sentences_without_definitions(sentence):

@@ -64,10 +64,15 @@ def valid_long_form(short: str, long: str) -> bool:
 
 
 def with_initialism(text: str, start: int) -> int:
-    """Include a dotted initialism just before `start` (`U.S.` in `U.S. Customs ...`)."""
-    before = text[max(0, start - 12) : start]
-    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,}) $", before)
-    return start - len(match.group(1)) - 1 if match else start
+    """Include a dotted initialism just before a name at `start` (`U.S.` in `U.S. Customs
+    ...`), and the capitalized words between them that the acronym skips (`U.S.
+    International Development Finance Corporation (DFC)`); never before a common noun
+    phrase (`U.S. foreign direct investment (FDI)`)."""
+    if not text[start : start + 1].isupper():
+        return start
+    before = text[max(0, start - 40) : start]
+    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,})((?: [A-Z][a-z]+)*) $", before)
+    return start - len(match.group(1)) - len(match.group(2)) - 1 if match else start
 
 
 def _initials_matched(words: list[str], letters: list[str]) -> int:
@@ -140,3 +145,37 @@ def reordered_initials_start(text: str, window: int, end: int, short: str) -> in
         if len(initials) >= len(letters):
             return None
     return None
+
+
+# Head nouns of public bodies: an English name built on one of them, right before an
+# acronym of other letters, is that body's name translated ('National Chamber of Freight
+# Transportation (CANACAR)', the Cámara Nacional del Autotransporte de Carga).
+_BODY_NOUNS = frozenset(
+    (
+        *("chamber", "commission", "secretariat", "ministry", "institute", "council"),
+        *("committee", "agency", "office", "bank", "association", "confederation"),
+        *("federation", "board", "service", "administration", "department", "center"),
+        *("centre", "fund", "guard", "court", "tribunal", "union"),
+    )
+)
+
+
+# What may stand before a whole name: an article or preposition, punctuation, a line start.
+_NAME_OPENS = re.compile(r"(?:^|[\n(,;:]|\b(?:[Tt]he|by|of|to|from|with|and|an?))[ \t]*\Z")
+
+
+def translated_name_start(text: str, window: int, end: int, short: str) -> int | None:
+    """Start of a capitalized name of two or more words before `end` that names a public
+    body (one of its words a body noun), for an acronym of three or more letters that
+    its initials do not spell; None when there is no such name."""
+    if sum(c.isalpha() for c in short) < 3:
+        return None
+    start = _name_run_start(text, window, end)
+    words = _content_words(text[start:end])
+    if len(words) < 2 or not any(w.lower() in _BODY_NOUNS for w in words):
+        return None
+    if not all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words):
+        return None  # 'U.S. MARINESLogistics Coordination Board': not one plain name
+    if not _NAME_OPENS.search(text, max(0, start - 12), start):
+        return None  # the name goes on before the capitals: cut, not translated
+    return start

@@ -35,6 +35,7 @@ from pipeline.extract.acronym_long_forms import (
     fuller_name_start,
     reordered_initials_start,
     schwartz_hearst_start,
+    translated_name_start,
     valid_long_form,
     with_initialism,
 )
@@ -46,14 +47,16 @@ _SF_SHAPE = re.compile(_SF_TOKEN)
 _PAREN = re.compile(r"\(([^()\n]{1,300}?)\)")
 _SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|the)\s+)?", re.I)
 _ROMAN = re.compile(r"[IVXLC]+")
+# 'U.S. Cus-⏎toms and Border Protection': a word the line break hyphenated.
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # A body's head noun and 'of' before a long form whose letters skip them: the acronym
-# stands for the whole name (ATF, INL are bureaus).
+# stands for the whole name (ATF, INL are bureaus; USMEX is a center for studies).
 # 'the Texas Department of …': the place a body belongs to is part of its name.
 _PLACE_BEFORE_HEAD = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z]+)[ \t]+\Z")
 _AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
 _HEAD_OF = re.compile(
-    r"(?<![\w-])(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"
-    r"[ \t]+of[ \t]+(?:the[ \t]+)?\Z"
+    r"(?<![\w-])(?:(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"
+    r"[ \t]+of|(?:Center|Centre|Institute)[ \t]+(?:for|of|on))[ \t]+(?:the[ \t]+)?\Z"
 )
 _NOTES_HEADING_LINE = (
     r"[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
@@ -90,8 +93,8 @@ def short_form_parts(token: str) -> tuple[str, str] | None:
     (`Exercises`, `CalGuard`) and years never pass; a lower-case `s` ending an
     otherwise valid acronym is the plural.
     """
-    if not _SF_SHAPE.fullmatch(token):
-        return None
+    if not _SF_SHAPE.fullmatch(token) or "/" in token:
+        return None  # 'WSA/CME': two codes (a team's initials), not one acronym
     singular = token
     if len(token) > 2 and token.endswith("s") and not token[-2].islower():
         singular = token[:-1]
@@ -170,7 +173,7 @@ def _record(
         "acronym_as_printed": sf[1],
         "acronym_start": sf_start,
         "acronym_end": sf_start + len(sf[1]),
-        "expansion": " ".join(text[long_span[0] : long_span[1]].split()),
+        "expansion": " ".join(_LINE_BREAK_HYPHEN.sub("", text[slice(*long_span)]).split()),
         "expansion_start": long_span[0],
         "expansion_end": long_span[1],
         "pattern": pattern,
@@ -184,7 +187,7 @@ def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         win = _window_start(text, open_at)
         lead = _SF_LEAD.match(inner).end()
         first = re.split(r"\s*[,;]\s*", inner[lead:], maxsplit=1)[0]
-        sf = short_form_parts(first)
+        sf = short_form_parts(first) or _spelled_roman(text, win, open_at, first)
         if sf:
             rec = _long_form_paren(text, win, open_at, m, sf, m.start(1) + lead)
             if rec:
@@ -194,6 +197,16 @@ def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         if rec:
             out.append(rec)
     return out
+
+
+def _spelled_roman(text: str, win: int, open_at: int, token: str) -> tuple[str, str] | None:
+    """A roman-numeral-shaped acronym whose letters the words just before it spell
+    exactly ('instrumental variables (IV)'); a numeral ('Phase (II)') spells nothing."""
+    if not _ROMAN.fullmatch(token):
+        return None
+    words = _WORD.findall(text, win, open_at)[-len(token) :]
+    initials = "".join(w.lstrip('*_“"')[:1] for w in words).upper()
+    return (token, token) if len(words) == len(token) and initials == token else None
 
 
 def _long_form_paren(
@@ -220,9 +233,12 @@ def _long_form_paren(
             start = owner.start(1)  # 'the Texas Department of Public Safety (DPS)'
     else:
         start = reordered_initials_start(text, win, end, sf[0])
+        pattern = "long_form_paren_reordered"
+        if start is None:
+            start = translated_name_start(text, win, end, sf[0])
+            pattern = "long_form_paren_translated"
         if start is None:
             return None
-        pattern = "long_form_paren_reordered"
     return _record(text, start, m.end(), sf, sf_start, (start, end), pattern)
 
 

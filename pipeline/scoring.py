@@ -8,8 +8,8 @@ one-to-one, so a single extraction cannot be credited for two gold rows.
 
 `python -m pipeline.scoring` prints precision, recall and F1 of this project's extractor
 and of the quantulum3 peer on the seed gold, side by side, and of both on the project's
-own test documents (`tests/corpus/quantities/`) and on the four blind held-out sets
-(`tests/heldout/` to `tests/heldout4/`).
+own test documents (`tests/corpus/quantities/`) and on the six blind held-out sets
+(`tests/heldout/` to `tests/heldout6/`).
 """
 
 from __future__ import annotations
@@ -27,9 +27,7 @@ SEED_GOLD = SHARED_DIR / "gold" / "seed_quantities.csv"
 OWN_CORPUS_DIR = REPO_ROOT / "tests" / "corpus" / "quantities"
 OWN_GOLD = OWN_CORPUS_DIR / "gold_quantities.csv"
 # Written and annotated blind to the extractor by other sessions (see their READMEs).
-HELDOUT_DIRS = [
-    REPO_ROOT / "tests" / name for name in ("heldout", "heldout2", "heldout3", "heldout4")
-]
+HELDOUT_DIRS = [REPO_ROOT / "tests" / f"heldout{n}" for n in ("", "2", "3", "4", "5", "6")]
 RELATIVE_TOLERANCE = 1e-4
 
 Row = Mapping[str, Any]

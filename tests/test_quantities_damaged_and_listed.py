@@ -197,13 +197,33 @@ PRINTED_FORMS = [
         ],
     ),
 ]
-# Frequencies and multiples, page counters: no quantity.
+# A count glued to its noun, or before a number-led modifier.
+GLUED_AND_MODIFIED_COUNTS = [
+    (
+        "Medical teams set up a 40-bed field hospital and treated 1,120 residents.",
+        [
+            ("40", 40.0, "count", E, None, None, None, None),
+            ("1,120", 1120.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Crews worked in two 12-hour shifts during the final 21 days of the project.",
+        [
+            ("two", 2.0, "count", E, None, None, None, None),
+            ("12-hour", 12.0, "hour", E, None, None, None, None),
+            ("21 days", 21.0, "day", E, None, None, None, None),
+        ],
+    ),
+]
+# Frequencies and multiples, page counters, codes and labels glued to a number: no quantity.
 NOT_COUNTED_TIMES_AND_PAGES = [
     "The group meets three times a year.",
     "That is 2 to 3 times what we typically see.",
     "Crossings are three times higher than in the spring.",
     "Page 2 of 4 IDB-DOC#: EZSHARE-1823467102-9",
     "Página 3 de 7 Comisiones Unidas",
+    "The indictment in Case 24-cr-01178 was unsealed.",
+    "Seizures saw a 3-fold rise under a 2-stage design and in two-way trade.",
 ]
 
 
@@ -238,7 +258,13 @@ NOT_QUANTITIES = [
 ]
 
 CASES = (
-    OCR_DAMAGED + SHARED_UNIT_LISTS + CURRENCY_CARRIED + MODIFIED_UNITS + PRINTED_FORMS + TIME_BACK
+    OCR_DAMAGED
+    + SHARED_UNIT_LISTS
+    + CURRENCY_CARRIED
+    + MODIFIED_UNITS
+    + PRINTED_FORMS
+    + GLUED_AND_MODIFIED_COUNTS
+    + TIME_BACK
 )
 EMPTY = OCR_NOT_NUMBERS + LISTS_THAT_SHARE_NOTHING + NOT_COUNTED_TIMES_AND_PAGES + NOT_QUANTITIES
 

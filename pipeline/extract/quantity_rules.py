@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pipeline.extract.numbers import SPANISH_NUMBERS, is_year_like
+from pipeline.extract.quantity_names import names_something
 from pipeline.extract.quantity_tables import fills_table_cell, opens_table_row
 from pipeline.extract.quantity_units import Unit
 
@@ -47,37 +48,6 @@ _NOT_COUNTED = frozenset(
         had will would can could may might should than that which who per times time percent
         nor but if so this these those it its their his her our we they he she there out off
         y o e u de del para por que al
-        """
-    )
-)
-# Capitalized words that may stand right before a count without making it part of a name.
-_FREE_BEFORE = frozenset(
-    _words(
-        """
-        the a an all only some about around approximately roughly nearly almost over under
-        above below more less fewer another additional these those its their our his her
-        with of in at by for from to and or but each every just up exactly including
-        totaling since between within than estimated overall total still today currently now
-        here there also additionally moreover furthermore however meanwhile thus therefore
-        among across through during after before both while when where if as because
-        although though many most while nearly yet last first another whereas then still
-        roughly
-        los las el la unos unas sus estos estas hay con de en por para y más menos casi
-        cerca entre durante desde hasta aproximadamente alrededor solo sólo otros otras
-        """
-    )
-)
-# The last word of a capitalized run that makes a preceding number part of a proper name
-# ('100,000 Strong in the Americas Innovation Fund', 'Vision 2030 Plan').
-_NAME_HEADS = frozenset(
-    _words(
-        """
-        Fund Initiative Initiatives Program Programme Act Plan Strategy Agenda Agreement
-        Accord Treaty Commission Council Committee Coalition Alliance Partnership Network
-        Campaign Challenge Project Foundation Institute Center Centre Index Award Prize
-        Summit Forum Framework Club Compact Declaration Pledge Corridor Strong Law Doctrine
-        Series Cup Avenue Ave. Street St. Road Rd. Boulevard Blvd. Drive Dr. Lane Way Place
-        Court Plaza Parkway Suite St Ave Rd Blvd Dr Hwy Pkwy
         """
     )
 )
@@ -116,7 +86,6 @@ _BLANKS = " \t\n\xa0"
 _NUMERIC_MODIFIER = re.compile(
     r"[ \t\xa0]+\.?[0-9][0-9.]*-?[A-Za-z]+(?:-[A-Za-z]+)*[ \t\xa0]+([a-z][\w'’-]*)"
 )
-_COMPASS = frozenset(_words("N S E W NW NE SW SE N.W N.E S.W S.E"))
 # 'in 2025.4 Remittances': a year, then a note number glued after its full stop.
 _YEAR_THEN_NOTE = re.compile(r"(?:18|19|20)[0-9]{2}\.[0-9]{1,3}")
 _CAPITAL_NEXT = re.compile(r"[ \t\xa0]+[A-Z“\"]")
@@ -146,10 +115,6 @@ def year_then_note(scan: str, part: Part) -> bool:
 
 
 _IN_A_PLACE = re.compile(r"[ \t\xa0]+(?:in|at|from)[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z]")
-_NAME_RUN = re.compile(
-    r"[ \t\xa0]+[A-Z][\w'’.&-]*"
-    r"(?:[ \t\xa0]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t\xa0]+)*[A-Z][\w'’&-]*)*"
-)
 
 
 # The base of a ratio is small ('1 in 5', 'one in four'): 'in 2021' is a year.
@@ -230,35 +195,6 @@ def is_ratio_base(scan: str, near: Neighbours) -> bool:
     return bool(base and _SMALL_NUMBER_WORD.fullmatch(base[-1]))
 
 
-_GROUP_OF = re.compile(r"\bGroup[ \t\xa0]+of[ \t\xa0]+[0-9]+\Z")
-
-
-def names_something(scan: str, end: int, near: Neighbours) -> bool:
-    """A bare number that is part of a name or reference, not a count."""
-    before = near.before
-    if before == "of" and _GROUP_OF.search(scan, max(0, end - 40), end):
-        return True  # 'the Group of 20': the name of a forum, not a count
-    # 'Objective 2.1', 'USNORTHCOM 59'; a possessive owner still counts ("Mexico's 32").
-    if (
-        before
-        and before[0].isupper()
-        and before.lower().rstrip(".,") not in _FREE_BEFORE
-        and not before.endswith(("'s", "’s", "s'", "s’"))
-    ):
-        return True
-    run = _NAME_RUN.match(scan, end)
-    if not run:
-        return False
-    words = run.group().split()
-    if len(words) == 1 and words[0].endswith(".") and words[0].rstrip(".") in _COMPASS:
-        return True  # '1200 E.': a street number, its street on the next line
-    while len(words) > 1 and words[-1].rstrip(".,") in _COMPASS:
-        words.pop()  # '950 Pennsylvania Avenue NW'
-    if len(words) > 1 and words[0].rstrip(".") in _COMPASS:
-        words.pop(0)  # '1200 E. Yandell Dr'
-    return words[-1] in _NAME_HEADS
-
-
 def next_word(scan: str, end: int) -> str | None:
     """The word after `end`; across a line break only inside hard-wrapped prose, where a
     long line breaks mid-sentence ('between 200,000 and 500,000\\nfirearms')."""
@@ -321,6 +257,11 @@ _FRACTION_DENOMINATORS = frozenset(
         "third thirds fourths fifth fifths sixths tenths terceras tercera tercios cuartas quintas"
     )
 )
+# A count glued to its noun ('40-bed', '12-member'); not a code ('24-cr-01178'), a
+# multiple, a direction or a score ('3-fold', '2-way', '5-star', '10-point').
+_COUNTED_COMPOUND = re.compile(
+    r"-(?!(?:fold|way|odd|plus|point|star|stage|digit|ish|something|year-old)\b)[a-z]{3,}\b(?!-[0-9])"
+)
 _PAGE_OF = re.compile(
     r"(?i:\bpage|\bp\.|\bpágina|\bpág\.|\bslide)[ \t\xa0]*[0-9]+[ \t\xa0]+(?:of|de)[ \t\xa0]+\Z"
 )
@@ -345,6 +286,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return False
     if _PAGE_OF.search(scan, max(0, part.start - 24), part.start):
         return False  # 'Page 2 of 4': how many pages the print has, not a fact
+    if part.form == "digits" and _COUNTED_COMPOUND.match(scan, end):
+        return True  # 'a 40-bed field hospital': forty beds
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     if glued or names_something(scan, end, near) or is_ratio(scan, end, near):
         return False
@@ -372,6 +315,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return True  # 'concurred with all four', 'Three have pleaded guilty'
         if _counted_of(scan, end, low) or _elided_count(scan, end, near):
             return True
+        if not word and _NUMERIC_MODIFIER.match(scan, end):
+            return True  # 'in two 12-hour shifts'
         return bool(word) and low not in _NOT_COUNTED and _spaced(scan, end)
     if word and low not in _NOT_COUNTED and _spaced(scan, end):
         return True

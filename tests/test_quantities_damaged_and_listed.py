@@ -215,6 +215,21 @@ GLUED_AND_MODIFIED_COUNTS = [
         ],
     ),
 ]
+# A count alone after a label that names what it counts.
+LABELLED_COUNTS = [
+    (
+        "Resumen de la jornada:\n• Cruces fronterizos: 57\n• Fecha: 12 de marzo",
+        [("57", 57.0, "count", E, None, None, None, None)],
+    ),
+    (
+        "Estimated Number of Annual Responses per Respondent: 122.\nTotal burden follows.",
+        [("122", 122.0, "count", E, None, "per_year", None, None)],
+    ),
+]
+# Labels that name an identifier, not things counted.
+LABELLED_IDENTIFIERS = [
+    "Case No.: 1234\nPage: 12\nVersion: 2\nFiscal Year: 2025",
+]
 # Frequencies and multiples, page counters, codes and labels glued to a number: no quantity.
 NOT_COUNTED_TIMES_AND_PAGES = [
     "The group meets three times a year.",
@@ -264,9 +279,16 @@ CASES = (
     + MODIFIED_UNITS
     + PRINTED_FORMS
     + GLUED_AND_MODIFIED_COUNTS
+    + LABELLED_COUNTS
     + TIME_BACK
 )
-EMPTY = OCR_NOT_NUMBERS + LISTS_THAT_SHARE_NOTHING + NOT_COUNTED_TIMES_AND_PAGES + NOT_QUANTITIES
+EMPTY = (
+    OCR_NOT_NUMBERS
+    + LISTS_THAT_SHARE_NOTHING
+    + NOT_COUNTED_TIMES_AND_PAGES
+    + LABELLED_IDENTIFIERS
+    + NOT_QUANTITIES
+)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:60] for c in CASES])

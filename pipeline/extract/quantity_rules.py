@@ -274,6 +274,28 @@ _TIMES_COUNTED = re.compile(
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
+# 'Cruces fronterizos: 57', 'Number of Annual Responses per Respondent: 122.': a label
+# line that names things counted, the number alone after its colon.
+_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*][ \t]+)?([^\W\d_][^\n:]{2,70}):[ \t]*\Z")
+_LINE_ENDS = re.compile(r"\.?[ \t\r]*(?:\n|\Z)")
+_COUNTING_LABEL = re.compile(r"(?i:number|total|count|número|cantidad)\b|\w{3,}s\b")
+_ID_LABEL = re.compile(
+    r"(?i:\b(?:page|section|version|phase|case|docket|file|no|id|code|year|fiscal|date|tel"
+    r"|phone|fax|zip|order|article|chapter|table|figure|rank|step|grade|level|tier|title"
+    r"|part|item|question|room|suite|floor|ext|score|rating|ratio|index)s?\b)"
+)
+
+
+def _counted_by_label(scan: str, part: Part) -> bool:
+    label = _LABEL_LINE.search(scan, max(0, part.start - 80), part.start)
+    if label is None or not _LINE_ENDS.match(scan, part.end) or "." in part.raw:
+        return False
+    words = label.group(1)
+    return len(words.split()) <= 8 and bool(
+        _COUNTING_LABEL.search(words) and not _ID_LABEL.search(words)
+    )
+
+
 def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     """Whether a bare number (no currency, no unit) is a count worth a row; `near` are the
     words around it (for a range, the words around the whole range)."""
@@ -327,7 +349,7 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     modified = _NUMERIC_MODIFIER.match(scan, end)
     if modified and modified.group(1) not in _NOT_COUNTED:
         return True  # '65 .50-caliber rifles', '300 9mm pistols'
-    if "," in part.raw or before_low in _COMPARED_WITH:
+    if "," in part.raw or before_low in _COMPARED_WITH or _counted_by_label(scan, part):
         return True
     # 'rose to 55.': the value of a verb, at the end of its clause; a whole number.
     return bool(

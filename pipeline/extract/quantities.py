@@ -25,13 +25,7 @@ from decimal import Decimal
 from itertools import chain
 from typing import Any
 
-from pipeline.extract.numbers import (
-    is_year_like,
-    parse_digits,
-    parse_words,
-    scale_factor,
-    with_spoken_decimals,
-)
+from pipeline.extract.numbers import is_year_like
 from pipeline.extract.quantity_collapsed_tables import collapsed_as_tabs
 from pipeline.extract.quantity_context import (
     Rate,
@@ -46,6 +40,7 @@ from pipeline.extract.quantity_lists import Row, with_currency_carried, with_lis
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_ocr import on_ocr_read
+from pipeline.extract.quantity_parts import digit_parts, word_parts
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (
     Mention,
@@ -75,14 +70,9 @@ from pipeline.extract.quantity_tables import (
     scaled,
 )
 from pipeline.extract.quantity_unit_rules import is_unit_label, unit_printed_apart
-from pipeline.extract.quantity_units import COUNT, Unit, currency_of_prefix, unit_of
+from pipeline.extract.quantity_units import COUNT
 from pipeline.extract.sentences import Sentence, SentenceIndex
 
-_BETWEEN = re.compile(r"(?i:between)[ \t\xa0]+\Z")
-_CHANGE_FROM = re.compile(
-    r"(?i:(?:rose|risen|increased|grew|grown|climbed|jumped|fell|fallen|dropped|declined"
-    r"|decreased|went|changed|cut|raised|reduced|expanded|shrank)[ \t\xa0]+from)[ \t\xa0]+\Z"
-)
 _NO_QUANTITY = frozenset(("line", "x", "x2"))
 
 
@@ -99,140 +89,6 @@ def _front_matter(scan: str) -> tuple[int, tuple[int, int] | None]:
         return 0, None
     title = _TITLE_FIELD.search(scan, 0, close)
     return close + 4, (title.span() if title else None)
-
-
-# Group names of the first and of the second number of a digit match.
-_GROUPS = {n: (f"cur{n}", f"num{n}", f"scale{n}", f"abbr{n}", f"unit{n}") for n in ("", "2")}
-
-
-def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
-    cur_group, num_group, scale_group, abbr_group, unit_group = _GROUPS[n]
-    raw, scale, abbr, unit_text = m.group(num_group, scale_group, abbr_group, unit_group)
-    number = parse_digits(raw)
-    unit = unit_of(unit_text) if unit_text else None
-    if currency and (unit is None or unit.kind != "money"):
-        unit = Unit(currency, "money")
-    factor = scale_factor(scale or (abbr.strip() if abbr else None))
-    if unit_text:
-        end = m.end(unit_group)
-    elif scale or abbr:
-        end = m.end(scale_group if scale else abbr_group)
-    else:
-        end = m.end(num_group)
-    rest = m.group("thousands_rest") if n == "" else None
-    if rest:  # '36 mil 872' is 36,872
-        if number is not None:
-            number = number * 1000 + int(rest) if number == number.to_integral() else None
-        raw = m.string[m.start(num_group) : m.end("thousands_rest")]
-        if not (unit_text or scale or abbr):
-            end = m.end("thousands_rest")
-    start = m.start(cur_group) if currency else m.start(num_group)
-    value = None if number is None else number * factor * (unit.factor if unit else 1)
-    if n == "" and m.group("sign"):
-        start = min(start, m.start("sign"))
-        if m.group("sign") != "+" and value is not None:
-            value = -value
-    return Part(start, end, value, unit, factor, raw, "digits")
-
-
-def _as_range(
-    scan: str, low: Part, high: Part, separator: str, points: tuple[bool, bool] = (False, False)
-) -> list[tuple[Part, str | None]]:
-    """Two rows for a stated range, or the two numbers on their own when they are not one.
-    `points` says whether each end is written in points (percentage or basis points)."""
-    pair: list[tuple[Part, str | None]] = [(low, None), (high, None)]
-    if separator == "and" and not _BETWEEN.search(scan, max(0, low.start - 12), low.start):
-        return pair
-    if low.unit and high.unit and low.unit.code != high.unit.code:
-        return pair
-    if low.unit and high.unit and points[0] != points[1]:
-        return pair  # 'rose 25 basis points to 11.25 percent': a change, then a level
-    if separator == "to" and _CHANGE_FROM.search(scan, max(0, low.start - 24), low.start):
-        return pair
-    if low.unit is None and not low.scaled and is_year_like(low.raw):
-        return pair  # 'in 2019 to 8,000 kilograms': a year, then an amount
-    # '$30-35 billion': the low end is in billions too, unless that would pass the high end.
-    if (
-        high.scaled
-        and not low.scaled
-        and low.value is not None
-        and high.value is not None
-        and low.value * high.scale < high.value
-    ):
-        low = low._replace(value=low.value * high.scale, scale=high.scale)
-    if low.unit is None and high.unit is not None:
-        low = low._replace(unit=high.unit, value=_convert(low.value, high.unit))
-    elif high.unit is None and low.unit is not None:
-        high = high._replace(unit=low.unit, value=_convert(high.value, low.unit))
-    if low.value is not None and high.value is not None and low.value >= high.value:
-        return pair
-    return [(low, "low"), (high, "high")]
-
-
-def _convert(value: Decimal | None, unit: Unit) -> Decimal | None:
-    return None if value is None else value * unit.factor
-
-
-def _digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
-    cur = m.group("cur")
-    first = _digit_part(m, "", currency_of_prefix(cur) if cur else None)
-    if not m.group("num2"):
-        return [(first, None)]
-    cur2 = m.group("cur2")
-    second = _digit_part(m, "2", currency_of_prefix(cur2) if cur2 else None)
-    points = (_in_points(m.group("unit")), _in_points(m.group("unit2")))
-    return _as_range(scan, first, second, m.group("sep").strip(" \t-–—") or "-", points)
-
-
-def _in_points(unit_text: str | None) -> bool:
-    """Whether a unit is points of a percentage ('percentage points', 'basis points',
-    'bps'): a change in a rate, never one end of a range of its level."""
-    return bool(unit_text) and (unit_text.lower() == "bps" or "point" in unit_text.lower())
-
-
-def _word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
-    scale = m.group("wscale") or m.group("ascale")
-    unit_text = m.group("unitw")
-    unit = unit_of(unit_text) if unit_text else None
-    factor = scale_factor(scale)
-    multiplier = factor * (unit.factor if unit else 1)
-    end = m.end("w")
-    form = "words"
-    if m.group("words2"):
-        first_words, second_words = m.group("words"), m.group("words2")
-        low_value = with_spoken_decimals(parse_words(first_words), m.group("wpoint"))
-        high_value = with_spoken_decimals(parse_words(second_words), m.group("wpoint2"))
-        if m.group("wpoint"):
-            first_words = scan[m.start("words") : m.end("wpoint")]
-        if m.group("wpoint2"):
-            second_words = scan[m.start("words2") : m.end("wpoint2")]
-        low = Part(
-            m.start("words"),
-            m.end("wpoint") if m.group("wpoint") else m.end("words"),
-            None if low_value is None else low_value * multiplier,
-            unit,
-            factor,
-            first_words,
-            form,
-        )
-        high = Part(
-            m.start("words2"),
-            end,
-            None if high_value is None else high_value * multiplier,
-            unit,
-            factor,
-            second_words,
-            form,
-        )
-        return _as_range(scan, low, high, m.group("wsep"))
-    words = m.group("words") or m.group("article")
-    number = parse_words(words)
-    if m.group("wpoint"):
-        number = with_spoken_decimals(number, m.group("wpoint"))
-        words = scan[m.start("words") : m.end("wpoint")]
-    value = None if number is None else number * multiplier
-    start = m.start("words") if m.group("words") else m.start("article")
-    return [(Part(start, end, value, unit, factor, words, form), None)]
 
 
 def _period_mention(scan: str, m: re.Match[str], kind: str) -> Mention | None:
@@ -276,7 +132,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if mention:
                 mentions.append(mention)
             continue
-        parts = _digit_parts(scan, m) if kind == "q" else _word_parts(scan, m)
+        parts = digit_parts(scan, m) if kind == "q" else word_parts(scan, m)
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
             around = neighbours(scan, low.start, high.end)

@@ -171,6 +171,10 @@ PRINTED_FORMS = [
         [("100\n    kilometers", 100.0, "kilometer", "upper_bound", None, None, None, None)],
     ),
     (
+        '"Los hogares dejarán de recibir alrededor de 1.2 mil millones de\npesos," dijo.',
+        [("1.2 mil millones de\npesos", 1.2e9, "MXN", A, None, None, None, None)],
+    ),
+    (
         "The Security Group has met six times and oversees 17 working groups.",
         [
             ("six", 6.0, "count", E, None, None, None, None),

@@ -1,6 +1,7 @@
-"""Tables as PDF-to-text conversion leaves them: columns collapsed to single spaces, a unit
-printed as a cell of its row, dot-leader budget tables that print the currency once, and
-tables flattened to one cell per line.
+"""Tables and pages as PDF-to-text conversion leaves them: columns collapsed to single spaces,
+a unit printed as a cell of its row, dot-leader budget tables that print the currency once,
+tables flattened to one cell per line, column headers that name a unit in words, and the
+page's own numbers (page numbers, running footers, footnote marks).
 
 Each case is a table and the (quote, value, unit) of every quantity it states.
 """
@@ -90,7 +91,21 @@ Under construction
 Source: GSA project data as of March 31, 2025.
 """
 
+WAIT_DAYS = """Consulate            B1/B2 interview (calendar days)   Renewal (calendar days)
+Mexico City          412   38
+Ciudad Juárez        298   29
+"""
+
 TABLES = [
+    (
+        WAIT_DAYS,
+        [
+            ("412", 412.0, "day"),
+            ("38", 38.0, "day"),
+            ("298", 298.0, "day"),
+            ("29", 29.0, "day"),
+        ],
+    ),
     (
         FLATTENED_WITH_UNIT_LINE,
         [
@@ -223,3 +238,29 @@ def test_short_lines_that_form_no_table_state_no_cells(text: str) -> None:
         and text[r["char_end"] : r["char_end"] + 1] in ("", "\n")
     }
     assert lone == set()
+
+
+# The page's own numbers: a page number beside a rule, a running footer, footnote marks.
+PAGE_FURNITURE = [
+    "The program grew.\n\n                              | 14\nNATIONAL DRUG THREAT ASSESSMENT",
+    "Seizures rose sharply.\n230 INCSR 2026 Volume I\nMore text here.\n231 INCSR 2026 Volume I\n",
+    "Respectfully submitted.\n____________________\n1 BFMC estimate based on member reporting.\n",
+    "average wait\n\n1 NAFTA took effect on January 1, 1994.\n2 CBP Office of Field Operations.\n",
+]
+
+
+@pytest.mark.parametrize("text", PAGE_FURNITURE, ids=[t[:30] for t in PAGE_FURNITURE])
+def test_page_numbers_footers_and_footnote_marks_are_no_quantities(text: str) -> None:
+    assert [r["quote"] for r in extract_quantities(text)] == []
+
+
+# A number opening its line is a quantity when nothing on the page marks it as a page's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Results:\n12 ports reopened in March after the storm.\nTraffic recovered.\n",
+        "The memo notes:\n3 bridges were closed for repairs this year.\n",
+    ],
+)
+def test_a_count_opening_its_line_is_still_read(text: str) -> None:
+    assert [r["unit"] for r in extract_quantities(text)] == ["count"]

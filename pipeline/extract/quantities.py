@@ -40,6 +40,7 @@ from pipeline.extract.quantity_lists import Row, with_currency_carried, with_lis
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_ocr import on_ocr_read
+from pipeline.extract.quantity_page_layout import is_page_furniture
 from pipeline.extract.quantity_parts import digit_parts, word_parts
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (
@@ -156,6 +157,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if part.unit is not None and is_ratio_base(scan, near):
                 continue  # '1 in 4 tons
             if part.unit is None and role is None:
+                if is_page_furniture(scan, part):
+                    continue  # '| 14', '230 INCSR 2026 Volume I', a footnote's number
                 unit, end = unit_printed_apart(scan, part)
                 part = part._replace(end=end)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)

@@ -36,6 +36,14 @@ _QUALIFIERS = {
         "an average of",
         "on average",
         "averaging",
+        # Spanish
+        "alrededor de",
+        "cerca de",
+        "cerca del",
+        "aproximadamente",
+        "casi",
+        "unos",
+        "unas",
     ),
     "lower_bound": (
         "more than",
@@ -57,6 +65,9 @@ _QUALIFIERS = {
         "well above",
         ">",
         "≥",
+        "más de",
+        "al menos",
+        "por lo menos",
     ),
     "upper_bound": (
         "less than",
@@ -78,6 +89,8 @@ _QUALIFIERS = {
         "well below",
         "<",
         "≤",
+        "menos de",
+        "hasta",
     ),
 }
 _QUALIFIER_OF = {w: q for q, words in _QUALIFIERS.items() for w in words}

@@ -182,7 +182,7 @@ _SCALE = (
     r"|(?P<{a}>[ \t\xa0]?(?:bn|bln|mn|mln|tn|trn|MM)|[kKmMbBT])(?![A-Za-z]))"
 )
 # Spanish puts 'de' between an amount and its unit ('1,200 millones de pesos').
-_UNIT = rf"(?:{_GAP}(?:de[ \t\xa0]+)?(?P<{{u}}>{UNIT_PATTERN})(?![A-Za-z]))"
+_UNIT = rf"(?:{_GAP}(?:de(?:[ \t\xa0]+|\n[ \t\xa0]*))?(?P<{{u}}>{UNIT_PATTERN})(?![A-Za-z]))"
 
 
 def _scale(n: str) -> str:

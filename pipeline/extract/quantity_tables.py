@@ -78,7 +78,11 @@ def _statement(inside: str, spanish: bool) -> Statement | None:
         return Statement(unit or COUNT, scale)
     if inside.strip() in ("count", "number", "núm.", "número"):
         return Statement(COUNT, 1)
-    return None
+    return unit_cell(_UNIT_ADJECTIVES.sub("", inside))  # '(calendar days)', '(pounds)'
+
+
+# 'calendar days', 'metric tons': the unit is the last word.
+_UNIT_ADJECTIVES = re.compile(r"\b(?:calendar|business|working|metric|short|natural(?:es)?)\b")
 
 
 _COUNTED_CELL = frozenset(("households", "people", "persons", "count", "number"))

@@ -96,7 +96,57 @@ Mexico City          412   38
 Ciudad Juárez        298   29
 """
 
+MULTI_LINE_HEADER = """Table 1: CBP Surveillance Tower Programs on the Southwest Border
+
+Program                                  Towers    Towers     Availability,    Life-cycle cost
+                                         planned   deployed   FY 2024          estimate
+                                                              (percent)        (dollars in millions)
+Autonomous Surveillance Towers (AST)     407       314        74               1,160
+Integrated Fixed Towers (IFT)            96        91         88               845
+Source: GAO analysis of CBP data.
+"""
+
+TRADE_BY_MONTH = """Table 1. U.S. Trade in Goods with Mexico, Census Basis, Seasonally Adjusted
+(In millions of dollars. Details may not equal totals due to rounding.)
+Period Exports Imports Balance
+Sep 2025 28,412 44,608 -16,196
+Change from prior month +603 -297 +900
+Jan-Sep 2024 249,066 382,770 -133,704
+Percent change, year-to-date 2.3 4.0 7.2
+Source: U.S. Census Bureau, FT-900 (25-09), exhibit 19.
+"""
+
 TABLES = [
+    (
+        MULTI_LINE_HEADER,
+        [
+            ("407", 407.0, "count"),
+            ("314", 314.0, "count"),
+            ("74", 74.0, "percent"),
+            ("1,160", 1.16e9, "USD"),
+            ("96", 96.0, "count"),
+            ("91", 91.0, "count"),
+            ("88", 88.0, "percent"),
+            ("845", 8.45e8, "USD"),
+        ],
+    ),
+    (
+        TRADE_BY_MONTH,
+        [
+            ("28,412", 2.8412e10, "USD"),
+            ("44,608", 4.4608e10, "USD"),
+            ("-16,196", -1.6196e10, "USD"),
+            ("+603", 6.03e8, "USD"),
+            ("-297", -2.97e8, "USD"),
+            ("+900", 9e8, "USD"),
+            ("249,066", 2.49066e11, "USD"),
+            ("382,770", 3.8277e11, "USD"),
+            ("-133,704", -1.33704e11, "USD"),
+            ("2.3", 2.3, "percent"),
+            ("4.0", 4.0, "percent"),
+            ("7.2", 7.2, "percent"),
+        ],
+    ),
     (
         WAIT_DAYS,
         [

@@ -36,6 +36,12 @@ _GROUPS = {n: (f"cur{n}", f"num{n}", f"scale{n}", f"abbr{n}", f"unit{n}") for n 
 def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
     cur_group, num_group, scale_group, abbr_group, unit_group = _GROUPS[n]
     raw, scale, abbr, unit_text = m.group(num_group, scale_group, abbr_group, unit_group)
+    if (
+        unit_text
+        and unit_text[0].isupper()
+        and "\n" in m.string[m.end(num_group) : m.start(unit_group)]
+    ):
+        unit_text = None  # '-133,704⏎Percent change, year-to-date': the next line's label
     number = parse_digits(raw)
     unit = unit_of(unit_text) if unit_text else None
     if currency and (unit is None or unit.kind != "money"):

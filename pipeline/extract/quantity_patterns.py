@@ -113,8 +113,8 @@ _TIME = (
     r"|[0-9][0-9]?/[0-9][0-9]?(?![0-9])"
 )
 _PHONE = r"[0-9](?:[ .-]?[0-9]{3})?[0-9]{2}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
-# '+52 (81) 8047-3145'; not '+12.7%', a signed share
-_INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9%])"
+# '+52 (81) 8047-3145'; not '+12.7%' or '+603', a signed amount
+_INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]\(?[0-9]{1,4}\)?|\([0-9]{1,4}\)){2,5}(?![0-9%])"
 _LEGAL = (
     r"[0-9][0-9]*[ \t\xa0]+"
     r"(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t\xa0]?Reg\.|F\.R\.|F\.[23]d)"
@@ -194,7 +194,8 @@ def _unit(n: str) -> str:
 
 
 _RANGE_TAIL = (
-    r"(?P<sep>[ \t\xa0]?[-–—][ \t\xa0]?|[ \t\xa0]+(?:to|and|through)[ \t\xa0]+|-to-)"
+    # never a tab before the dash: in a table it ends the cell ('44,608<tab>-16,196')
+    r"(?P<sep>[ \xa0]?[-–—][ \t\xa0]?|[ \t\xa0]+(?:to|and|through)[ \t\xa0]+|-to-)"
     rf"(?P<cur2>{CURRENCY_PREFIX_PATTERN})?[ \t\xa0]?(?P<num2>{NUMBER})"
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from pipeline.extract.quantity_units import COUNT, UNITS, Unit
 
 _USD, _MXN, _PERCENT, _MILE = (UNITS[form] for form in ("usd", "mxn", "percent", "mile"))
-_PAREN = re.compile(r"\(([^()\n]{1,60})\)")
+_PAREN = re.compile(r"\(([^()\n]{1,120})\)")
 _PIPE_ROW = re.compile(r"[ \t]*\|.*\|[ \t\r]*")
 _GAP = re.compile(r"\t[ \t\xa0]*|[ \xa0]{2,}")
 _SEPARATOR_ROW = re.compile(r"[ \t|:\-]+")
@@ -131,6 +131,42 @@ def _cells(line: str) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
+_NUMBER_CELL = re.compile(r"[-+−]?\$?[0-9][0-9,.]*%?")
+
+
+# 'Percent change, year-to-date': a row of shares in a table of amounts.
+_PERCENT_ROW = re.compile(r"(?i)[ \t]*(?:percent|per cent|%|porcentaje)\b")
+_PERCENT_LABEL = Statement(_PERCENT, 1)
+
+
+def _has_number_cell(line: str) -> bool:
+    return any(_NUMBER_CELL.fullmatch(line[a:b].strip()) for a, b in _cells(line))
+
+
+def _continues_header(line: str) -> bool:
+    """An indented line of header words under the first: '   planned   deployed', '(percent)'."""
+    words = line.strip()
+    return line.startswith("    ") and bool(words) and ". " not in words and len(line) < 160
+
+
+def _header_columns(rows: list[tuple[int, str]]) -> list[str]:
+    """The text of each column's header: the cells of the first line, with the words that
+    the lines below it (down to the first row of numbers) print under each cell."""
+    first = rows[0][1]
+    cells = _cells(first)
+    texts = [first[a:b] for a, b in cells]
+    if _has_number_cell(first) or "\t" in first or "|" in first:
+        return texts  # no header, or cells that tabs or bars split: not aligned by column
+    starts = [a for a, _ in cells] + [10**6]
+    for _, line in rows[1:]:
+        if _has_number_cell(line):
+            break
+        for k in range(len(cells)):
+            piece = line[starts[k] : starts[k + 1]].strip()
+            texts[k] = f"{texts[k]} {piece}" if piece else texts[k]
+    return texts
+
+
 def _is_row(line: str) -> bool:
     return bool(_PIPE_ROW.fullmatch(line)) or len(_GAP.findall(line.strip())) >= 2
 
@@ -161,10 +197,13 @@ class TableUnits:
             if not _is_row(lines[i][1]):
                 i += 1
                 continue
-            j = i
-            while j < len(lines) and (
-                _is_row(lines[j][1]) or _SEPARATOR_ROW.fullmatch(lines[j][1])
-            ):
+            j, data = i, False
+            while j < len(lines):
+                line = lines[j][1]
+                if _is_row(line) or _SEPARATOR_ROW.fullmatch(line):
+                    data = data or _has_number_cell(line)
+                elif data or not _continues_header(line):
+                    break  # a header may run over lines ('(percent)' under 'Availability,')
                 j += 1
             self._add(lines, i, j)
             i = j
@@ -175,8 +214,7 @@ class TableUnits:
             (s for s in map(statement_in, reversed(above[-2:])) if s and len(above[-1]) < 160),
             None,
         )
-        header = lines[first][1]
-        columns = [header_statement(header[a:b]) for a, b in _cells(header)]
+        columns = [header_statement(text) for text in _header_columns(lines[first:stop])]
         if first + 1 < stop:
             second = lines[first + 1][1]
             units = _units_row([second[a:b] for a, b in _cells(second)])
@@ -211,7 +249,8 @@ class TableUnits:
         column = next((c for c, (a, b) in enumerate(cells) if a <= start - offset < b), None)
         if not column:
             return None  # outside the cells, or the first cell: a label, rank or row number
-        label = statement_in(line[cells[0][0] : cells[0][1]])
+        first = line[cells[0][0] : cells[0][1]]
+        label = statement_in(first) or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)
         header = block.columns[column] if column < len(block.columns) else None
         return _row_unit(line, cells[1:column]) or header or label or block.caption
 
@@ -232,6 +271,9 @@ def _csv_separators(line: str) -> list[int]:
     return [m.start(1) for m in _CSV_SEPARATOR.finditer(line) if m.group(1)]
 
 
+_THOUSANDS_COMMA = re.compile(r"[0-9],[0-9]{3}(?![0-9])")
+
+
 def _csv_fields(line: str) -> int:
     """How many separating commas a line has if it reads as a CSV row, else 0: no runs of
     spaces, tabs or pipes (an aligned table's '41,500   40,000' is not CSV), and its commas
@@ -241,6 +283,8 @@ def _csv_fields(line: str) -> int:
         return 0
     if 2 * line.count(", ") > commas:
         return 0  # prose, at a glance: most of its commas are followed by a space
+    if " " in line and len(_THOUSANDS_COMMA.findall(line)) == commas:
+        return 0  # 'Sep 2025 28,412 44,608 -16,196': every comma groups thousands
     separators = _csv_separators(line)
     spaced = sum(1 for at in separators if line[at + 1 : at + 2] == " ")
     return len(separators) if len(separators) >= 3 and 4 * spaced <= len(separators) else 0

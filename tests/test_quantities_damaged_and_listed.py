@@ -219,6 +219,55 @@ GLUED_AND_MODIFIED_COUNTS = [
         ],
     ),
 ]
+# Forms of the seventh and eighth blind sets.
+SCALES_AND_SHARES = [
+    (
+        "Surpluses, in billions of dollars, were with Netherlands ($5.2), Hong Kong\n($3.9).",
+        [
+            ("$5.2", 5.2e9, "USD", E, None, None, None, None),
+            ("$3.9", 3.9e9, "USD", E, None, None, None, None),
+        ],
+    ),
+    (
+        "El CIAM recibió más de un millón de llamadas y orientó a medio millón de personas.",
+        [
+            ("un millón", 1e6, "count", L, None, None, None, None),
+            ("medio millón", 5e5, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "CBP had deployed 314 of 407 planned towers; of those, 186 are in Arizona.",
+        [
+            ("314", 314.0, "count", E, None, None, None, None),
+            ("407", 407.0, "count", E, None, None, None, None),
+            ("186", 186.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        '"We won nine of eleven claims," she said.',
+        [
+            ("nine", 9.0, "count", E, None, None, None, None),
+            ("eleven", 11.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "The reservoirs sit roughly 300 river miles apart.",
+        [("300 river miles", 300.0, "mile", A, None, None, None, None)],
+    ),
+    (
+        "OIG inspected the center in Donna, Texas, from March 11 to 13, 2025, and found 3 cells.",
+        [("3", 3.0, "count", E, "2025-03-11", None, None, None)],
+    ),
+]
+# Ratios in Spanish, addresses, phone numbers, photo counters: no quantity.
+NOT_QUANTITIES_EITHER = [
+    "Tres de cada diez casos se concentraron en la frontera.",
+    "Washington, DC Office\n2448 Rayburn House Office Building\nWashington, DC 20515",
+    "Llame sin costo al 1 (520) 623 7800 desde Estados Unidos.",
+    "[Photo 1 of 4] Tractor-trailers line up on the approach to the bridge.",
+]
+
+
 # A count alone after a label that names what it counts.
 LABELLED_COUNTS = [
     (
@@ -284,6 +333,7 @@ CASES = (
     + PRINTED_FORMS
     + GLUED_AND_MODIFIED_COUNTS
     + LABELLED_COUNTS
+    + SCALES_AND_SHARES
     + TIME_BACK
 )
 EMPTY = (
@@ -291,6 +341,7 @@ EMPTY = (
     + LISTS_THAT_SHARE_NOTHING
     + NOT_COUNTED_TIMES_AND_PAGES
     + LABELLED_IDENTIFIERS
+    + NOT_QUANTITIES_EITHER
     + NOT_QUANTITIES
 )
 

@@ -94,6 +94,8 @@ _ARTICLE_MULTIPLIERS = {
     "of": Decimal(1),
     "half": Decimal("0.5"),
     "quarter": Decimal("0.25"),
+    "un": Decimal(1),  # 'un millón de llamadas'
+    "medio": Decimal("0.5"),  # 'medio millón de personas'
 }
 
 
@@ -135,6 +137,8 @@ ARTICLE_PATTERN = words_trie(
         "a",
         "an",
         "half",
+        "un",
+        "medio",
     )
     for v in case_variants(w)
 )

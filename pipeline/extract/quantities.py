@@ -36,11 +36,16 @@ from pipeline.extract.quantity_context import (
 )
 from pipeline.extract.quantity_flat_tables import FlatTables, alone_on_line
 from pipeline.extract.quantity_line_breaks import on_joined_text
-from pipeline.extract.quantity_lists import Row, with_currency_carried, with_listed_before
+from pipeline.extract.quantity_lists import (
+    Row,
+    with_currency_carried,
+    with_listed_before,
+    with_stated_scale,
+)
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_ocr import on_ocr_read
-from pipeline.extract.quantity_page_layout import is_page_furniture
+from pipeline.extract.quantity_page_layout import PageFurniture
 from pipeline.extract.quantity_parts import digit_parts, word_parts
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (
@@ -112,7 +117,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
     body, title = _front_matter(scan)
     notes_at = notes_start(scan, body)
     note_lines = NoteLines(scan)
-    tables, flat_tables = TableUnits(scan), FlatTables(scan)
+    tables, flat_tables, page = TableUnits(scan), FlatTables(scan), PageFurniture(scan)
     in_title = QUANTITY_SCAN.finditer(scan, *title) if title else ()
     for m in chain(in_title, QUANTITY_SCAN.finditer(scan, body)):
         kind = m.lastgroup
@@ -157,7 +162,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if part.unit is not None and is_ratio_base(scan, near):
                 continue  # '1 in 4 tons
             if part.unit is None and role is None:
-                if is_page_furniture(scan, part):
+                if page.holds(part):
                     continue  # '| 14', '230 INCSR 2026 Volume I', a footnote's number
                 unit, end = unit_printed_apart(scan, part)
                 part = part._replace(end=end)
@@ -186,7 +191,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if role is None:  # 'over 5, 10 or 15 years': the earlier items share the unit
                 rows = with_listed_before(rows, scan, part)
             rows.append((part, role, qualifier))
-    return with_currency_carried(rows, scan), merge_spans(scan, mentions), rates
+    rows = with_stated_scale(with_currency_carried(rows, scan), scan)
+    return rows, merge_spans(scan, mentions), rates
 
 
 def _sentence_around(text: str, index: SentenceIndex, part: Part) -> Sentence | None:

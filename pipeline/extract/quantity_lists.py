@@ -9,6 +9,9 @@ rows are left alone.
 `Michoacán (1,512 millones de dólares), Jalisco (1,489 millones)`: an amount with a scale
 and nothing after it takes the currency of the amount with a scale before it in the same
 sentence; it is not a count of 1.489 billion things.
+
+`surpluses, in billions of dollars, with Netherlands ($5.2), Hong Kong ($3.9)`: a sentence
+that states the scale of the amounts it lists in brackets gives them that scale.
 """
 
 from __future__ import annotations
@@ -108,3 +111,47 @@ def with_currency_carried(rows: list[Row], scan: str) -> list[Row]:
             part = part._replace(unit=money.unit)
         out.append((part, role, qualifier))
     return out
+
+
+_SCALE_STATED = re.compile(
+    r"\b(?:in|en)[ \t\xa0]+(?P<scale>thousands|millions|billions|miles de millones|millones)"
+    r"[ \t\xa0]+(?:of|de)[ \t\xa0]+(?:U\.S\.[ \t\xa0]+)?(?:dollars|dólares|pesos)\b",
+    re.IGNORECASE,
+)
+# Hard-wrapped prose breaks lines inside a sentence: only a full stop or a blank line ends it.
+_SENTENCE_OR_PARAGRAPH_END = re.compile(r"[.!?][ \t\xa0\n]+[A-Z¿¡]|\n[ \t]*\n")
+_SCALE_OF = {
+    "thousands": 10**3,
+    "millions": 10**6,
+    "millones": 10**6,
+    "billions": 10**9,
+    "miles de millones": 10**9,
+}
+
+
+def with_stated_scale(rows: list[Row], scan: str) -> list[Row]:
+    """`rows`, where an amount in brackets with a currency and no scale takes the scale its
+    sentence states before it ('in billions of dollars, with Netherlands ($5.2)')."""
+    out: list[Row] = []
+    for part, role, qualifier in rows:
+        if (
+            part.unit is not None
+            and part.unit.kind == "money"
+            and not part.scaled
+            and part.value is not None
+            and scan[part.start - 1 : part.start] == "("
+            and scan[part.end : part.end + 1] == ")"
+        ):
+            stated = _stated_scale(scan, part.start)
+            if stated:
+                part = part._replace(value=part.value * stated, scale=stated)
+        out.append((part, role, qualifier))
+    return out
+
+
+def _stated_scale(scan: str, start: int) -> int | None:
+    window = scan[max(0, start - _SAME_SENTENCE * 2) : start]
+    found = list(_SCALE_STATED.finditer(window))
+    if not found or _SENTENCE_OR_PARAGRAPH_END.search(window, found[-1].end()):
+        return None
+    return _SCALE_OF[found[-1].group("scale").lower()]

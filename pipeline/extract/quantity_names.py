@@ -44,7 +44,7 @@ _NAME_HEADS = frozenset(
         Campaign Challenge Project Foundation Institute Center Centre Index Award Prize
         Summit Forum Framework Club Compact Declaration Pledge Corridor Strong Law Doctrine
         Series Cup Avenue Ave. Street St. Road Rd. Boulevard Blvd. Drive Dr. Lane Way Place
-        Court Plaza Parkway Suite St Ave Rd Blvd Dr Hwy Pkwy
+        Court Plaza Parkway Suite St Ave Rd Blvd Dr Hwy Pkwy Building Bldg Hall Tower
         """
     )
 )

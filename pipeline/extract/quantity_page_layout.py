@@ -4,7 +4,8 @@ Text taken from a PDF keeps the page's furniture: a page number beside a rule (`
 running footer that repeats on every page with its page number (`230 INCSR 2026 Volume I`,
 `231 INCSR 2026 Volume I`), and footnotes at the page's foot, numbered at the start of
 their lines under a separator (`____________`, then `1 BFMC estimate based on…`, `2 U.S.
-Census Bureau…`). Their numbers count nothing. A number that opens its line is taken for
+Census Bureau…`), and the page numbers of a table of contents. Their numbers count
+nothing. A number that opens its line is taken for
 such a mark only when the page shows it: a neighbouring line opens with the next or the
 previous number, a separator stands above, or the words after it recur on another line
 after another number.
@@ -26,34 +27,75 @@ def _line(scan: str, start: int, end: int) -> tuple[int, int]:
     return scan.rfind("\n", 0, start) + 1, len(scan) if line_end == -1 else line_end
 
 
-def _neighbour_lines(scan: str, line_start: int, line_end: int) -> tuple[str, str]:
-    """The nearest non-blank lines before and after, stripped ('' at the text's ends)."""
-    before = scan[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
-    after = scan[line_end:].lstrip().split("\n", 1)[0].strip()
-    return before, after
+def _line_before(scan: str, line_start: int) -> str:
+    """The nearest non-blank line above, stripped ('' at the text's start)."""
+    end = line_start - 1
+    while end > 0:
+        start = scan.rfind("\n", 0, end) + 1
+        if scan[start:end].strip():
+            return scan[start:end].strip()
+        end = start - 1
+    return ""
 
 
-def is_page_furniture(scan: str, part: Part) -> bool:
-    """Whether a bare number is a page number, a running footer's number or a footnote's
-    (or numbered line's) mark at the start of its line."""
-    line_start, line_end = _line(scan, part.start, part.end)
-    line = scan[line_start:line_end]
-    if "|" in line and _PAGE_NUMBER_LINE.fullmatch(line):
-        return True  # '| 14'
-    if scan[line_start : part.start].strip() or not part.raw.isdigit():
-        return False
-    rest = scan[part.end : line_end]
-    if not rest.startswith((" ", "\t")) or not rest.strip():
-        return False
-    n = int(part.raw)
-    before, after = _neighbour_lines(scan, line_start, line_end)
-    if before.startswith(f"{n - 1} ") or after.startswith(f"{n + 1} "):
-        return True  # numbered lines: footnotes at a page's foot, or a list
-    if n == 1 and _SEPARATOR.fullmatch(before):
-        return True  # the first footnote under the separator
-    words = rest.strip()
-    if len(words) < _FOOTER_WORDS:
-        return False
-    others = scan[:line_start] + "\n" + scan[line_end:]
-    repeated = re.compile(rf"(?m)^[ \t]*[0-9]{{1,4}}[ \t]+{re.escape(words)}[ \t\r]*$")
-    return bool(repeated.search(others))  # '230 INCSR 2026 Volume I' on every page
+def _line_after(scan: str, line_end: int) -> str:
+    """The nearest non-blank line below, stripped ('' at the text's end)."""
+    start = line_end + 1
+    while start < len(scan):
+        end = scan.find("\n", start)
+        end = len(scan) if end == -1 else end
+        if scan[start:end].strip():
+            return scan[start:end].strip()
+        start = end + 1
+    return ""
+
+
+# A page break (form feed) may open the heading's line.
+_CONTENTS_HEADING = re.compile(r"(?im)^[ \t\f]*(?:(?:table of )?contents|índice)[ \t\r]*$")
+_ENDS_IN_PAGE = re.compile(r".*[ \t][0-9ivxlc]{1,4}[ \t\r]*", re.IGNORECASE)
+
+
+class PageFurniture:
+    """The page's own numbers in one text, asked number by number."""
+
+    def __init__(self, scan: str) -> None:
+        self._scan = scan
+        self._contents: list[int] | None = None  # where each 'Contents' heading ends
+
+    def _in_contents(self, line_start: int) -> bool:
+        """Whether a line is an entry of a table of contents: every line between it and
+        a 'Contents' heading above ends in a page number."""
+        if self._contents is None:  # most texts have none: looked for once, when asked
+            self._contents = [m.end() for m in _CONTENTS_HEADING.finditer(self._scan)]
+        heading = max((end for end in self._contents if end < line_start), default=None)
+        if heading is None:
+            return False
+        between = self._scan[heading:line_start].split("\n")
+        return all(not line.strip() or _ENDS_IN_PAGE.fullmatch(line) for line in between)
+
+    def holds(self, part: Part) -> bool:
+        """Whether a bare number is a page number, a table of contents' page number, a
+        running footer's number or a footnote's (or numbered line's) mark."""
+        scan = self._scan
+        line_start, line_end = _line(scan, part.start, part.end)
+        line = scan[line_start:line_end]
+        if "|" in line and _PAGE_NUMBER_LINE.fullmatch(line):
+            return True  # '| 14'
+        rest = scan[part.end : line_end]
+        if not rest.strip():
+            return self._in_contents(line_start)  # 'Background   4'
+        if scan[line_start : part.start].strip() or not part.raw.isdigit():
+            return False
+        if not rest.startswith((" ", "\t")):
+            return False
+        n = int(part.raw)
+        before = _line_before(scan, line_start)
+        if before.startswith(f"{n - 1} ") or _line_after(scan, line_end).startswith(f"{n + 1} "):
+            return True  # numbered lines: footnotes at a page's foot, or a list
+        if n == 1 and _SEPARATOR.fullmatch(before):
+            return True  # the first footnote under the separator
+        words = rest.strip()
+        if len(words) < _FOOTER_WORDS or scan.count(words) < 2:
+            return False
+        repeated = re.compile(rf"(?m)^[ \t]*[0-9]{{1,4}}[ \t]+{re.escape(words)}[ \t\r]*$")
+        return any(m.start() != line_start for m in repeated.finditer(scan))

@@ -82,7 +82,13 @@ _REFERENCE = (
     rf"(?:[ \t\xa0]*(?:,|and|or|&|through|to|y|o|e|a|[-–—])[ \t\xa0]*{_REFERENCE_NUMBER}"
     rf"{_SUBDIVISION})*"
 )
-_DATE_AFTER_MONTH = rf"\.?[ \t\xa0]+[0-9][0-9]?(?:st|nd|rd|th)?(?![0-9])(?:,?[ \t\xa0]+{YEAR})?"
+# 'March 11, 2025', 'March 11 to 13, 2025', 'Sept. 21–27'
+_DATE_AFTER_MONTH = (
+    r"\.?[ \t\xa0]+[0-9][0-9]?(?:st|nd|rd|th)?(?![0-9])"
+    r"(?:[ \t\xa0]*(?:[-–—]|to|through)[ \t\xa0]*[0-9][0-9]?(?:st|nd|rd|th)?(?![0-9.,]?[0-9])"
+    r"(?![ \t\xa0]*(?:%|percent|per cent|million|billion)))?"
+    rf"(?:,?[ \t\xa0]+{YEAR})?"
+)
 _MONTH_FIRST_DATE = words_trie(_MONTH_NAMES + [m.upper() for m in _MONTH_NAMES]) + _DATE_AFTER_MONTH
 _DIGIT_FIRST_DATE = (
     # '17 January 2025', '17th of January', and Spanish '20 de enero de 2024'
@@ -140,7 +146,11 @@ _LIST_NUMBER = r"[ \t\xa0]*(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)(?=[
 # (A notes section's other lines are judged one by one: see quantity_notes.)
 _LINE_EXCLUSIONS = "|".join([_CITATION_LINE, _LIST_NUMBER])
 _WORD_EXCLUSIONS = "|".join([_SOURCE_LINE, _REFERENCE])
-_OTHER_EXCLUSIONS = "|".join([_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _TIME, _MARKER])
+# '(520) 623 7800' after its opening bracket
+_BRACKETED_AREA_PHONE = r"[0-9]{3}\)[ \xa0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])"
+_OTHER_EXCLUSIONS = "|".join(
+    [_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _BRACKETED_AREA_PHONE, _TIME, _MARKER]
+)
 
 # Phrases that make a quantity a rate ('every day', 'per year', 'annual', 'a month').
 _RATE_UNITS = r"[ \t\n\xa0]+(?:day|week|month|year|hour|minute)s?\b"

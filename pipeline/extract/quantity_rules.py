@@ -118,8 +118,14 @@ _IN_A_PLACE = re.compile(r"[ \t\xa0]+(?:in|at|from)[ \t\xa0]+(?:the[ \t\xa0]+)?[
 
 
 # The base of a ratio is small ('1 in 5', 'one in four'): 'in 2021' is a year.
-_SMALL_NUMBER = r"(?:[0-9]{1,3}(?![0-9,.])|(?i:one|two|three|four|five|six|seven|eight|nine|ten))"
-_RATIO_AFTER = re.compile(rf"[ \t\xa0]+(?:in|out[ \t\xa0]+of)[ \t\xa0]+{_SMALL_NUMBER}\b")
+_SMALL_NUMBER = (
+    r"(?:[0-9]{1,3}(?![0-9,.])|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez))"
+)
+# 'in 4', 'out of 10', Spanish 'de cada diez'
+_RATIO_AFTER = re.compile(
+    rf"[ \t\xa0]+(?:in|out[ \t\xa0]+of|de[ \t\xa0]+cada)[ \t\xa0]+{_SMALL_NUMBER}\b"
+)
 _SMALL_NUMBER_WORD = re.compile(_SMALL_NUMBER)
 # 'groups of 100 or more': the bound follows the number.
 _OPEN_END = re.compile(
@@ -184,10 +190,11 @@ def is_ratio(scan: str, end: int, near: Neighbours) -> bool:
 
 
 def is_ratio_base(scan: str, near: Neighbours) -> bool:
-    """'10' in '2 in 10 households', '4 tons' in '1 in 4 tons': the base of a ratio."""
-    if near.before_lower == "of":
+    """'10' in '2 in 10 households', '4 tons' in '1 in 4 tons', 'diez' in 'Tres de cada
+    diez casos': the base of a ratio."""
+    if near.before_lower in ("of", "cada"):
         near = neighbours(scan, near.before_start, near.before_start)
-        if near.before_lower != "out":
+        if near.before_lower not in ("out", "de"):
             return False
     elif near.before_lower != "in":
         return False
@@ -228,11 +235,20 @@ def is_frequency(near: Neighbours, unit: Unit | None = None) -> bool:
 _AUXILIARIES = frozenset(_words("have has had were are remain remained will"))
 
 
+_NUMBER_AFTER_OF = re.compile(
+    r"[ \t\xa0]+(?:the[ \t\xa0]+)?(?:(?!(?:18|19|20)[0-9]{2}\b)[0-9]|(?i:two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)"
+)
+
+
 def _counted_of(scan: str, end: int, low: str | None) -> bool:
     """'3 of our 9 consulates', 'four of whom': a count of a group named after it."""
     if low != "of":
         return False
-    owner = next_word(scan, scan.find("of", end) + 2) or ""
+    after_of = scan.find("of", end) + 2
+    if _NUMBER_AFTER_OF.match(scan, after_of):
+        return True  # 'deployed 314 of 407 planned towers', 'won nine of eleven claims'
+    owner = next_word(scan, after_of) or ""
     # ... or of a group its owner names: "24 of Mexico's 32 states"
     return owner.lower() in _OF_DETERMINERS or owner.endswith(("'s", "’s"))
 
@@ -262,9 +278,9 @@ _FRACTION_DENOMINATORS = frozenset(
 _COUNTED_COMPOUND = re.compile(
     r"-(?!(?:fold|way|odd|plus|point|star|stage|digit|ish|something|year-old)\b)[a-z]{3,}\b(?!-[0-9])"
 )
-_PAGE_OF = re.compile(
-    r"(?i:\bpage|\bp\.|\bpágina|\bpág\.|\bslide)[ \t\xa0]*[0-9]+[ \t\xa0]+(?:of|de)[ \t\xa0]+\Z"
-)
+_COUNTER_LABELS = r"(?i:\bpage|\bp\.|\bpágina|\bpág\.|\bslide|\bphoto|\bimage|\bpart)"
+_COUNTER = re.compile(rf"{_COUNTER_LABELS}[ \t\xa0]*\Z")
+_PAGE_OF = re.compile(rf"{_COUNTER_LABELS}[ \t\xa0]*[0-9]+[ \t\xa0]+(?:of|de)[ \t\xa0]+\Z")
 # 'has met six times and', 'downloaded 9,400 times.': a count of events. Not a frequency
 # ('three times a year') or a multiple ('2 to 3 times what', 'three times as many').
 _TIMES_COUNTED = re.compile(
@@ -306,8 +322,10 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True  # its column's header names what it counts
     if part.form == "digits" and opens_table_row(scan, part.start, end):
         return False
-    if _PAGE_OF.search(scan, max(0, part.start - 24), part.start):
-        return False  # 'Page 2 of 4': how many pages the print has, not a fact
+    if _PAGE_OF.search(scan, max(0, part.start - 24), part.start) or (
+        scan.startswith(" of ", end) and _COUNTER.search(scan, max(0, part.start - 12), part.start)
+    ):
+        return False  # 'Page 2 of 4', '[Photo 1 of 4]': a counter of the print, not a fact
     if part.form == "digits" and _COUNTED_COMPOUND.match(scan, end):
         return True  # 'a 40-bed field hospital': forty beds
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
@@ -344,7 +362,7 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True
     if _counted_of(scan, end, low) or _elided_count(scan, end, near):
         return True
-    if before is None and low in _AUXILIARIES and scan[part.start - 2 : part.start] == "; ":
+    if before is None and low in _AUXILIARIES and scan[part.start - 2 : part.start] in "; , ":
         return True  # 'we count 160 to 170 votes; 218 are needed'
     modified = _NUMERIC_MODIFIER.match(scan, end)
     if modified and modified.group(1) not in _NOT_COUNTED:

@@ -17,7 +17,7 @@ from pipeline.extract.quantity_units import UNIT_PATTERN, Unit, unit_of
 # modifier away from its number. Never 'square' or 'nautical': those change the unit.
 _MODIFIED_UNIT = re.compile(
     r"[ \t\xa0]+(?:additional|more|extra|new|further|fewer|consecutive|straight|legislative"
-    r"|calendar|working|session|school|centerline|lane|linear|route|full|whole)[ \t\xa0]+"
+    r"|calendar|working|session|school|centerline|lane|linear|route|river|full|whole)[ \t\xa0]+"
     rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
 )
 # '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.

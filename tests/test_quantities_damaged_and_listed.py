@@ -258,6 +258,18 @@ SCALES_AND_SHARES = [
         "OIG inspected the center in Donna, Texas, from March 11 to 13, 2025, and found 3 cells.",
         [("3", 3.0, "count", E, "2025-03-11", None, None, None)],
     ),
+    (
+        "Most sourced inputs outside North America.3 Twelve respondents reported delays.",
+        [("Twelve", 12.0, "count", E, None, None, None, None)],
+    ),
+    (
+        "It reached 420,000 young people between the ages of 12 and 29 years.",
+        [
+            ("420,000", 4.2e5, "count", E, None, None, None, None),
+            ("12", 12.0, "year", E, None, None, "low", None),
+            ("29 years", 29.0, "year", E, None, None, "high", None),
+        ],
+    ),
 ]
 # Ratios in Spanish, addresses, phone numbers, photo counters: no quantity.
 NOT_QUANTITIES_EITHER = [
@@ -265,6 +277,7 @@ NOT_QUANTITIES_EITHER = [
     "Washington, DC Office\n2448 Rayburn House Office Building\nWashington, DC 20515",
     "Llame sin costo al 1 (520) 623 7800 desde Estados Unidos.",
     "[Photo 1 of 4] Tractor-trailers line up on the approach to the bridge.",
+    "Chemists use precursors such as 4-AP and 1-boc-\n4-piperidone.",
 ]
 
 

@@ -116,7 +116,35 @@ Percent change, year-to-date 2.3 4.0 7.2
 Source: U.S. Census Bureau, FT-900 (25-09), exhibit 19.
 """
 
+CHART_IN_POUNDS = """Figure 6. Fentanyl Seized at the Southwest Border, FY 2021-FY 2025 (pounds)
+FY 2021 11,201 FY 2022 14,699 FY 2023 27,023
+Source: CBP enforcement statistics; DEA analysis
+"""
+
+CHART_IN_THOUSANDS = """Chart 1
+Border IMMEX Employment Has Eased Since Late 2024
+Thousands of workers, June 2025
+Ciudad Juárez 318.2   Tijuana 296.5   Reynosa 121.7
+NOTES: Data are not seasonally adjusted.
+"""
+
 TABLES = [
+    (
+        CHART_IN_POUNDS,
+        [
+            ("11,201", 11201.0, "pound"),
+            ("14,699", 14699.0, "pound"),
+            ("27,023", 27023.0, "pound"),
+        ],
+    ),
+    (
+        CHART_IN_THOUSANDS,
+        [
+            ("318.2", 318200.0, "count"),
+            ("296.5", 296500.0, "count"),
+            ("121.7", 121700.0, "count"),
+        ],
+    ),
     (
         MULTI_LINE_HEADER,
         [

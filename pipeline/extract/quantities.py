@@ -34,7 +34,7 @@ from pipeline.extract.quantity_context import (
     rate_for,
     rate_of,
 )
-from pipeline.extract.quantity_flat_tables import FlatTables, alone_on_line
+from pipeline.extract.quantity_flat_tables import FlatTables
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
     Row,
@@ -168,8 +168,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 part = part._replace(end=end)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)
                 cell = tables.at(part.start) if in_cell else None
-                if not (unit or part.scaled or in_cell) and alone_on_line(scan, part):
-                    cell = flat_tables.at(part.start)  # a PDF table, one cell per line
+                if not (unit or part.scaled or in_cell):
+                    cell = flat_tables.at(part.start)  # a PDF table or chart, flattened
                 if cell is IDENTIFIER:
                     continue  # a code, rank or year column
                 if cell:  # a cell of a table that states its unit and scale

@@ -19,6 +19,12 @@ of current U.S. dollars)`) says its unit and scale, as for any table
 (`quantity_tables.statement_in`); a column that states none holds counts, and a Rank or
 Year column identifiers. A block that splits into no such rows is no table, and its
 numbers stay unread.
+
+A chart flattened to one line of label–value pairs under its title (`Figure 6. Fentanyl
+Seized at the Southwest Border, FY 2021-FY 2025 (pounds)` then `FY 2021 11,201 FY 2022
+14,699 …`; `Chart 1` … `Thousands of workers, June 2025` then `Ciudad Juárez 318.2
+Tijuana 296.5 …`) gives its values the unit and scale its title or unit line states; a
+chart that states none leaves them as they are.
 """
 
 from __future__ import annotations
@@ -26,11 +32,22 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.numbers import is_year_like
-from pipeline.extract.quantity_rules import Part
-from pipeline.extract.quantity_tables import Statement, header_statement, statement_in
+from pipeline.extract.quantity_tables import (
+    Statement,
+    header_statement,
+    statement_in,
+    unit_line_statement,
+)
 from pipeline.extract.quantity_units import COUNT
 
 _CAPTION = re.compile(r"(?i:table|cuadro|tabla)[ \t\xa0]+[0-9A-Z]{1,3}[.:]")
+# A caption opens its line; starting with the line break lets the engine skip to one.
+_CAPTION_LINE = re.compile(rf"\n(?:{_CAPTION.pattern})")
+_FIGURE_LINE = re.compile(r"\n(?i:figure|chart|gráfica|graph|exhibit)[ \t\xa0]+[0-9]{1,3}\b")
+_PAIR = r"(?:(?:FY|CY)[ \t]?[0-9]{4}|[^\W\d_][^\d\n]{0,40}?)[ \t]+([-+−]?[0-9][0-9,.]*%?)"
+_SERIES = re.compile(rf"(?:[ \t]*{_PAIR}){{3,}}[ \t\r]*")
+_SERIES_PAIR = re.compile(_PAIR)
+_CHART_LINES = 4  # title lines and a unit line between a chart's number and its values
 _END = re.compile(r"(?i:source|sources|fuente|note|notes|nota|\*)\b")
 _NUMBER_CELL = re.compile(r"[-+−]?\$?[0-9][0-9,.]*%?")
 _EMPTY_CELL = frozenset(("—", "–", "-", "n/a", "N/A", "..", "…"))
@@ -65,19 +82,37 @@ class FlatTables:
         self._cells: dict[int, Statement] | None = None
 
     def at(self, start: int) -> Statement | None:
-        """What the number alone on its line at `start` is, if it is a flattened table's
-        cell: its column's or caption's statement, IDENTIFIER, or a count."""
+        """What the number at `start` is, if it is a flattened table's cell or a flattened
+        chart's value: its column's, caption's or title's statement, IDENTIFIER, or a
+        count."""
         if self._cells is None:
             self._cells = self._read(self._text)
         return self._cells.get(start)
 
     def _read(self, text: str) -> dict[int, Statement]:
         cells: dict[int, Statement] = {}
-        for caption in _CAPTION.finditer(text):
-            if caption.start() and text[caption.start() - 1] != "\n":
-                continue
+        for caption in _CAPTION_LINE.finditer(text):
             self._read_block(text, text.find("\n", caption.end()), cells)
+        for figure in _FIGURE_LINE.finditer(text):
+            self._read_series(text, figure.start() + 1, cells)
         return cells
+
+    def _read_series(self, text: str, at: int, cells: dict[int, Statement]) -> None:
+        """The values of a chart's one line of label–value pairs, under its title."""
+        stated: Statement | None = None
+        for _ in range(_CHART_LINES + 1):
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            line = text[at:end]
+            if _SERIES.fullmatch(line):
+                if stated is not None:
+                    for pair in _SERIES_PAIR.finditer(line):
+                        cells[at + pair.start(1)] = stated
+                return
+            stated = stated or statement_in(line) or unit_line_statement(line)
+            at = end + 1
+            if at >= len(text):
+                return
 
     def _read_block(self, text: str, at: int, cells: dict[int, Statement]) -> None:
         if at == -1:
@@ -101,11 +136,3 @@ class FlatTables:
         for k, (offset, cell) in enumerate(found[n:]):
             if _NUMBER_CELL.fullmatch(cell):
                 cells[offset] = headers[k % n] or unit_line or Statement(COUNT, 1)
-
-
-def alone_on_line(scan: str, part: Part) -> bool:
-    """Whether a number is all its line holds (spaces aside)."""
-    before = scan[scan.rfind("\n", 0, part.start) + 1 : part.start]
-    line_end = scan.find("\n", part.end)
-    after = scan[part.end : line_end if line_end != -1 else len(scan)]
-    return not before.strip() and not after.strip()

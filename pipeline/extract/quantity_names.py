@@ -55,6 +55,8 @@ _NAME_RUN = re.compile(
 )
 
 
+# 'North America.3 Twelve respondents': a sentence's end and its note, not a name.
+_NOTE_AFTER_STOP = re.compile(r"[a-z]\.[0-9]{1,3}\Z")
 _GROUP_OF = re.compile(r"\bGroup[ \t\xa0]+of[ \t\xa0]+[0-9]+\Z")
 
 
@@ -67,6 +69,7 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
     if (
         before
         and before[0].isupper()
+        and not _NOTE_AFTER_STOP.search(before)
         and before.lower().rstrip(".,") not in _FREE_BEFORE
         and not before.endswith(("'s", "’s", "s'", "s’"))
     ):

@@ -23,7 +23,7 @@ from pipeline.extract.numbers import (
 from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 
-_BETWEEN = re.compile(r"(?i:between)[ \t\xa0]+\Z")
+_BETWEEN = re.compile(r"(?i:between)[ \t\xa0]+(?:the[ \t\xa0]+ages?[ \t\xa0]+of[ \t\xa0]+)?\Z")
 _CHANGE_FROM = re.compile(
     r"(?i:(?:rose|risen|increased|grew|grown|climbed|jumped|fell|fallen|dropped|declined"
     r"|decreased|went|changed|cut|raised|reduced|expanded|shrank)[ \t\xa0]+from)[ \t\xa0]+\Z"
@@ -75,7 +75,7 @@ def _as_range(
     """Two rows for a stated range, or the two numbers on their own when they are not one.
     `points` says whether each end is written in points (percentage or basis points)."""
     pair: list[tuple[Part, str | None]] = [(low, None), (high, None)]
-    if separator == "and" and not _BETWEEN.search(scan, max(0, low.start - 12), low.start):
+    if separator == "and" and not _BETWEEN.search(scan, max(0, low.start - 32), low.start):
         return pair
     if low.unit and high.unit and low.unit.code != high.unit.code:
         return pair

@@ -273,10 +273,10 @@ _FRACTION_DENOMINATORS = frozenset(
         "third thirds fourths fifth fifths sixths tenths terceras tercera tercios cuartas quintas"
     )
 )
-# A count glued to its noun ('40-bed', '12-member'); not a code ('24-cr-01178'), a
+# A count glued to its noun ('40-bed', '12-member'); not a code ('24-cr-01178', '1-boc-4-AP'), a
 # multiple, a direction or a score ('3-fold', '2-way', '5-star', '10-point').
 _COUNTED_COMPOUND = re.compile(
-    r"-(?!(?:fold|way|odd|plus|point|star|stage|digit|ish|something|year-old)\b)[a-z]{3,}\b(?!-[0-9])"
+    r"-(?!(?:fold|way|odd|plus|point|star|stage|digit|ish|something|year-old)\b)[a-z]{3,}\b(?!-)"
 )
 _COUNTER_LABELS = r"(?i:\bpage|\bp\.|\bpágina|\bpág\.|\bslide|\bphoto|\bimage|\bpart)"
 _COUNTER = re.compile(rf"{_COUNTER_LABELS}[ \t\xa0]*\Z")
@@ -326,7 +326,11 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         scan.startswith(" of ", end) and _COUNTER.search(scan, max(0, part.start - 12), part.start)
     ):
         return False  # 'Page 2 of 4', '[Photo 1 of 4]': a counter of the print, not a fact
-    if part.form == "digits" and _COUNTED_COMPOUND.match(scan, end):
+    if (
+        part.form == "digits"
+        and scan[part.start - 1 : part.start] in (" ", "(")
+        and _COUNTED_COMPOUND.match(scan, end)
+    ):
         return True  # 'a 40-bed field hospital': forty beds
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     if glued or names_something(scan, end, near) or is_ratio(scan, end, near):

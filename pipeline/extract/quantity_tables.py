@@ -106,6 +106,17 @@ def header_statement(cell: str) -> Statement | None:
     return statement_in(cell) or unit_cell(cell)
 
 
+_UNIT_LINE = re.compile(
+    r"(?i)[ \t]*(?:thousands|millions|billions|miles de|millones|percent|porcentaje)\b"
+)
+
+
+def unit_line_statement(line: str) -> Statement | None:
+    """What a chart's unit line says its values are ('Thousands of workers, June 2025',
+    'Millions of dollars')."""
+    return _statement(line.lower(), False) if _UNIT_LINE.match(line) else None
+
+
 def _units_row(cells: list[str]) -> list[Statement | None] | None:
     """A row under the header that only names units ('', 'USD millions', '%', 'count'):
     the unit of each column, or None when the row is no such row."""

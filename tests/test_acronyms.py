@@ -201,6 +201,57 @@ def test_every_span_reproduces_its_text(name, text):
             "The survey was led by the Center for U.S.-Mexican Studies (USMEX) in San Diego.",
             [("USMEX", "USMEX", "Center for U.S.-Mexican Studies", "long_form_paren")],
         ),
+        (
+            "The Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG) lead the trade.",
+            [
+                (
+                    "CJNG",
+                    "CJNG",
+                    "Jalisco New Generation Cartel",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
+            "Custody passed the limit in CBP's National Standards on Transport, Escort, "
+            "Detention, and Search (TEDS).",
+            [
+                (
+                    "TEDS",
+                    "TEDS",
+                    "National Standards on Transport, Escort, Detention, and Search",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
+            "Se visitaron centros del Servicio de Inmigración y Control de Aduanas (ICE).",
+            [
+                (
+                    "ICE",
+                    "ICE",
+                    "Servicio de Inmigración y Control de Aduanas",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
+            "OIG inspected the U.S. Border Patrol Centralized Processing Center (CPC) in Donna.",
+            [("CPC", "CPC", "Centralized Processing Center", "long_form_paren")],
+        ),
+        (
+            "Agents of the Drug Enforcement Administration (DEA) made the arrest.",
+            [("DEA", "DEA", "Drug Enforcement Administration", "long_form_paren")],
+        ),
+        (
+            "Deployment of Autonomous Surveillance Towers (AST) lags behind.",
+            [("AST", "AST", "Autonomous Surveillance Towers", "long_form_paren")],
+        ),
+        (
+            "Goods rose.\n\nNotes\n1. Data are compiled from documents collected by U.S. "
+            "Customs\n   and Border Protection (CBP). Exports are valued free alongside ship.",
+            [("CBP", "CBP", "U.S. Customs and Border Protection", "long_form_paren")],
+        ),
     ],
 )
 def test_definitions_in_sentences(sentence, expected):

@@ -65,13 +65,14 @@ def valid_long_form(short: str, long: str) -> bool:
 
 def with_initialism(text: str, start: int) -> int:
     """Include a dotted initialism just before a name at `start` (`U.S.` in `U.S. Customs
-    ...`), and the capitalized words between them that the acronym skips (`U.S.
-    International Development Finance Corporation (DFC)`); never before a common noun
+    ...`), and one capitalized word between them that the acronym skips (`U.S.
+    International Development Finance Corporation (DFC)`; not an owner's name: `U.S.
+    Border Patrol Centralized Processing Center (CPC)`); never before a common noun
     phrase (`U.S. foreign direct investment (FDI)`)."""
     if not text[start : start + 1].isupper():
         return start
     before = text[max(0, start - 40) : start]
-    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,})((?: [A-Z][a-z]+)*) $", before)
+    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,})((?: [A-Z][a-z]+)?) $", before)
     return start - len(match.group(1)) - len(match.group(2)) - 1 if match else start
 
 
@@ -179,3 +180,31 @@ def translated_name_start(text: str, window: int, end: int, short: str) -> int |
     if not _NAME_OPENS.search(text, max(0, start - 12), start):
         return None  # the name goes on before the capitals: cut, not translated
     return start
+
+
+# 'National Standards on Transport, Escort, Detention, and Search (TEDS)', 'Servicio de
+# Inmigración y Control de Aduanas (ICE)': the letters spell the words after a
+# preposition, and the capitalized head before it names the thing. Not after an article:
+# 'United States Section of the International Boundary and Water Commission (IBWC)'
+# names the commission, and 'Agents of the …' are not part of any name.
+_HEAD_BEFORE_PREPOSITION = re.compile(
+    r"(?:^|(?<=[\s(]))((?:[A-Z][\w.’'-]*(?<!'s)(?<!’s)[ \t]+){1,3})"
+    r"(?:on|for|of|de|del)[ \t]+\Z"
+)
+
+
+def head_before_preposition(text: str, window: int, start: int) -> int:
+    """Move the start of a capitalized long form left over the head and preposition
+    printed before it; unchanged when none stands there."""
+    if not text[start : start + 1].isupper():
+        return start
+    head = _HEAD_BEFORE_PREPOSITION.search(text, max(window, start - 60), start)
+    if head is None:
+        return start
+    line_start = text.rfind("\n", 0, head.start()) + 1
+    before = text[max(window, line_start) : head.start()].rstrip()
+    if not before or before[-1] in ".:!?•-*":
+        return start  # the head opens a sentence or a line: 'Deployment of Autonomous …'
+    if before[-1].isalpha() and before[-1].isupper():
+        return start  # the capitals run on before the head: not where the name starts
+    return head.start()

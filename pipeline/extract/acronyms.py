@@ -33,12 +33,14 @@ from typing import Any
 from pipeline.extract.acronym_long_forms import (
     CONNECTORS,
     fuller_name_start,
+    head_before_preposition,
     reordered_initials_start,
     schwartz_hearst_start,
     translated_name_start,
     valid_long_form,
     with_initialism,
 )
+from pipeline.extract.quantity_notes import NoteLines
 from pipeline.extract.sentences import SentenceIndex, per_text
 
 # A short-form token: starts and ends with a letter or digit; may hold & - / . inside.
@@ -52,6 +54,8 @@ _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # A body's head noun and 'of' before a long form whose letters skip them: the acronym
 # stands for the whole name (ATF, INL are bureaus; USMEX is a center for studies).
 # 'the Texas Department of …': the place a body belongs to is part of its name.
+# Two names listed: 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'.
+_LIST_INSIDE = re.compile(r"\b(?:and|y) the\b|\b[a-z]+ and\b")
 _PLACE_BEFORE_HEAD = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z]+)[ \t]+\Z")
 _AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
 _HEAD_OF = re.compile(
@@ -182,7 +186,10 @@ def _record(
 
 def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
     out = []
-    for m in _PAREN.finditer(text, 0, limit):
+    notes = NoteLines(text)
+    for m in _PAREN.finditer(text):
+        if m.start() >= limit and not notes.reads(m.start()):
+            continue  # a citation in the notes: a cited title, not a definition
         inner, open_at = m.group(1), m.start()
         win = _window_start(text, open_at)
         lead = _SF_LEAD.match(inner).end()
@@ -226,8 +233,11 @@ def _long_form_paren(
             text, fuller_name_start(text, cand_start, cand_start + rel, end, sf[0])
         )
         head = _HEAD_OF.search(text, max(win, start - 40), start)
-        if head:  # 'Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)': the body's name
-            start = head.start()
+        # 'Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)': the body's name
+        start = head.start() if head else head_before_preposition(text, win, start)
+        listed = _LIST_INSIDE.search(text, start, end)
+        if listed:  # 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'
+            start = reordered_initials_start(text, win, end, sf[0]) or start
         owner = _PLACE_BEFORE_HEAD.search(text, max(win, start - 40), start)
         if owner and _AGENCY_HEAD.match(text, start):
             start = owner.start(1)  # 'the Texas Department of Public Safety (DPS)'

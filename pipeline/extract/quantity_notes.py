@@ -49,6 +49,7 @@ class NoteLines:
         if verdict is None:
             line_end = self._scan.find("\n", start)
             line = self._scan[line_start : line_end if line_end != -1 else len(self._scan)]
+            line = line.rstrip("\r")  # a Windows line ending is no part of the note
             marker = _MARKER.match(line)
             body_at = marker.end() if marker else 0
             verdict = (not has_citation_marks(line[body_at:]), line_start + body_at)

@@ -128,7 +128,27 @@ Ciudad Juárez 318.2   Tijuana 296.5   Reynosa 121.7
 NOTES: Data are not seasonally adjusted.
 """
 
+STATS_BOX = """SEPTEMBER 2025 AT A GLANCE
+
+1,146 lbs.
+Fentanyl (powder and pills)
+
+47
+Narcotics seizure events
+
+$21.4M
+Estimated street value
+"""
+
 TABLES = [
+    (
+        STATS_BOX,
+        [
+            ("1,146 lbs", 1146.0, "pound"),
+            ("47", 47.0, "count"),
+            ("$21.4M", 2.14e7, "USD"),
+        ],
+    ),
     (
         CHART_IN_POUNDS,
         [
@@ -301,7 +321,7 @@ def test_leader_amount_without_a_printed_currency_is_no_money(table: str) -> Non
 # Short lines with numbers that split into no rows of one kind per column: no table, and
 # their numbers stay unread.
 NOT_FLATTENED = [
-    "Table 2. Results\n\n47\nNarcotics seizure events\n\n1,146 lbs.\nFentanyl\n\n12\nArrests\n",
+    "Table 2. Results\n\n47\n\nThe next section covers staffing at the ports of entry.\n",
     "Table 3. Contacts\nOffice\nPhone\nMexico City\n555 0142\nLaredo\nExt. 14\n",
     "Page 2\n\n14\n\nThe Committee notes that 14 ports reported.\n",
 ]

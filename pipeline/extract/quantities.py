@@ -34,7 +34,7 @@ from pipeline.extract.quantity_context import (
     rate_for,
     rate_of,
 )
-from pipeline.extract.quantity_flat_tables import FlatTables
+from pipeline.extract.quantity_flat_tables import STAT, FlatTables, alone_on_line, labelled_stat
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
     Row,
@@ -170,6 +170,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 cell = tables.at(part.start) if in_cell else None
                 if not (unit or part.scaled or in_cell):
                     cell = flat_tables.at(part.start)  # a PDF table or chart, flattened
+                    if cell is None and alone_on_line(scan, part):
+                        cell = STAT if labelled_stat(scan, part.start, part.end) else None
                 if cell is IDENTIFIER:
                     continue  # a code, rank or year column
                 if cell:  # a cell of a table that states its unit and scale

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract.quantities import extract_quantities
+from tests.quantity_rows import assert_same_rows
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((REPO / "schemas" / "quantities.schema.json").read_text(encoding="utf-8"))
@@ -916,12 +917,7 @@ CASES = (
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:60] for c in CASES])
 def test_sentence_yields_its_quantities(sentence: str, expected: list[tuple]) -> None:
-    found = rows(sentence)
-    # Values compared to 1e-9 relative, the rest exactly.
-    assert [(r[0], *r[2:]) for r in found] == [(e[0], *e[2:]) for e in expected]
-    assert [r[1] for r in found] == [
-        None if e[1] is None else pytest.approx(e[1]) for e in expected
-    ]
+    assert_same_rows(rows(sentence), expected)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:60] for c in CASES])

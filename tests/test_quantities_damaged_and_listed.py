@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.quantities import extract_quantities
+from tests.quantity_rows import assert_same_rows
 
 E, A, L, M = "exact", "approximate", "lower_bound", "malformed_number"
 
@@ -361,11 +362,7 @@ EMPTY = (
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:60] for c in CASES])
 def test_sentence_yields_its_quantities(sentence: str, expected: list[tuple]) -> None:
-    found = rows(sentence)
-    assert [(r[0], *r[2:]) for r in found] == [(e[0], *e[2:]) for e in expected]
-    assert [r[1] for r in found] == [
-        None if e[1] is None else pytest.approx(e[1]) for e in expected
-    ]
+    assert_same_rows(rows(sentence), expected)
 
 
 @pytest.mark.parametrize("sentence", EMPTY, ids=[s[:60] for s in EMPTY])

@@ -140,7 +140,32 @@ $21.4M
 Estimated street value
 """
 
+PROJECTS_BY_GOAL = """Table 3. Projects by goal, FY 2023-FY 2024
+Goal Projects funded Completed EPA funding ($ thousands) People served
+1. Air 14 9 1,842.5 612,000
+2. Water 11 7 2,310.0 48,600
+Total 25 16 4,152.5 660,600
+Source: EPA grant records.
+"""
+
 TABLES = [
+    (
+        PROJECTS_BY_GOAL,
+        [
+            ("14", 14.0, "count"),
+            ("9", 9.0, "count"),
+            ("1,842.5", 1842500.0, "USD"),
+            ("612,000", 612000.0, "count"),
+            ("11", 11.0, "count"),
+            ("7", 7.0, "count"),
+            ("2,310.0", 2310000.0, "USD"),
+            ("48,600", 48600.0, "count"),
+            ("25", 25.0, "count"),
+            ("16", 16.0, "count"),
+            ("4,152.5", 4152500.0, "USD"),
+            ("660,600", 660600.0, "count"),
+        ],
+    ),
     (
         STATS_BOX,
         [

@@ -36,6 +36,7 @@ _UNIT_CELL = re.compile(
 )
 _CELL_LAST = frozenset("0123456789%—–-a")
 _LONGEST_LABEL = 90
+_ROW_NUMBER = re.compile(r"[ \t]*(?:[0-9]{1,2}[.)][ \t]+)?")
 _PROSE = re.compile(r"[.;:!?] [A-Za-z]|  |\t")
 
 
@@ -48,13 +49,36 @@ def _row(line: str) -> _Row | None:
     """The line as a collapsed table row: a label with a letter, then two or more number
     cells and nothing else; None for prose and for any other line."""
     tail = line.rstrip(" \r")
-    if not tail or tail[-1] not in _CELL_LAST or _PROSE.search(tail):
+    if not tail or tail[-1] not in _CELL_LAST:
         return None  # most lines: prose ends in a full stop
+    if _PROSE.search(tail, _ROW_NUMBER.match(tail).end()):
+        return None  # a sentence ('1. Air' opens a numbered row, not a sentence)
     m = _TRAILING_CELLS.search(tail)
     if m is None or len(tail) - len(m.group()) > _LONGEST_LABEL:
         return None
     label = tail[: m.start()]
     return _Row(label, m.start()) if _LETTER.search(label) else None
+
+
+# A header cell opens with a capital or a symbol ('Projects funded', 'EPA funding ($
+# thousands)', '%'); lower-case words, numbers and brackets run on in the cell.
+_HEADER_WORD = re.compile(r"\S+")
+
+
+def _header_cuts(header: str, widest: int) -> list[int]:
+    """Where the spaces before the header's last `widest` cells stand. Cells are read as
+    capitalized phrases when that gives one more cell than the rows have numbers;
+    otherwise the last words are taken one a cell ('State Food Housing Health')."""
+    words = list(_HEADER_WORD.finditer(header))
+    phrases = [
+        w.start()
+        for k, w in enumerate(words)
+        if k and not (w.group()[0].islower() or w.group()[0].isdigit() or w.group()[0] == "(")
+    ]
+    if len(phrases) >= widest:
+        return [at - 1 for at in phrases[len(phrases) - widest :]]
+    cells = list(_HEADER_CELL.finditer(header))
+    return [cell.start() - 1 for cell in cells[max(1, len(cells) - widest) :]]
 
 
 def collapsed_as_tabs(text: str) -> str:
@@ -88,9 +112,8 @@ def collapsed_as_tabs(text: str) -> str:
             if unit:
                 chars[offsets[k] + unit.start()] = "\t"
         if i > 0 and lines[i - 1].strip() and not _PROSE.search(lines[i - 1]):
-            header = list(_HEADER_CELL.finditer(lines[i - 1]))
-            for cell in header[max(1, len(header) - widest) :]:
-                chars[offsets[i - 1] + cell.start() - 1] = "\t"
+            for at in _header_cuts(lines[i - 1], widest):
+                chars[offsets[i - 1] + at] = "\t"
         i = j
     return text if chars is None else "".join(chars)
 

@@ -272,6 +272,37 @@ SCALES_AND_SHARES = [
         ],
     ),
 ]
+# Ages printed without a unit are years (the ninth set's conv. 1).
+AGES = [
+    (
+        "Among Mexicans ages 18 to 29, 35% view the U.S. favorably, against 24% of those 50 "
+        "and older.",
+        [
+            ("18", 18.0, "year", E, None, None, "low", None),
+            ("29", 29.0, "year", E, None, None, "high", None),
+            ("35%", 35.0, "percent", E, None, None, None, None),
+            ("24%", 24.0, "percent", E, None, None, None, None),
+            ("50", 50.0, "year", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Juan Ortega Ruiz, also known as “El Ingeniero,” 52, of Culiacán, ran the plaza.",
+        [("52", 52.0, "year", E, None, None, None, None)],
+    ),
+    (
+        "Only 6 per cent were under age 18, and 59% of adults under 30 agreed.",
+        [
+            ("6 per cent", 6.0, "percent", E, None, None, None, None),
+            ("18", 18.0, "year", E, None, None, None, None),
+            ("59%", 59.0, "percent", E, None, None, None, None),
+            ("30", 30.0, "year", "upper_bound", None, None, None, None),
+        ],
+    ),
+    (
+        "The largest groups lived in Los Angeles, followed by Chicago (560,000).",
+        [("560,000", 560000.0, "count", E, None, None, None, None)],
+    ),
+]
 # Ratios in Spanish, addresses, phone numbers, photo counters: no quantity.
 NOT_QUANTITIES_EITHER = [
     "Tres de cada diez casos se concentraron en la frontera.",
@@ -279,6 +310,7 @@ NOT_QUANTITIES_EITHER = [
     "Llame sin costo al 1 (520) 623 7800 desde Estados Unidos.",
     "[Photo 1 of 4] Tractor-trailers line up on the approach to the bridge.",
     "Chemists use precursors such as 4-AP and 1-boc-\n4-piperidone.",
+    "In 2024, 52, of them fell; see notes (12), (3, 5) and (1-3).",
 ]
 
 
@@ -348,6 +380,7 @@ CASES = (
     + GLUED_AND_MODIFIED_COUNTS
     + LABELLED_COUNTS
     + SCALES_AND_SHARES
+    + AGES
     + TIME_BACK
 )
 EMPTY = (

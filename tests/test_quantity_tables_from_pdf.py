@@ -148,7 +148,46 @@ Total 25 16 4,152.5 660,600
 Source: EPA grant records.
 """
 
+WRAPPED_LABELS = """Foreign Assistance Resource Summary ($ in thousands)
+
+Account                            FY 2024     FY 2025     FY 2026   Increase /
+                                    Actual    Estimate     Request    Decrease
+Economic Support and Development
+Fund (ESDF)                              -           -      24,000      24,000
+International Narcotics Control
+and Law Enforcement (INCLE)         98,800      98,800      84,000     -14,800
+"""
+
+BLANK_LABEL_HEADER = """Table 2. Financing approved in 2024, by sector
+                              Projects    Loans            Total
+                                          (US$ millions)   (US$ millions)
+Water and wastewater               9           118.6          140.5
+Solid waste                        3            41.0           43.3
+"""
+
 TABLES = [
+    (
+        WRAPPED_LABELS,
+        [
+            ("24,000", 2.4e7, "USD"),
+            ("24,000", 2.4e7, "USD"),
+            ("98,800", 9.88e7, "USD"),
+            ("98,800", 9.88e7, "USD"),
+            ("84,000", 8.4e7, "USD"),
+            ("-14,800", -1.48e7, "USD"),
+        ],
+    ),
+    (
+        BLANK_LABEL_HEADER,
+        [
+            ("9", 9.0, "count"),
+            ("118.6", 1.186e8, "USD"),
+            ("140.5", 1.405e8, "USD"),
+            ("3", 3.0, "count"),
+            ("41.0", 4.1e7, "USD"),
+            ("43.3", 4.33e7, "USD"),
+        ],
+    ),
     (
         PROJECTS_BY_GOAL,
         [

@@ -75,7 +75,7 @@ from pipeline.extract.quantity_tables import (
     fills_table_cell,
     scaled,
 )
-from pipeline.extract.quantity_unit_rules import is_unit_label, unit_printed_apart
+from pipeline.extract.quantity_unit_rules import age_unit, is_unit_label, unit_printed_apart
 from pipeline.extract.quantity_units import COUNT
 from pipeline.extract.sentences import Sentence, SentenceIndex
 
@@ -139,6 +139,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 mentions.append(mention)
             continue
         parts = digit_parts(scan, m) if kind == "q" else word_parts(scan, m)
+        if parts[0][1] == "low" and parts[0][0].unit is None and age_unit(scan, parts[0][0]):
+            parts = [(p._replace(unit=age_unit(scan, parts[0][0])), r) for p, r in parts]
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
             around = neighbours(scan, low.start, high.end)

@@ -84,8 +84,8 @@ class PageFurniture:
         rest = scan[part.end : line_end]
         if not rest.strip():
             return self._in_contents(line_start)  # 'Background   4'
-        if scan[line_start : part.start].strip() or not part.raw.isdigit():
-            return False
+        if scan[line_start : part.start].strip() or not part.raw.isdigit() or len(part.raw) > 4:
+            return False  # a mark or a page is a short whole number
         if not rest.startswith((" ", "\t")):
             return False
         n = int(part.raw)

@@ -127,7 +127,11 @@ _LEGAL = (
     r"[ \t\xa0]*(?:§+[ \t\xa0]*)?(?:[0-9][\w.()-]*)?"
 )
 # An opening bracket or parenthesis holding only a small number is a note or list marker.
-_MARKER = r"[0-9](?<=[(\[][0-9])[0-9]{0,2}(?:[ \t\xa0]*[,–-][ \t\xa0]*[0-9]{1,3})*[)\]]"
+# '(12)', '[3, 5]', '(1-3)': note markers in brackets; '(560,000)' groups thousands
+_MARKER = (
+    r"[0-9](?<=[(\[][0-9])[0-9]{0,2}"
+    r"(?:[ \t\xa0]*(?:,(?![0-9]{3}[)\]])|[–-])[ \t\xa0]*[0-9]{1,3})*[)\]]"
+)
 _SUPERSCRIPT = "ⁱᵛˣᶦ⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A line that opens with a note marker is an endnote or footnote entry.
 _CITATION_LINE = (

@@ -160,6 +160,19 @@ def _continues_header(line: str) -> bool:
     return line.startswith("    ") and bool(words) and ". " not in words and len(line) < 160
 
 
+def _wraps_label(line: str, following: str) -> bool:
+    """A row label wrapped over lines: words alone on a line, a row of figures next."""
+    words = line.strip()
+    return (
+        bool(words)
+        and len(words) < 60
+        and not any(ch.isdigit() for ch in words)
+        and ". " not in words
+        and _is_row(following)
+        and _has_number_cell(following)
+    )
+
+
 def _header_columns(rows: list[tuple[int, str]]) -> list[str]:
     """The text of each column's header: the cells of the first line, with the words that
     the lines below it (down to the first row of numbers) print under each cell."""
@@ -172,6 +185,8 @@ def _header_columns(rows: list[tuple[int, str]]) -> list[str]:
     for _, line in rows[1:]:
         if _has_number_cell(line):
             break
+        if not line.startswith((" ", "\t")):
+            continue  # a row label wrapped over lines, not a header's second line
         for k in range(len(cells)):
             piece = line[starts[k] : starts[k + 1]].strip()
             texts[k] = f"{texts[k]} {piece}" if piece else texts[k]
@@ -213,6 +228,8 @@ class TableUnits:
                 line = lines[j][1]
                 if _is_row(line) or _SEPARATOR_ROW.fullmatch(line):
                     data = data or _has_number_cell(line)
+                elif _wraps_label(line, lines[j + 1][1] if j + 1 < len(lines) else ""):
+                    pass  # 'International Narcotics Control' over 'and Law Enforcement  98,800'
                 elif data or not _continues_header(line):
                     break  # a header may run over lines ('(percent)' under 'Availability,')
                 j += 1
@@ -226,7 +243,9 @@ class TableUnits:
             None,
         )
         columns = [header_statement(text) for text in _header_columns(lines[first:stop])]
-        if first + 1 < stop:
+        if first + 1 < stop and not lines[first + 1][1].startswith(" "):
+            # a units row of a tab, bar or CSV table; an aligned header's indented second
+            # line was joined to its columns by position above
             second = lines[first + 1][1]
             units = _units_row([second[a:b] for a, b in _cells(second)])
             if units:

@@ -1,7 +1,8 @@
 """Where a bare number's unit comes from when none is printed after it: a modifier
 between ('1,500 additional miles'), an exchange rate ('17 pesos per dollar'), the first
-amount of a dot-leader table, a label before it ('Burden Hours: 1,479,250'); and the table
-heads that are units, not quantities ('(1,000 MT)').
+amount of a dot-leader table, a label before it ('Burden Hours: 1,479,250'), an age ('ages
+18 to 29', 'those 50 and older', 'Ochoa, 52, of Culiacán'); and the table heads that are
+units, not quantities ('(1,000 MT)').
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from decimal import Decimal
 
 from pipeline.extract.quantity_collapsed_tables import leader_currency
 from pipeline.extract.quantity_rules import Part
-from pipeline.extract.quantity_units import UNIT_PATTERN, Unit, unit_of
+from pipeline.extract.quantity_units import UNIT_PATTERN, UNITS, Unit, unit_of
 
 # '1,500 additional miles', '90 legislative days', '80,000 centerline miles': a unit one
 # modifier away from its number. Never 'square' or 'nautical': those change the unit.
@@ -88,5 +89,33 @@ def unit_printed_apart(scan: str, part: Part) -> tuple[Unit | None, int]:
     if modified:
         return modified
     unit = exchange_rate_unit(scan, part.start, part.end)
-    unit = unit or leader_currency(scan, part.start, part.end)
+    unit = unit or leader_currency(scan, part.start, part.end) or age_unit(scan, part)
     return unit or unit_from_label(scan, part.start), part.end
+
+
+_YEAR = UNITS["year"]
+# 'ages 18 to 29', 'aged 25', 'under age 18', 'adults under 30'
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?i:ages?|aged)[ \t\xa0]+(?:of[ \t\xa0]+)?(?:between[ \t\xa0]+)?"
+    r"|\b(?i:adults|people|persons|those|children|youths?|residents|voters|respondents)"
+    r"[ \t\xa0]+(?:under|over|below|above|younger than|older than)[ \t\xa0]+)\Z"
+)
+_AND_OLDER = re.compile(r"[ \t\xa0]+(?:and|or)[ \t\xa0]+(?:older|over|above)\b")
+_OLDER_WHO = re.compile(r"\b(?i:those|adults|people|persons|residents|ages?)[ \t\xa0]+\Z")
+# 'Eliseo Rangel Ochoa, also known as “El Ingeniero,” 52, of Culiacán'
+_APPOSITIVE_BEFORE = re.compile(r"[A-Za-z](?:,[”\"]?|\.?[”\"]?,)[ \t\xa0]+\Z")
+_APPOSITIVE_AFTER = re.compile(r",[ \t\xa0]+(?:of|from|a|an|who|and|was|is)\b")
+
+
+def age_unit(scan: str, part: Part) -> Unit | None:
+    """Years, when a bare whole number is someone's age."""
+    if not part.raw.isdigit() or len(part.raw) > 3 or not 0 < int(part.raw) < 120:
+        return None
+    before = scan[max(0, part.start - 40) : part.start]
+    if _AGE_BEFORE.search(before):
+        return _YEAR
+    if _AND_OLDER.match(scan, part.end) and _OLDER_WHO.search(before):
+        return _YEAR
+    if _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_AFTER.match(scan, part.end):
+        return _YEAR
+    return None

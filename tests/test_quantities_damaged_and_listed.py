@@ -299,6 +299,23 @@ AGES = [
         ],
     ),
     (
+        "The top two states, California and Texas, were home to 58% of them; the first 6 "
+        "projects will be reviewed.",
+        [
+            ("two", 2.0, "count", E, None, None, None, None),
+            ("58%", 58.0, "percent", E, None, None, None, None),
+            ("6", 6.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "For adults under 30 (n=247) the margin is wider.\nConverter stations: 2, one on each side",
+        [
+            ("30", 30.0, "year", "upper_bound", None, None, None, None),
+            ("247", 247.0, "count", E, None, None, None, None),
+            ("2", 2.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
         "The largest groups lived in Los Angeles, followed by Chicago (560,000).",
         [("560,000", 560000.0, "count", E, None, None, None, None)],
     ),

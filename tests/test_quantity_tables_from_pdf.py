@@ -143,8 +143,8 @@ Estimated street value
 PROJECTS_BY_GOAL = """Table 3. Projects by goal, FY 2023-FY 2024
 Goal Projects funded Completed EPA funding ($ thousands) People served
 1. Air 14 9 1,842.5 612,000
-2. Water 11 7 2,310.0 48,600
-Total 25 16 4,152.5 660,600
+2. Emergency response 6 6 388.0 --
+Total 20 15 2,230.5 612,000
 Source: EPA grant records.
 """
 
@@ -156,6 +156,9 @@ Economic Support and Development
 Fund (ESDF)                              -           -      24,000      24,000
 International Narcotics Control
 and Law Enforcement (INCLE)         98,800      98,800      84,000     -14,800
+Nonproliferation, Anti-terrorism,
+Demining and Related Programs
+(NADR)                               8,500       8,500       4,500      -4,000
 """
 
 BLANK_LABEL_HEADER = """Table 2. Financing approved in 2024, by sector
@@ -175,6 +178,10 @@ TABLES = [
             ("98,800", 9.88e7, "USD"),
             ("84,000", 8.4e7, "USD"),
             ("-14,800", -1.48e7, "USD"),
+            ("8,500", 8.5e6, "USD"),
+            ("8,500", 8.5e6, "USD"),
+            ("4,500", 4.5e6, "USD"),
+            ("-4,000", -4e6, "USD"),
         ],
     ),
     (
@@ -195,14 +202,13 @@ TABLES = [
             ("9", 9.0, "count"),
             ("1,842.5", 1842500.0, "USD"),
             ("612,000", 612000.0, "count"),
-            ("11", 11.0, "count"),
-            ("7", 7.0, "count"),
-            ("2,310.0", 2310000.0, "USD"),
-            ("48,600", 48600.0, "count"),
-            ("25", 25.0, "count"),
-            ("16", 16.0, "count"),
-            ("4,152.5", 4152500.0, "USD"),
-            ("660,600", 660600.0, "count"),
+            ("6", 6.0, "count"),
+            ("6", 6.0, "count"),
+            ("388.0", 388000.0, "USD"),
+            ("20", 20.0, "count"),
+            ("15", 15.0, "count"),
+            ("2,230.5", 2230500.0, "USD"),
+            ("612,000", 612000.0, "count"),
         ],
     ),
     (

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from pipeline.extract.quantity_units import Unit, currency_of_prefix
 
 # A cell that is a number (or a dash or 'n/a' standing for one) at the end of a row.
-_NUMBER_CELL = r"(?:[-+−]?\$?[0-9][0-9,.]*%?|[—–-]|n/a)"
+_NUMBER_CELL = r"(?:[-+−]?\$?[0-9][0-9,.]*%?|[—–-]{1,2}|n/a)"
 _TRAILING_CELLS = re.compile(rf"(?: {_NUMBER_CELL}){{2,}}\Z")
 _LETTER = re.compile(r"[^\W\d_]")
 _CELL = re.compile(_NUMBER_CELL)

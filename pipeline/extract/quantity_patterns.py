@@ -20,8 +20,9 @@ from pipeline.extract.numbers import ARTICLE_PATTERN, SCALE_WORD_PATTERN, WORD_N
 from pipeline.extract.quantity_trie import case_variants, regex_trie, word_list, words_trie
 from pipeline.extract.quantity_units import CURRENCY_PREFIX_PATTERN, UNIT_PATTERN
 
-# An arrow before a change is no sign ('↑6%'); '±2.3 percentage points' is a margin of 2.3.
-LEAD = r"[\s(\[“\"'‘—*_•~↑↓±≈]"
+# An arrow before a change is no sign ('↑6%'); '±2.3 percentage points' is a margin of 2.3;
+# '(n=247)' is a sample's size.
+LEAD = r"[\s(\[“\"'‘—*_•~↑↓±≈=]"
 NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
 YEAR = r"[12](?:(?<=1)[89]|(?<=2)0)[0-9]{2}"
 _SPANISH_MONTHS = word_list(

@@ -78,6 +78,7 @@ _FREQUENCY_BEFORE = frozenset(_words("every once twice"))
 # ('compared with twelve in 2010', 'up from 280.').
 _COMPARED_WITH = frozenset(_words("from with than versus vs. vs compared"))
 _RANK_BEFORE = frozenset(_words("top bottom first last"))
+_AMONG = re.compile(r"\bamong\b[^.;\n]{0,30}\Z")
 _OF_DETERMINERS = frozenset(
     _words("the our its their these those all his her your my whom which them us")
 )
@@ -276,7 +277,7 @@ _FRACTION_DENOMINATORS = frozenset(
 # A count glued to its noun ('40-bed', '12-member'); not a code ('24-cr-01178', '1-boc-4-AP'), a
 # multiple, a direction or a score ('3-fold', '2-way', '5-star', '10-point').
 _COUNTED_COMPOUND = re.compile(
-    r"-(?!(?:fold|way|odd|plus|point|star|stage|digit|ish|something|year-old)\b)[a-z]{3,}\b(?!-)"
+    r"-(?!(?:fold|way|odd|plus|point|star|stage|digit|ish|something|year-old)\b)(?:[a-z]{3,}|[A-Z][a-z]{2,})\b(?!-)"
 )
 _COUNTER_LABELS = r"(?i:\bpage|\bp\.|\bpágina|\bpág\.|\bslide|\bphoto|\bimage|\bpart)"
 _COUNTER = re.compile(rf"{_COUNTER_LABELS}[ \t\xa0]*\Z")
@@ -293,13 +294,16 @@ _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|
 # 'Cruces fronterizos: 57', 'Number of Annual Responses per Respondent: 122.': a label
 # line that names things counted, the number alone after its colon.
 _LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*][ \t]+)?([^\W\d_][^\n:]{2,70}):[ \t]*\Z")
-_LINE_ENDS = re.compile(r"\.?[ \t\r]*(?:\n|\Z)")
+_LINE_ENDS = re.compile(r"\.?[ \t\r]*(?:\n|\Z)|,[ \t]")
 _COUNTING_LABEL = re.compile(r"(?i:number|total|count|número|cantidad)\b|\w{3,}s\b")
 _ID_LABEL = re.compile(
     r"(?i:\b(?:page|section|version|phase|case|docket|file|no|id|code|year|fiscal|date|tel"
     r"|phone|fax|zip|order|article|chapter|table|figure|rank|step|grade|level|tier|title"
     r"|part|item|question|room|suite|floor|ext|score|rating|ratio|index)s?\b)"
 )
+
+
+_SAMPLE_SIZE = re.compile(r"\([ \t]*[nN][ \t]*=[ \t]*\Z")
 
 
 def _counted_by_label(scan: str, part: Part) -> bool:
@@ -343,8 +347,11 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if part.scaled or _OPEN_END.match(scan, end) or _PER_TIME.match(scan, end):
         return True  # '1.2 million', '300 or more', 'about 290 per day'
     before, before_low = near.before, near.before_lower
-    if before_low in _RANK_BEFORE:
-        return False  # 'the top 15 producers' is a rank cut-off
+    if before_low in _RANK_BEFORE and _AMONG.search(
+        scan, max(0, near.before_start - 40), near.before_start
+    ):
+        return False  # 'among the world's top 15 producers' is a rank cut-off; 'the top two
+        # states, California and Texas' and 'the first 6 projects' count (every annotator)
     if part.form == "words":
         if part.raw.lower() == "one":
             return False
@@ -372,6 +379,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if modified and modified.group(1) not in _NOT_COUNTED:
         return True  # '65 .50-caliber rifles', '300 9mm pistols'
     if "," in part.raw or before_low in _COMPARED_WITH or _counted_by_label(scan, part):
+        return True
+    if _SAMPLE_SIZE.search(scan, max(0, part.start - 8), part.start):  # '(n=247)'
         return True
     # 'rose to 55.': the value of a verb, at the end of its clause; a whole number.
     return bool(

@@ -160,17 +160,17 @@ def _continues_header(line: str) -> bool:
     return line.startswith("    ") and bool(words) and ". " not in words and len(line) < 160
 
 
-def _wraps_label(line: str, following: str) -> bool:
-    """A row label wrapped over lines: words alone on a line, a row of figures next."""
-    words = line.strip()
-    return (
-        bool(words)
-        and len(words) < 60
-        and not any(ch.isdigit() for ch in words)
-        and ". " not in words
-        and _is_row(following)
-        and _has_number_cell(following)
-    )
+def _wraps_label(lines: list[str]) -> bool:
+    """A row label wrapped over lines: words alone on up to three lines, then a row of
+    figures ('Nonproliferation, Anti-terrorism,' ⏎ 'Demining and Related Programs' ⏎
+    '(NADR)    8,500    8,500')."""
+    for line in lines:
+        if _is_row(line):
+            return _has_number_cell(line)
+        words = line.strip()
+        if not words or len(words) >= 60 or any(ch.isdigit() for ch in words) or ". " in words:
+            return False
+    return False
 
 
 def _header_columns(rows: list[tuple[int, str]]) -> list[str]:
@@ -228,7 +228,7 @@ class TableUnits:
                 line = lines[j][1]
                 if _is_row(line) or _SEPARATOR_ROW.fullmatch(line):
                     data = data or _has_number_cell(line)
-                elif _wraps_label(line, lines[j + 1][1] if j + 1 < len(lines) else ""):
+                elif _wraps_label([text for _, text in lines[j : j + 4]]):
                     pass  # 'International Narcotics Control' over 'and Law Enforcement  98,800'
                 elif data or not _continues_header(line):
                     break  # a header may run over lines ('(percent)' under 'Availability,')

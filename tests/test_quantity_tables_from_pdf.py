@@ -168,7 +168,32 @@ Water and wastewater               9           118.6          140.5
 Solid waste                        3            41.0           43.3
 """
 
+FUNDING_BY_YEAR = """Funding From FY 2020-2025
+
+The amount in millions of dollars that the U.S. (in blue) and Mexico (in gold) have invested.
+
+FY 2020   U.S. 8.9   Mexico 2.4
+FY 2021   U.S. 10.7   Mexico 2.6
+"""
+
+YEAR_PAIRS = """Favorable view of the U.S. among Mexicans (%)
+2015 66 | 2017 30 | 2019 36
+"""
+
 TABLES = [
+    (
+        FUNDING_BY_YEAR,
+        [
+            ("8.9", 8.9e6, "USD"),
+            ("2.4", 2.4e6, "USD"),
+            ("10.7", 1.07e7, "USD"),
+            ("2.6", 2.6e6, "USD"),
+        ],
+    ),
+    (
+        YEAR_PAIRS,
+        [("66", 66.0, "percent"), ("30", 30.0, "percent"), ("36", 36.0, "percent")],
+    ),
     (
         WRAPPED_LABELS,
         [
@@ -434,3 +459,9 @@ def test_page_numbers_footers_and_footnote_marks_are_no_quantities(text: str) ->
 )
 def test_a_count_opening_its_line_is_still_read(text: str) -> None:
     assert [r["unit"] for r in extract_quantities(text)] == ["count"]
+
+
+# Year lines with no unit stated above them: their values are not given one.
+def test_year_lines_without_a_stated_unit_stay_unread() -> None:
+    text = "Crossings by year\n\nFY 2020   North 8   South 2\nFY 2021   North 10   South 3\n"
+    assert {r["unit"] for r in extract_quantities(text)} <= {"count"}

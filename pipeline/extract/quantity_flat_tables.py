@@ -24,7 +24,10 @@ A chart flattened to one line of label–value pairs under its title (`Figure 6.
 Seized at the Southwest Border, FY 2021-FY 2025 (pounds)` then `FY 2021 11,201 FY 2022
 14,699 …`; `Chart 1` … `Thousands of workers, June 2025` then `Ciudad Juárez 318.2
 Tijuana 296.5 …`) gives its values the unit and scale its title or unit line states; a
-chart that states none leaves them as they are.
+chart that states none leaves them as they are. So does a chart flattened to a line per
+year (`FY 2020   U.S. 8.9   Mexico 2.4` under `The amount in millions of dollars that the
+U.S. … invested`) or to one line of year–value pairs (`2015 66 | 2017 30 | …` under
+`Favorable view of the U.S. among Mexicans (%)`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.numbers import is_year_like
+from pipeline.extract.quantity_lists import money_stated
 from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_tables import (
     Statement,
@@ -39,7 +43,7 @@ from pipeline.extract.quantity_tables import (
     statement_in,
     unit_line_statement,
 )
-from pipeline.extract.quantity_units import COUNT
+from pipeline.extract.quantity_units import COUNT, Unit
 
 _CAPTION = re.compile(r"(?i:table|cuadro|tabla)[ \t\xa0]+[0-9A-Z]{1,3}[.:]")
 # A caption opens its line; starting with the line break lets the engine skip to one.
@@ -49,6 +53,20 @@ _PAIR = r"(?:(?:FY|CY)[ \t]?[0-9]{4}|[^\W\d_][^\d\n]{0,40}?)[ \t]+([-+−]?[0-9]
 _SERIES = re.compile(rf"(?:[ \t]*{_PAIR}){{3,}}[ \t\r]*")
 _SERIES_PAIR = re.compile(_PAIR)
 _CHART_LINES = 4  # title lines and a unit line between a chart's number and its values
+_VALUE = r"[-+−]?[0-9][0-9,.]*%?"
+_YEAR_LABEL = r"(?:(?:FY|CY)[ \t]?)?(?:19|20)[0-9]{2}"
+# 'FY 2020   U.S. 8.9   Mexico 2.4': a year, then labelled values.
+_YEAR_ROW = re.compile(
+    rf"\n[ \t]*{_YEAR_LABEL}(?:[ \t]+[^\W\d_][^\d\n|]{{0,30}}?[ \t]+{_VALUE}){{1,6}}"
+    r"[ \t\r]*(?=\n|\Z)"
+)
+# '2015 66 | 2017 30 | 2019 36': year and value pairs on one line.
+_YEAR_PAIRS = re.compile(
+    rf"\n[ \t]*(?:{_YEAR_LABEL}[ \t]+{_VALUE}[ \t]*\|[ \t]*){{2,}}{_YEAR_LABEL}[ \t]+{_VALUE}"
+    r"[ \t\r]*(?=\n|\Z)"
+)
+_YEAR_ROW_VALUE = re.compile(rf"[^\W\d_][^\d\n|]{{0,30}}?[ \t]+({_VALUE})")
+_PAIR_VALUE = re.compile(rf"{_YEAR_LABEL}[ \t]+({_VALUE})")
 _END = re.compile(r"(?i:source|sources|fuente|note|notes|nota|\*)\b")
 _NUMBER_CELL = re.compile(r"[-+−]?\$?[0-9][0-9,.]*%?")
 _EMPTY_CELL = frozenset(("—", "–", "-", "n/a", "N/A", "..", "…"))
@@ -96,7 +114,22 @@ class FlatTables:
             self._read_block(text, text.find("\n", caption.end()), cells)
         for figure in _FIGURE_LINE.finditer(text):
             self._read_series(text, figure.start() + 1, cells)
+        self._read_year_lines(text, cells)
         return cells
+
+    def _read_year_lines(self, text: str, cells: dict[int, Statement]) -> None:
+        """Charts flattened to a line per year, or to one line of year–value pairs, whose
+        title or the line above states the unit."""
+        rows = [(m, _YEAR_ROW_VALUE) for m in _YEAR_ROW.finditer(text)]
+        rows += [(m, _PAIR_VALUE) for m in _YEAR_PAIRS.finditer(text)]
+        for m, values in rows:
+            stated = _stated_above(text, m.start())
+            if stated is None:
+                continue
+            year = re.match(rf"\n[ \t]*{_YEAR_LABEL}", m.group())
+            start = m.start() + (year.end() if values is _YEAR_ROW_VALUE and year else 0)
+            for value in values.finditer(text, start, m.end()):
+                cells.setdefault(value.start(1), stated)
 
     def _read_series(self, text: str, at: int, cells: dict[int, Statement]) -> None:
         """The values of a chart's one line of label–value pairs, under its title."""
@@ -187,3 +220,22 @@ def alone_on_line(scan: str, part: Part) -> bool:
     line_end = scan.find("\n", part.end)
     after = scan[part.end : line_end if line_end != -1 else len(scan)]
     return not scan[line_start : part.start].strip() and not after.strip()
+
+
+def _stated_above(text: str, at: int) -> Statement | None:
+    """The unit and scale stated on the nearest lines above a chart's values (a title's
+    parenthesis, a unit line, 'in millions of dollars'), skipping the chart's own rows."""
+    end = at
+    for _ in range(_CHART_LINES + 6):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        end = start
+        if not line or _YEAR_ROW.match("\n" + line) or _YEAR_PAIRS.match("\n" + line):
+            continue
+        money = money_stated(line)
+        if money:
+            return Statement(Unit(money[0], "money"), money[1])
+        return statement_in(line) or unit_line_statement(line)
+    return None

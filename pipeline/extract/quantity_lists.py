@@ -115,7 +115,7 @@ def with_currency_carried(rows: list[Row], scan: str) -> list[Row]:
 
 _SCALE_STATED = re.compile(
     r"\b(?:in|en)[ \t\xa0]+(?P<scale>thousands|millions|billions|miles de millones|millones)"
-    r"[ \t\xa0]+(?:of|de)[ \t\xa0]+(?:U\.S\.[ \t\xa0]+)?(?:dollars|dólares|pesos)\b",
+    r"[ \t\xa0]+(?:of|de)[ \t\xa0]+(?:U\.S\.[ \t\xa0]+)?(?P<currency>dollars|dólares|pesos)\b",
     re.IGNORECASE,
 )
 # Hard-wrapped prose breaks lines inside a sentence: only a full stop or a blank line ends it.
@@ -155,3 +155,13 @@ def _stated_scale(scan: str, start: int) -> int | None:
     if not found or _SENTENCE_OR_PARAGRAPH_END.search(window, found[-1].end()):
         return None
     return _SCALE_OF[found[-1].group("scale").lower()]
+
+
+def money_stated(text: str) -> tuple[str, int] | None:
+    """The currency and scale a line states for the amounts it introduces ('The amount in
+    millions of dollars that the U.S. ... invested'): ('USD', 10**6)."""
+    found = _SCALE_STATED.search(text)
+    if found is None:
+        return None
+    currency = "MXN" if found.group("currency").lower() == "pesos" else "USD"
+    return currency, _SCALE_OF[found.group("scale").lower()]

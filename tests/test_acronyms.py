@@ -244,6 +244,28 @@ def test_every_span_reproduces_its_text(name, text):
             [("DEA", "DEA", "Drug Enforcement Administration", "long_form_paren")],
         ),
         (
+            "It was the fifth plenary of the U.S.-Mexico Security Implementation Group (SIG).",
+            [
+                (
+                    "SIG",
+                    "SIG",
+                    "U.S.-Mexico Security Implementation Group",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
+            "Funds were announced by the New Mexico Economic Development Department (EDD).",
+            [
+                (
+                    "EDD",
+                    "EDD",
+                    "New Mexico Economic Development Department",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
             "Deployment of Autonomous Surveillance Towers (AST) lags behind.",
             [("AST", "AST", "Autonomous Surveillance Towers", "long_form_paren")],
         ),

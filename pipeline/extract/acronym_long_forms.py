@@ -63,6 +63,10 @@ def valid_long_form(short: str, long: str) -> bool:
     return short.lower() not in {w.strip(",;").lower() for w in words}
 
 
+_COUNTRIES = r"(?:U\.S\.|United States|US|Mexico|México|Canada|North American)"
+_COUNTRY_PAIR_BEFORE = re.compile(rf"(?:^|\s)({_COUNTRIES}[-–]{_COUNTRIES}) \Z")
+
+
 def with_initialism(text: str, start: int) -> int:
     """Include a dotted initialism just before a name at `start` (`U.S.` in `U.S. Customs
     ...`), and one capitalized word between them that the acronym skips (`U.S.
@@ -72,6 +76,9 @@ def with_initialism(text: str, start: int) -> int:
     if not text[start : start + 1].isupper():
         return start
     before = text[max(0, start - 40) : start]
+    pair = _COUNTRY_PAIR_BEFORE.search(before)
+    if pair:  # 'U.S.-Mexico Security Implementation Group (SIG)': the name's country part
+        return start - len(pair.group(1)) - 1
     match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,})((?: [A-Z][a-z]+)?) $", before)
     return start - len(match.group(1)) - len(match.group(2)) - 1 if match else start
 

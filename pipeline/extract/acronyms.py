@@ -56,7 +56,9 @@ _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # 'the Texas Department of …': the place a body belongs to is part of its name.
 # Two names listed: 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'.
 _LIST_INSIDE = re.compile(r"\b(?:and|y) the\b|\b[a-z]+ and\b")
-_PLACE_BEFORE_HEAD = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z]+)[ \t]+\Z")
+_PLACE_BEFORE_HEAD = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+\Z")
+# 'the New Mexico Economic Development Department (EDD)': the body's head ends its name.
+_AGENCY_LAST = re.compile(r"\b(?:Department|Agency|Commission|Office|Ministry|Secretariat)\Z")
 _AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
 _HEAD_OF = re.compile(
     r"(?<![\w-])(?:(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"
@@ -239,7 +241,8 @@ def _long_form_paren(
         if listed:  # 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'
             start = reordered_initials_start(text, win, end, sf[0]) or start
         owner = _PLACE_BEFORE_HEAD.search(text, max(win, start - 40), start)
-        if owner and _AGENCY_HEAD.match(text, start):
+        agency = _AGENCY_HEAD.match(text, start) or _AGENCY_LAST.search(text, start, end)
+        if owner and agency:
             start = owner.start(1)  # 'the Texas Department of Public Safety (DPS)'
     else:
         start = reordered_initials_start(text, win, end, sf[0])

@@ -8,8 +8,8 @@ one-to-one, so a single extraction cannot be credited for two gold rows.
 
 `python -m pipeline.scoring` prints precision, recall and F1 of this project's extractor
 and of the quantulum3 peer on the seed gold, side by side, and of both on the project's
-own test documents (`tests/corpus/quantities/`) and on the eight blind held-out sets
-(`tests/heldout/` to `tests/heldout8/`).
+own test documents (`tests/corpus/quantities/`) and on the ten blind held-out sets
+(`tests/heldout/` to `tests/heldout10/`).
 """
 
 from __future__ import annotations
@@ -27,9 +27,7 @@ SEED_GOLD = SHARED_DIR / "gold" / "seed_quantities.csv"
 OWN_CORPUS_DIR = REPO_ROOT / "tests" / "corpus" / "quantities"
 OWN_GOLD = OWN_CORPUS_DIR / "gold_quantities.csv"
 # Written and annotated blind to the extractor by other sessions (see their READMEs).
-HELDOUT_DIRS = [
-    REPO_ROOT / "tests" / f"heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8")
-]
+HELDOUT_DIRS = [REPO_ROOT / "tests" / f"heldout{n}" for n in ("", *map(str, range(2, 11)))]
 RELATIVE_TOLERANCE = 1e-4
 
 Row = Mapping[str, Any]

@@ -180,7 +180,51 @@ YEAR_PAIRS = """Favorable view of the U.S. among Mexicans (%)
 2015 66 | 2017 30 | 2019 36
 """
 
+GROUPED_HEADER = """Cuadro 1 / Table 1
+(Millones de dólares y variación porcentual anual / Millions of US dollars and annual percent)
+
+                                Marzo / March 2026        Ene-Mar / Jan-Mar 2026
+Concepto / Concept              Millones    Var. %        Millones      Var. %
+                                de dólares  anual         de dólares    anual
+Exportaciones totales / Total      59,247.3     6.4         162,418.6      5.1
+  Petroleras / Oil                  1,845.2   -11.3           5,236.9     -9.8
+"""
+
+LABEL_OVERFLOW = """\
+Program                                  Towers    Towers     Availability,    Cost
+                                         planned   deployed   (percent)        (dollars in millions)
+Integrated Fixed Towers (IFT)            96        91         88               845
+Remote Video Surveillance Systems (RVSS) 335       307        81               1,240
+"""
+
 TABLES = [
+    (
+        GROUPED_HEADER,
+        [
+            ("59,247.3", 5.92473e10, "USD"),
+            ("6.4", 6.4, "percent"),
+            ("162,418.6", 1.624186e11, "USD"),
+            ("5.1", 5.1, "percent"),
+            ("1,845.2", 1.8452e9, "USD"),
+            ("-11.3", -11.3, "percent"),
+            ("5,236.9", 5.2369e9, "USD"),
+            ("-9.8", -9.8, "percent"),
+        ],
+    ),
+    (
+        LABEL_OVERFLOW,
+        [
+            ("96", 96.0, "count"),
+            ("91", 91.0, "count"),
+            ("88", 88.0, "percent"),
+            ("845", 8.45e8, "USD"),
+            # '335' touches its long label and is no cell (left unread); the cells after
+            # it still take the header over them, by position
+            ("307", 307.0, "count"),
+            ("81", 81.0, "percent"),
+            ("1,240", 1.24e9, "USD"),
+        ],
+    ),
     (
         FUNDING_BY_YEAR,
         [

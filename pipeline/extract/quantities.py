@@ -34,6 +34,7 @@ from pipeline.extract.quantity_context import (
     rate_for,
     rate_of,
 )
+from pipeline.extract.quantity_csv import csv_as_tabs
 from pipeline.extract.quantity_flat_tables import STAT, FlatTables, alone_on_line, labelled_stat
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
@@ -71,7 +72,6 @@ from pipeline.extract.quantity_rules import (
 from pipeline.extract.quantity_tables import (
     IDENTIFIER,
     TableUnits,
-    csv_as_tabs,
     fills_table_cell,
     scaled,
 )

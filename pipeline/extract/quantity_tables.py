@@ -8,7 +8,7 @@ fills a cell takes the nearest of these (column header, then row label, then cap
 (`USD millions`, `%`, `count`) names each column's unit; a column headed Rank, Year or
 `… code` holds identifiers, not quantities. Nothing is guessed: a cell of a table that
 states none stays a count. A spreadsheet saved as CSV is read as such a table
-(`csv_as_tabs`).
+(`quantity_csv.csv_as_tabs`).
 """
 
 from __future__ import annotations
@@ -103,7 +103,22 @@ def header_statement(cell: str) -> Statement | None:
     unit and scale of its parenthesis or of the unit it is."""
     if _IDENTIFIER_HEADER.fullmatch(cell.strip()):
         return IDENTIFIER
-    return statement_in(cell) or unit_cell(cell)
+    return statement_in(cell) or unit_cell(cell) or _header_words(cell)
+
+
+_CURRENCY_WORD = re.compile(r"\b(?:dollars?|dólar(?:es)?|dolares|usd|pesos?|mxn)\b|\$")
+_PERCENT_WORD = re.compile(r"%|\bpercent\b|\bper cent\b|\bpor ciento\b|\bporcentaje\b")
+
+
+def _header_words(cell: str) -> Statement | None:
+    """A header that names a currency or a share in its words, without brackets
+    ('Millones de dólares', 'Var. % anual')."""
+    words = cell.lower()
+    if _PERCENT_WORD.search(words):
+        return Statement(_PERCENT, 1)
+    if _CURRENCY_WORD.search(words):
+        return _statement(words, _SPANISH.search(words) is not None)
+    return None
 
 
 _UNIT_LINE = re.compile(
@@ -173,24 +188,30 @@ def _wraps_label(lines: list[str]) -> bool:
     return False
 
 
-def _header_columns(rows: list[tuple[int, str]]) -> list[str]:
-    """The text of each column's header: the cells of the first line, with the words that
-    the lines below it (down to the first row of numbers) print under each cell."""
+def _header_columns(rows: list[tuple[int, str]]) -> tuple[list[str], list[int] | None]:
+    """The text of each column's header, and where each column starts when the table is
+    aligned by spaces (None for tab, bar and CSV tables). The header line with the most
+    cells marks the columns; the words the other header lines print over or under each
+    (down to the first row of numbers) join it: 'Millones' + 'de dólares', under a line of
+    period groups."""
     first = rows[0][1]
-    cells = _cells(first)
-    texts = [first[a:b] for a, b in cells]
     if _has_number_cell(first) or "\t" in first or "|" in first:
-        return texts  # no header, or cells that tabs or bars split: not aligned by column
-    starts = [a for a, _ in cells] + [10**6]
+        return [first[a:b] for a, b in _cells(first)], None  # no header, or not aligned
+    header = [first]
     for _, line in rows[1:]:
         if _has_number_cell(line):
             break
-        if not line.startswith((" ", "\t")):
-            continue  # a row label wrapped over lines, not a header's second line
+        if line.startswith((" ", "\t")):
+            header.append(line)  # not a row label wrapped over lines
+    base = max(header, key=lambda line: len(_cells(line)))
+    cells = _cells(base)
+    starts = [a for a, _ in cells] + [10**6]
+    texts = [""] * len(cells)
+    for line in header:
         for k in range(len(cells)):
             piece = line[starts[k] : starts[k + 1]].strip()
-            texts[k] = f"{texts[k]} {piece}" if piece else texts[k]
-    return texts
+            texts[k] = f"{texts[k]} {piece}".strip() if piece else texts[k]
+    return texts, starts[:-1]
 
 
 def _is_row(line: str) -> bool:
@@ -201,6 +222,7 @@ class _Block(NamedTuple):
     lines: list[tuple[int, str]]  # (offset, line) of each row
     caption: Statement | None
     columns: list[Statement | None]
+    starts: list[int] | None  # where each column starts, in an aligned table
 
 
 class TableUnits:
@@ -242,7 +264,8 @@ class TableUnits:
             (s for s in map(statement_in, reversed(above[-2:])) if s and len(above[-1]) < 160),
             None,
         )
-        columns = [header_statement(text) for text in _header_columns(lines[first:stop])]
+        texts, starts = _header_columns(lines[first:stop])
+        columns = [header_statement(text) for text in texts]
         if first + 1 < stop and not lines[first + 1][1].startswith(" "):
             # a units row of a tab, bar or CSV table; an aligned header's indented second
             # line was joined to its columns by position above
@@ -259,7 +282,7 @@ class TableUnits:
             and not any(_row_unit(line, _cells(line)) for _, line in lines[first:stop])
         ):
             return  # a table that states nothing: its cells stay counts
-        block = _Block(lines[first:stop], caption, columns)
+        block = _Block(lines[first:stop], caption, columns, starts)
         for offset, line in lines[first:stop]:
             self._starts.append(offset)
             self._rows.append((offset, line, block))
@@ -277,11 +300,16 @@ class TableUnits:
             return None
         cells = _cells(line)
         column = next((c for c, (a, b) in enumerate(cells) if a <= start - offset < b), None)
-        if not column:
+        if not column or not line[: cells[column][0]].strip():
             return None  # outside the cells, or the first cell: a label, rank or row number
+        column_of_header = column
+        if block.starts:  # aligned: the header column over the cell's last character
+            column_of_header = bisect_right(block.starts, cells[column][1] - 1) - 1
         first = line[cells[0][0] : cells[0][1]]
         label = statement_in(first) or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)
-        header = block.columns[column] if column < len(block.columns) else None
+        header = (
+            block.columns[column_of_header] if 0 < column_of_header < len(block.columns) else None
+        )
         return _row_unit(line, cells[1:column]) or header or label or block.caption
 
 
@@ -292,57 +320,6 @@ def _row_unit(line: str, cells: list[tuple[int, int]]) -> Statement | None:
 
 def scaled(value: Decimal | None, statement: Statement) -> Decimal | None:
     return None if value is None else value * statement.scale * statement.unit.factor
-
-
-_CSV_SEPARATOR = re.compile(r'"(?:[^"\n]|"")*"|(,)')
-
-
-def _csv_separators(line: str) -> list[int]:
-    return [m.start(1) for m in _CSV_SEPARATOR.finditer(line) if m.group(1)]
-
-
-_THOUSANDS_COMMA = re.compile(r"[0-9],[0-9]{3}(?![0-9])")
-
-
-def _csv_fields(line: str) -> int:
-    """How many separating commas a line has if it reads as a CSV row, else 0: no runs of
-    spaces, tabs or pipes (an aligned table's '41,500   40,000' is not CSV), and its commas
-    not followed by a space (prose's are)."""
-    commas = line.count(",")
-    if commas < 3 or "\t" in line or "|" in line or "  " in line:
-        return 0
-    if 2 * line.count(", ") > commas:
-        return 0  # prose, at a glance: most of its commas are followed by a space
-    if " " in line and len(_THOUSANDS_COMMA.findall(line)) == commas:
-        return 0  # 'Sep 2025 28,412 44,608 -16,196': every comma groups thousands
-    separators = _csv_separators(line)
-    spaced = sum(1 for at in separators if line[at + 1 : at + 2] == " ")
-    return len(separators) if len(separators) >= 3 and 4 * spaced <= len(separators) else 0
-
-
-def csv_as_tabs(text: str) -> str:
-    """The text with its CSV tables written as tab-separated rows: each separating comma a
-    tab and each double quote a space, so the offsets stay the same and a number in a field
-    is a number in a cell. A CSV table is two or more lines in a row with the same number
-    (three or more) of separating commas."""
-    if text.count(",") < 6:
-        return text
-    lines = text.split("\n")
-    counts = [_csv_fields(line) for line in lines]
-    out = list(lines)
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and counts[j] >= 3 and counts[j] == counts[i]:
-            j += 1
-        if j - i >= 2:
-            for k in range(i, j):
-                chars = list(lines[k].replace('"', " "))
-                for at in _csv_separators(lines[k]):
-                    chars[at] = "\t"
-                out[k] = "".join(chars)
-        i = max(j, i + 1)
-    return "\n".join(out)
 
 
 _CELL_GAP = re.compile(r"[ \t\xa0]*\|[ \t\xa0]*|[ \xa0]?\t[ \t\xa0]*|[ \xa0]{2,}")

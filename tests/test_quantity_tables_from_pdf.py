@@ -197,7 +197,42 @@ Integrated Fixed Towers (IFT)            96        91         88               8
 Remote Video Surveillance Systems (RVSS) 335       307        81               1,240
 """
 
+UNIT_LINE_CAPTION = """Table 1: U.S. Security Assistance Allocated to Mexico, by Account
+Dollars in millions
+                  Mérida Initiative    Bicentennial Framework
+Account           FY 2008-FY 2021      FY 2022   FY 2023      Total
+INCLE                    2,846.3          76.9      94.3    3,017.5
+"""
+
+YEARS_IN_HEADER = """Table 1. Southwest Border Encounters by Component
+                               Feb.      Jan.      Change vs.
+Component                      2026      2026      Jan. 2026
+                                                   (%)
+U.S. Border Patrol            7,184     6,902        4.1
+Office of Field Operations    3,226     3,418       -5.6
+"""
+
 TABLES = [
+    (
+        UNIT_LINE_CAPTION,
+        [
+            ("2,846.3", 2.8463e9, "USD"),
+            ("76.9", 7.69e7, "USD"),
+            ("94.3", 9.43e7, "USD"),
+            ("3,017.5", 3.0175e9, "USD"),
+        ],
+    ),
+    (
+        YEARS_IN_HEADER,
+        [
+            ("7,184", 7184.0, "count"),
+            ("6,902", 6902.0, "count"),
+            ("4.1", 4.1, "percent"),
+            ("3,226", 3226.0, "count"),
+            ("3,418", 3418.0, "count"),
+            ("-5.6", -5.6, "percent"),
+        ],
+    ),
     (
         GROUPED_HEADER,
         [

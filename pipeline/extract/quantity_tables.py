@@ -19,6 +19,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import NamedTuple
 
+from pipeline.extract.numbers import is_year_like
 from pipeline.extract.quantity_units import COUNT, UNITS, Unit
 
 _USD, _MXN, _PERCENT, _MILE = (UNITS[form] for form in ("usd", "mxn", "percent", "mile"))
@@ -122,7 +123,8 @@ def _header_words(cell: str) -> Statement | None:
 
 
 _UNIT_LINE = re.compile(
-    r"(?i)[ \t]*(?:thousands|millions|billions|miles de|millones|percent|porcentaje)\b"
+    r"(?i)[ \t]*(?:thousands|millions|billions|miles de|millones|percent|porcentaje"
+    r"|(?:U\.S\. )?dollars in|pesos in)\b"
 )
 
 
@@ -166,7 +168,13 @@ _PERCENT_LABEL = Statement(_PERCENT, 1)
 
 
 def _has_number_cell(line: str) -> bool:
-    return any(_NUMBER_CELL.fullmatch(line[a:b].strip()) for a, b in _cells(line))
+    """Whether a line holds a figure: a number cell that is not a year ('Feb. 2026' heads
+    a column)."""
+    for a, b in _cells(line):
+        cell = line[a:b].strip()
+        if _NUMBER_CELL.fullmatch(cell) and not is_year_like(cell):
+            return True
+    return False
 
 
 def _continues_header(line: str) -> bool:
@@ -260,10 +268,8 @@ class TableUnits:
 
     def _add(self, lines: list[tuple[int, str]], first: int, stop: int) -> None:
         above = [line for _, line in lines[max(0, first - 3) : first] if line.strip()]
-        caption = next(
-            (s for s in map(statement_in, reversed(above[-2:])) if s and len(above[-1]) < 160),
-            None,
-        )
+        stated = (statement_in(line) or unit_line_statement(line) for line in reversed(above[-2:]))
+        caption = next((s for s in stated if s and len(above[-1]) < 160), None)
         texts, starts = _header_columns(lines[first:stop])
         columns = [header_statement(text) for text in texts]
         if first + 1 < stop and not lines[first + 1][1].startswith(" "):

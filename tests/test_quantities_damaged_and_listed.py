@@ -320,6 +320,20 @@ AGES = [
         [("560,000", 560000.0, "count", E, None, None, None, None)],
     ),
 ]
+# Forms of the eleventh set.
+LIST_ITEMS_AND_UNITS = [
+    (
+        "Results:\n- Arrested 32 thousand 418 people.\n- Secured 14,862 firearms.",
+        [
+            ("32 thousand 418", 32418.0, "count", E, None, None, None, None),
+            ("14,862", 14862.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Mexico shipped about 266,000 short tons of aluminum.",
+        [("266,000 short tons", 266000.0, "ton", A, None, None, None, None)],
+    ),
+]
 # Ratios in Spanish, addresses, phone numbers, photo counters: no quantity.
 NOT_QUANTITIES_EITHER = [
     "Tres de cada diez casos se concentraron en la frontera.",
@@ -328,6 +342,8 @@ NOT_QUANTITIES_EITHER = [
     "[Photo 1 of 4] Tractor-trailers line up on the approach to the bridge.",
     "Chemists use precursors such as 4-AP and 1-boc-\n4-piperidone.",
     "In 2024, 52, of them fell; see notes (12), (3, 5) and (1-3).",
+    "Crews rehearsed a response to a magnitude 7.8 earthquake.",
+    "The President signed Proclamations 10895 and 10896 on steel.",
 ]
 
 
@@ -398,6 +414,7 @@ CASES = (
     + LABELLED_COUNTS
     + SCALES_AND_SHARES
     + AGES
+    + LIST_ITEMS_AND_UNITS
     + TIME_BACK
 )
 EMPTY = (

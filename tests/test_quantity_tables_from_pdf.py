@@ -212,7 +212,24 @@ U.S. Border Patrol            7,184     6,902        4.1
 Office of Field Operations    3,226     3,418       -5.6
 """
 
+YEAR_ROWS = """Table 1. U.S. Imports of Steel from Mexico, 2022-2023
+
+Year    Volume (thousand    Value
+        metric tons)        ($ million)
+2022    3,981               7,114
+2023    3,742               6,488
+"""
+
 TABLES = [
+    (
+        YEAR_ROWS,
+        [
+            ("3,981", 3.981e6, "ton"),
+            ("7,114", 7.114e9, "USD"),
+            ("3,742", 3.742e6, "ton"),
+            ("6,488", 6.488e9, "USD"),
+        ],
+    ),
     (
         UNIT_LINE_CAPTION,
         [

@@ -26,6 +26,7 @@ from pipeline.extract.quantity_units import Unit, currency_of_prefix
 _NUMBER_CELL = r"(?:[-+−]?\$?[0-9][0-9,.]*%?|[—–-]{1,2}|n/a)"
 _TRAILING_CELLS = re.compile(rf"(?: {_NUMBER_CELL}){{2,}}\Z")
 _LETTER = re.compile(r"[^\W\d_]")
+_YEAR_LABEL = re.compile(r"[ \t]*(?:FY[ \t]?)?(?:19|20)[0-9]{2}[ \t]*")
 _CELL = re.compile(_NUMBER_CELL)
 _HEADER_CELL = re.compile(r"\S+(?: \([^()\n]{1,40}\))?")
 # A unit printed as a cell of its row, just before the numbers.
@@ -57,7 +58,9 @@ def _row(line: str) -> _Row | None:
     if m is None or len(tail) - len(m.group()) > _LONGEST_LABEL:
         return None
     label = tail[: m.start()]
-    return _Row(label, m.start()) if _LETTER.search(label) else None
+    if not _LETTER.search(label) and not _YEAR_LABEL.fullmatch(label):
+        return None  # a label with a letter, or a year ('2022 3,981 7,114 212')
+    return _Row(label, m.start())
 
 
 # A header cell opens with a capital or a symbol ('Projects funded', 'EPA funding ($

@@ -57,6 +57,9 @@ _NAME_RUN = re.compile(
 
 # 'North America.3 Twelve respondents': a sentence's end and its note, not a name.
 _NOTE_AFTER_STOP = re.compile(r"[a-z]\.[0-9]{1,3}\Z")
+# '- Secured 14,862 firearms', '- Dismantled 1,582 laboratories': a list item opens with a
+# verb in the past, not with a name.
+_OPENS_BULLET_WITH_VERB = re.compile(r"(?:^|\n)[ \t]*[-•*][ \t]+[A-Z][a-z]+ed[ \t]+[0-9]")
 _GROUP_OF = re.compile(r"\bGroup[ \t\xa0]+of[ \t\xa0]+[0-9]+\Z")
 
 
@@ -70,6 +73,7 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
         before
         and before[0].isupper()
         and not _NOTE_AFTER_STOP.search(before)
+        and not _OPENS_BULLET_WITH_VERB.search(scan, max(0, near.before_start - 4), end)
         and before.lower().rstrip(".,") not in _FREE_BEFORE
         and not before.endswith(("'s", "’s", "s'", "s’"))
     ):

@@ -44,7 +44,7 @@ _REFERENCE_NOUNS = word_list(
     "section article title chapter part paragraph clause table figure page volume item phase"
     " step tier stage round level grade amendment resolution exhibit schedule form route"
     " highway interstate flight room suite district region zone pillar objective annex"
-    " version"
+    " version proclamation directive magnitude"
     # Spanish, as Mexican laws and parliamentary texts cite them ('el artículo 14')
     " artículo capítulo párrafo inciso sección cuadro anexo tomo página ramo acta gaceta"
 )

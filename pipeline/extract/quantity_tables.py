@@ -32,6 +32,7 @@ _SCALES = (
     (re.compile(r"\b(?:millones|millions?|mn)\b"), 10**6),
     (re.compile(r"\b(?:miles|thousands?)\b"), 10**3),
 )
+_MEASURE_WORD = re.compile(r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|kg|km)\b")
 _SPANISH = re.compile(r"\b(?:de|del|la|los|las|en|y)\b")
 
 
@@ -73,6 +74,9 @@ def _statement(inside: str, spanish: bool) -> Statement | None:
     elif re.search(r"\b(?:pesos?|mxn)\b", inside):
         unit = _MXN
     scale = next((factor for pattern, factor in _SCALES if pattern.search(inside)), 1)
+    measure = _MEASURE_WORD.search(inside)
+    if unit is None and measure:  # '(thousand metric tons)', '(kilograms)'
+        return Statement(UNITS[measure.group().replace("metric ", "")], scale)
     if scale == 10**3 and unit is None and inside.strip() == "miles" and not spanish:
         return Statement(_MILE, 1)  # an English '(miles)' is the length
     if unit is not None or scale != 1:

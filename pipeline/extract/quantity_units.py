@@ -67,7 +67,17 @@ _add(Unit("kilogram", "mass"), "kilo", "kilos")
 _add(Unit("gram", "mass"), "gram", "grams", "gramme", "grammes")
 _add(Unit("milligram", "mass"), "milligram", "milligrams", "mg")
 _add(Unit("ounce", "mass"), "ounce", "ounces", "oz")
-_add(Unit("ton", "mass"), "ton", "tons", "tonne", "tonnes", "metric ton", "metric tons")
+_add(
+    Unit("ton", "mass"),
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "metric ton",
+    "metric tons",
+    "short ton",
+    "short tons",  # printed as stated, never converted
+)
 _add(Unit("ton", "mass"), "tonelada", "toneladas")
 _add(Unit("kilogram", "mass"), "kilogramo", "kilogramos")
 _add(Unit("kilometer", "length"), "kilómetro", "kilómetros", "kilometros")

@@ -266,6 +266,21 @@ def test_every_span_reproduces_its_text(name, text):
             ],
         ),
         (
+            "USNORTHCOM works with Mexico’s Secretariat of National Defense (SEDENA).",
+            [
+                (
+                    "SEDENA",
+                    "SEDENA",
+                    "Secretariat of National Defense",
+                    "long_form_paren_translated",
+                )
+            ],
+        ),
+        (
+            "Arrests rose in all 32 states. The Attorney General’s Office (FGR) filed charges.",
+            [("FGR", "FGR", "Attorney General’s Office", "long_form_paren_translated")],
+        ),
+        (
             "Deployment of Autonomous Surveillance Towers (AST) lags behind.",
             [("AST", "AST", "Autonomous Surveillance Towers", "long_form_paren")],
         ),

@@ -122,15 +122,18 @@ def _emphasis_width(word: str) -> int:
     return len(word) - len(word.lstrip("*_"))
 
 
-def _name_run_start(text: str, window: int, end: int) -> int:
-    """Start of the capitalized name (function words allowed inside) ending at `end`."""
+def _name_run_start(text: str, window: int, end: int, possessive: bool = False) -> int:
+    """Start of the capitalized name (function words allowed inside) ending at `end`; a
+    possessive word ends it ('Mexico’s'), unless `possessive` lets one stand inside
+    ('Attorney General’s Office')."""
     start = end
     for w in reversed(list(_WORD.finditer(text, window, end))):
         lead = _emphasis_width(w.group(0))
         token = w.group(0)[lead:].strip(",")
         if token.lower() in CONNECTORS:
             continue
-        if not token[:1].isupper() or token.endswith(("'s", "’s")):
+        owned = token.endswith(("'s", "’s"))
+        if not token[:1].isupper() or (owned and (not possessive or start == end)):
             break
         start = w.start() + lead
     return start
@@ -169,7 +172,10 @@ _BODY_NOUNS = frozenset(
 
 
 # What may stand before a whole name: an article or preposition, punctuation, a line start.
-_NAME_OPENS = re.compile(r"(?:^|[\n(,;:]|\b(?:[Tt]he|by|of|to|from|with|and|an?))[ \t]*\Z")
+_NAME_OPENS = re.compile(r"(?:^|[\n(,;:]|\b(?:[Tt]he|by|of|to|from|with|and|an?)|[’']s)[ \t]*\Z")
+# An article or line start before a name with a possessive inside: 'The Attorney General’s
+# Office (FGR)'; without it the possessive owns the name ('Mexico’s Secretariat of …').
+_OWNER_BEFORE = re.compile(r"(?:^|\n|\b[Tt]he)[ \t]*\Z")
 
 
 def translated_name_start(text: str, window: int, end: int, short: str) -> int | None:
@@ -178,7 +184,9 @@ def translated_name_start(text: str, window: int, end: int, short: str) -> int |
     its initials do not spell; None when there is no such name."""
     if sum(c.isalpha() for c in short) < 3:
         return None
-    start = _name_run_start(text, window, end)
+    start = _name_run_start(text, window, end, possessive=True)
+    if _OWNER_BEFORE.search(text, max(0, start - 30), start) is None:
+        start = _name_run_start(text, window, end)  # 'Mexico’s Secretariat of …': the owner
     words = _content_words(text[start:end])
     if len(words) < 2 or not any(w.lower() in _BODY_NOUNS for w in words):
         return None

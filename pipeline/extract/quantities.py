@@ -35,7 +35,7 @@ from pipeline.extract.quantity_context import (
     rate_of,
 )
 from pipeline.extract.quantity_csv import csv_as_tabs
-from pipeline.extract.quantity_flat_tables import STAT, FlatTables, alone_on_line, labelled_stat
+from pipeline.extract.quantity_flat_tables import STAT, FlatTables, labelled_stat
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
     Row,
@@ -46,7 +46,7 @@ from pipeline.extract.quantity_lists import (
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_ocr import on_ocr_read
-from pipeline.extract.quantity_page_layout import PageFurniture
+from pipeline.extract.quantity_page_layout import PageFurniture, alone_on_line
 from pipeline.extract.quantity_parts import digit_parts, word_parts
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (

@@ -36,8 +36,9 @@ import re
 
 from pipeline.extract.numbers import is_year_like
 from pipeline.extract.quantity_lists import money_stated
-from pipeline.extract.quantity_rules import Part
+from pipeline.extract.quantity_page_layout import nonblank_line
 from pipeline.extract.quantity_tables import (
+    NUMBER_CELL,
     Statement,
     header_statement,
     statement_in,
@@ -68,14 +69,13 @@ _YEAR_PAIRS = re.compile(
 _YEAR_ROW_VALUE = re.compile(rf"[^\W\d_][^\d\n|]{{0,30}}?[ \t]+({_VALUE})")
 _PAIR_VALUE = re.compile(rf"{_YEAR_LABEL}[ \t]+({_VALUE})")
 _END = re.compile(r"(?i:source|sources|fuente|note|notes|nota|\*)\b")
-_NUMBER_CELL = re.compile(r"[-+−]?\$?[0-9][0-9,.]*%?")
 _EMPTY_CELL = frozenset(("—", "–", "-", "n/a", "N/A", "..", "…"))
 _LONGEST_CELL = 48
 _MOST_COLUMNS = 10
 
 
 def _is_number(cell: str) -> bool:
-    return bool(_NUMBER_CELL.fullmatch(cell)) or cell in _EMPTY_CELL
+    return bool(NUMBER_CELL.fullmatch(cell)) or cell in _EMPTY_CELL
 
 
 def _columns(cells: list[str]) -> int | None:
@@ -85,7 +85,7 @@ def _columns(cells: list[str]) -> int | None:
     for n in range(2, min(_MOST_COLUMNS, len(cells) // 3) + 1):
         body = cells[n:]
         header = cells[:n]
-        if len(body) % n or any(_NUMBER_CELL.fullmatch(c) and not is_year_like(c) for c in header):
+        if len(body) % n or any(NUMBER_CELL.fullmatch(c) and not is_year_like(c) for c in header):
             continue
         kinds = [{_is_number(c) for c in body[j::n]} for j in range(n)]
         if all(len(k) == 1 for k in kinds) and any(True in k for k in kinds):
@@ -168,7 +168,7 @@ class FlatTables:
             return
         headers = [header_statement(cell) for _, cell in found[:n]]
         for k, (offset, cell) in enumerate(found[n:]):
-            if _NUMBER_CELL.fullmatch(cell):
+            if NUMBER_CELL.fullmatch(cell):
                 cells[offset] = headers[k % n] or unit_line or Statement(COUNT, 1)
 
 
@@ -176,50 +176,21 @@ _VALUE_LINE = re.compile(r"[ \t]*[~≈$]?[0-9][0-9,.]*(?:[ \t]?[A-Za-z%$.]{1,12}
 _LABEL_LINE = re.compile(r"[ \t]*[A-Z][^\d\n]{1,60}[ \t\r]*")
 
 
-def _nonblank(scan: str, at: int, step: int) -> tuple[int, int] | None:
-    """The span of the nearest non-blank line above (step -1) or below (step 1) the line
-    that holds offset `at`."""
-    if step < 0:
-        end = scan.rfind("\n", 0, at)
-        while end > 0:
-            start = scan.rfind("\n", 0, end) + 1
-            if scan[start:end].strip():
-                return start, end
-            end = start - 1
-        return None
-    start = scan.find("\n", at)
-    while start != -1 and start + 1 < len(scan):
-        end = scan.find("\n", start + 1)
-        end = len(scan) if end == -1 else end
-        if scan[start + 1 : end].strip():
-            return start + 1, end
-        start = end if end < len(scan) else -1
-    return None
-
-
 def labelled_stat(scan: str, start: int, end: int) -> bool:
     """Whether a bare number alone on its line is a stats box's value: the line under it
     is a short label, and the pair above is another value and label."""
-    below = _nonblank(scan, end, 1)
-    above = _nonblank(scan, start, -1)
+    below = nonblank_line(scan, end, 1)
+    above = nonblank_line(scan, start, -1)
     if below is None or above is None:
         return False
     if not _LABEL_LINE.fullmatch(scan, *below) or not _LABEL_LINE.fullmatch(scan, *above):
         return False
-    value_above = _nonblank(scan, above[0], -1)
+    value_above = nonblank_line(scan, above[0], -1)
     return value_above is not None and bool(_VALUE_LINE.fullmatch(scan, *value_above))
 
 
 # A stats box's bare value: a count of what its label names.
 STAT = Statement(COUNT, 1)
-
-
-def alone_on_line(scan: str, part: Part) -> bool:
-    """Whether a number is all its line holds (spaces aside)."""
-    line_start = scan.rfind("\n", 0, part.start) + 1
-    line_end = scan.find("\n", part.end)
-    after = scan[part.end : line_end if line_end != -1 else len(scan)]
-    return not scan[line_start : part.start].strip() and not after.strip()
 
 
 def _stated_above(text: str, at: int) -> Statement | None:

@@ -22,32 +22,41 @@ _SEPARATOR = re.compile(r"[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t\r]*")
 _FOOTER_WORDS = 8  # a repeated footer has a title of some length, not one word
 
 
-def _line(scan: str, start: int, end: int) -> tuple[int, int]:
+def line_span(scan: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line that holds `start`..`end` starts and ends (the line break excluded)."""
     line_end = scan.find("\n", end)
     return scan.rfind("\n", 0, start) + 1, len(scan) if line_end == -1 else line_end
 
 
-def _line_before(scan: str, line_start: int) -> str:
-    """The nearest non-blank line above, stripped ('' at the text's start)."""
-    end = line_start - 1
-    while end > 0:
-        start = scan.rfind("\n", 0, end) + 1
-        if scan[start:end].strip():
-            return scan[start:end].strip()
-        end = start - 1
-    return ""
+def alone_on_line(scan: str, part: Part) -> bool:
+    """Whether a number is all its line holds (spaces aside)."""
+    line_start, line_end = line_span(scan, part.start, part.end)
+    return not scan[line_start : part.start].strip() and not scan[part.end : line_end].strip()
 
 
-def _line_after(scan: str, line_end: int) -> str:
-    """The nearest non-blank line below, stripped ('' at the text's end)."""
-    start = line_end + 1
-    while start < len(scan):
-        end = scan.find("\n", start)
+def nonblank_line(scan: str, at: int, step: int) -> tuple[int, int] | None:
+    """The span of the nearest non-blank line above (step -1) or below (step 1) the line
+    that holds offset `at`; None at the text's start or end."""
+    if step < 0:
+        end = scan.rfind("\n", 0, at)
+        while end > 0:
+            start = scan.rfind("\n", 0, end) + 1
+            if scan[start:end].strip():
+                return start, end
+            end = start - 1
+        return None
+    start = scan.find("\n", at)
+    while start != -1 and start + 1 < len(scan):
+        end = scan.find("\n", start + 1)
         end = len(scan) if end == -1 else end
-        if scan[start:end].strip():
-            return scan[start:end].strip()
-        start = end + 1
-    return ""
+        if scan[start + 1 : end].strip():
+            return start + 1, end
+        start = end if end < len(scan) else -1
+    return None
+
+
+def _stripped(scan: str, span: tuple[int, int] | None) -> str:
+    return scan[span[0] : span[1]].strip() if span else ""
 
 
 # A page break (form feed) may open the heading's line.
@@ -77,7 +86,7 @@ class PageFurniture:
         """Whether a bare number is a page number, a table of contents' page number, a
         running footer's number or a footnote's (or numbered line's) mark."""
         scan = self._scan
-        line_start, line_end = _line(scan, part.start, part.end)
+        line_start, line_end = line_span(scan, part.start, part.end)
         line = scan[line_start:line_end]
         if "|" in line and _PAGE_NUMBER_LINE.fullmatch(line):
             return True  # '| 14'
@@ -89,8 +98,9 @@ class PageFurniture:
         if not rest.startswith((" ", "\t")):
             return False
         n = int(part.raw)
-        before = _line_before(scan, line_start)
-        if before.startswith(f"{n - 1} ") or _line_after(scan, line_end).startswith(f"{n + 1} "):
+        before = _stripped(scan, nonblank_line(scan, line_start, -1))
+        after = _stripped(scan, nonblank_line(scan, line_end, 1))
+        if before.startswith(f"{n - 1} ") or after.startswith(f"{n + 1} "):
             return True  # numbered lines: footnotes at a page's foot, or a list
         if n == 1 and _SEPARATOR.fullmatch(before):
             return True  # the first footnote under the separator

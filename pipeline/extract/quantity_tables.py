@@ -163,7 +163,7 @@ def _cells(line: str) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
-_NUMBER_CELL = re.compile(r"[-+−]?\$?[0-9][0-9,.]*%?")
+NUMBER_CELL = re.compile(r"[-+−]?\$?[0-9][0-9,.]*%?")  # a cell that is a figure
 
 
 # 'Percent change, year-to-date': a row of shares in a table of amounts.
@@ -176,7 +176,7 @@ def _has_number_cell(line: str) -> bool:
     a column)."""
     for a, b in _cells(line):
         cell = line[a:b].strip()
-        if _NUMBER_CELL.fullmatch(cell) and not is_year_like(cell):
+        if NUMBER_CELL.fullmatch(cell) and not is_year_like(cell):
             return True
     return False
 

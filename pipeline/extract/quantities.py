@@ -35,7 +35,7 @@ from pipeline.extract.quantity_context import (
     rate_of,
 )
 from pipeline.extract.quantity_csv import csv_as_tabs
-from pipeline.extract.quantity_flat_tables import STAT, FlatTables, labelled_stat
+from pipeline.extract.quantity_flat_tables import FlatTables
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
     Row,
@@ -46,7 +46,7 @@ from pipeline.extract.quantity_lists import (
 from pipeline.extract.quantity_measure import measure_of
 from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_ocr import on_ocr_read
-from pipeline.extract.quantity_page_layout import PageFurniture, alone_on_line
+from pipeline.extract.quantity_page_layout import PageFurniture
 from pipeline.extract.quantity_parts import digit_parts, word_parts
 from pipeline.extract.quantity_patterns import QUANTITY_SCAN
 from pipeline.extract.quantity_periods import (
@@ -139,8 +139,9 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 mentions.append(mention)
             continue
         parts = digit_parts(scan, m) if kind == "q" else word_parts(scan, m)
-        if parts[0][1] == "low" and parts[0][0].unit is None and age_unit(scan, parts[0][0]):
-            parts = [(p._replace(unit=age_unit(scan, parts[0][0])), r) for p, r in parts]
+        age = parts[0][0].unit is None and parts[0][1] == "low" and age_unit(scan, parts[0][0])
+        if age:  # 'ages 18 to 29'
+            parts = [(p._replace(unit=age), r) for p, r in parts]
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
             around = neighbours(scan, low.start, high.end)
@@ -171,9 +172,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)
                 cell = tables.at(part.start) if in_cell else None
                 if not (unit or part.scaled or in_cell):
-                    cell = flat_tables.at(part.start)  # a PDF table or chart, flattened
-                    if cell is None and alone_on_line(scan, part):
-                        cell = STAT if labelled_stat(scan, part.start, part.end) else None
+                    cell = flat_tables.at(part)  # a PDF table, chart or stats box, flattened
                 if cell is IDENTIFIER:
                     continue  # a code, rank or year column
                 if cell:  # a cell of a table that states its unit and scale

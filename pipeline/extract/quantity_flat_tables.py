@@ -36,7 +36,8 @@ import re
 
 from pipeline.extract.numbers import is_year_like
 from pipeline.extract.quantity_lists import money_stated
-from pipeline.extract.quantity_page_layout import nonblank_line
+from pipeline.extract.quantity_page_layout import alone_on_line, nonblank_line
+from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_tables import (
     NUMBER_CELL,
     Statement,
@@ -93,6 +94,10 @@ def _columns(cells: list[str]) -> int | None:
     return None
 
 
+# A stats box's bare value: a count of what its label names.
+STAT = Statement(COUNT, 1)
+
+
 class FlatTables:
     """The statement of each number cell of the flattened tables of a text."""
 
@@ -100,13 +105,16 @@ class FlatTables:
         self._text = text
         self._cells: dict[int, Statement] | None = None
 
-    def at(self, start: int) -> Statement | None:
-        """What the number at `start` is, if it is a flattened table's cell or a flattened
-        chart's value: its column's, caption's or title's statement, IDENTIFIER, or a
-        count."""
+    def at(self, part: Part) -> Statement | None:
+        """What the bare number `part` is, if it is a flattened table's cell, a flattened
+        chart's value or a stats box's value: its column's, caption's or title's statement,
+        IDENTIFIER, or a count."""
         if self._cells is None:
             self._cells = self._read(self._text)
-        return self._cells.get(start)
+        cell = self._cells.get(part.start)
+        if cell is None and alone_on_line(self._text, part):
+            return STAT if labelled_stat(self._text, part.start, part.end) else None
+        return cell
 
     def _read(self, text: str) -> dict[int, Statement]:
         cells: dict[int, Statement] = {}
@@ -187,10 +195,6 @@ def labelled_stat(scan: str, start: int, end: int) -> bool:
         return False
     value_above = nonblank_line(scan, above[0], -1)
     return value_above is not None and bool(_VALUE_LINE.fullmatch(scan, *value_above))
-
-
-# A stats box's bare value: a count of what its label names.
-STAT = Statement(COUNT, 1)
 
 
 def _stated_above(text: str, at: int) -> Statement | None:

@@ -60,12 +60,36 @@ _NOTE_AFTER_STOP = re.compile(r"[a-z]\.[0-9]{1,3}\Z")
 # '- Secured 14,862 firearms', '- Dismantled 1,582 laboratories': a list item opens with a
 # verb in the past, not with a name.
 _OPENS_BULLET_WITH_VERB = re.compile(r"(?:^|\n)[ \t]*[-•*][ \t]+[A-Z][a-z]+ed[ \t]+[0-9]")
+# Verbs that open a recommendation or a commitment in the imperative ('- Reinstate 37
+# workers', '5. Justice. Train 3,000 officers'); nouns that name things by number ('Track
+# 2', 'Phase 3', 'Title 42') are left out. Their third person opens a headline's count
+# ('… and Announces 350 New Scholarships').
+_IMPERATIVE_VERBS = frozenset(
+    word_list(
+        """
+        Add Allocate Appoint Assign Build Commit Conduct Create Cut Deliver Deploy Designate
+        Dedicate Disburse Donate Double Employ Enroll Equip Establish Expand Extend Finance
+        Fund Hire Host Increase Inspect Install Invest Launch Mobilize Open Provide Procure
+        Purchase Raise Reassign Rebuild Recruit Reduce Reinstate Relocate Renovate Reopen
+        Repair Replace Resettle Restore Retain Screen Send Staff Train Triple Upgrade Vet
+        Announce Award Welcome Approve Grant Hold Name Seize Arrest Extradite Transfer
+        """
+    )
+)
+_THIRD_PERSON_ENDINGS = ("es", "s")
+# An item's or a sentence's opening: a line's start, with or without its bullet or number,
+# or a full stop before.
+_OPENING = re.compile(
+    r"(?:(?:^|\n)[ \t]*(?:[-•*▪][ \t]+|\(?[0-9a-zA-Z]{1,3}[.)][ \t]+)?|[a-z)][.!?:][ \t\xa0]+)\Z"
+)
 _GROUP_OF = re.compile(r"\bGroup[ \t\xa0]+of[ \t\xa0]+[0-9]+\Z")
 
 
 def names_something(scan: str, end: int, near: Neighbours) -> bool:
     """A bare number that is part of a name or reference, not a count."""
     before = near.before
+    if before and before[0].isupper() and counted_in_heading(scan, near.before_start, end):
+        return False
     if before == "of" and _GROUP_OF.search(scan, max(0, end - 40), end):
         return True  # 'the Group of 20': the name of a forum, not a count
     # 'Objective 2.1', 'USNORTHCOM 59'; a possessive owner still counts ("Mexico's 32").
@@ -74,6 +98,7 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
         and before[0].isupper()
         and not _NOTE_AFTER_STOP.search(before)
         and not _OPENS_BULLET_WITH_VERB.search(scan, max(0, near.before_start - 4), end)
+        and not _verb_before(scan, near)
         and before.lower().rstrip(".,") not in _FREE_BEFORE
         and not before.endswith(("'s", "’s", "s'", "s’"))
     ):
@@ -89,3 +114,51 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
     if len(words) > 1 and words[0].rstrip(".") in _COMPASS:
         words.pop(0)  # '1200 E. Yandell Dr'
     return words[-1] in _NAME_HEADS
+
+
+def _verb_before(scan: str, near: Neighbours) -> bool:
+    """Whether the capitalized word before a number is a verb counting it: an imperative
+    opening an item or a sentence, or a verb's third person ('Announces 350')."""
+    word = (near.before or "").rstrip(".,")
+    if word in _IMPERATIVE_VERBS:
+        return bool(_OPENING.search(scan, max(0, near.before_start - 12), near.before_start))
+    return any(
+        word.endswith(ending) and word[: -len(ending)] in _IMPERATIVE_VERBS
+        for ending in _THIRD_PERSON_ENDINGS
+    )
+
+
+# Words a title-case heading leaves in lower case.
+_HEADING_SMALL_WORDS = frozenset(
+    word_list("a an the and or but nor of in on at to for from by with against under as vs")
+)
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# The capitalized words after a number in a heading, up to the counted noun.
+_CAPITALIZED_RUN = re.compile(r"(?:[ \t\xa0]+[A-Z][\w'’.-]*){1,3}")
+_HEADING_MAX_WORDS = 24
+_YAML_KEY = re.compile(r"[ \t]*(?:[a-z_]+:[ \t]*[\"']?)?")  # 'title: "…"' heads a YAML title
+
+
+def counted_in_heading(scan: str, start: int, end: int) -> bool:
+    """Whether the number at `start`..`end` counts a plural noun in a title-case heading
+    ('… in Four Mexican States', 'Take Three New Steps', 'Announces 350 New
+    Scholarships'), where every word is capitalized and a capital says nothing of a name.
+
+    A run that reaches a name's head noun first ('Three Amigos Summit') is a name.
+    """
+    line_start = scan.rfind("\n", 0, start) + 1
+    line_end = scan.find("\n", end)
+    line = scan[line_start : len(scan) if line_end == -1 else line_end]
+    line = line[_YAML_KEY.match(line).end() :]
+    words = [w for w in _HEADING_WORD.findall(line) if w.lower() not in _HEADING_SMALL_WORDS]
+    if not 3 <= len(words) <= _HEADING_MAX_WORDS or any(w[0].islower() for w in words):
+        return False
+    run = _CAPITALIZED_RUN.match(scan, end)
+    if not run:
+        return False
+    run_words = [w.rstrip(".,:;") for w in run.group().split()]
+    if any(w in _NAME_HEADS for w in run_words):
+        return False
+    return any(
+        len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s", "’s")) for w in run_words
+    )

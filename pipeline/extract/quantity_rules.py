@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pipeline.extract.numbers import SPANISH_NUMBERS, is_year_like
-from pipeline.extract.quantity_names import names_something
+from pipeline.extract.quantity_names import counted_in_heading, names_something
 from pipeline.extract.quantity_tables import fills_table_cell, opens_table_row
 from pipeline.extract.quantity_units import Unit
 
@@ -355,7 +355,11 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if part.form == "words":
         if part.raw.lower() == "one":
             return False
-        if part.raw[0].isupper() and (before or "A")[0].islower():
+        if (
+            part.raw[0].isupper()
+            and (before or "A")[0].islower()
+            and (before_low == "of" or not counted_in_heading(scan, part.start, end))
+        ):
             return False  # 'Group of Seven' names a group mid-sentence
         spanish_name = part.raw.lower() in SPANISH_NUMBERS and part.raw[0].isupper()
         if spanish_name and (not word or word[0].isupper() or low == "de"):

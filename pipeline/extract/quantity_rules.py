@@ -263,6 +263,34 @@ def _elided_count(scan: str, end: int, near: Neighbours) -> bool:
     return (after_and or after_comma) and bool(_IN_A_PLACE.match(scan, end))
 
 
+# 'the remaining 93 would not', 'only 4 had baseline data', 'the existing 10,': a word that
+# says a noun said before is meant, then a verb or the clause's end instead of the noun.
+_ELIDING_BEFORE = frozenset(_words("remaining existing other only just another additional"))
+_ELIDED_AFTER = frozenset(
+    _words("would will are were have has had remain remained could can must may should did do")
+)
+_CLAUSE_END = re.compile(r"[,;:)]|\.(?:[ \t\xa0]|\Z|\n)")
+# 'at least 400 in the 6 northern border states', 'up to 12 per company': a hedged number
+# whose noun was said before, a place or a share after it.
+_HEDGE_BEFORE = frozenset(_words("least nearly almost approximately roughly about"))
+_HEDGED_AFTER = frozenset(_words("in per across among"))
+
+
+def _noun_said_before(scan: str, end: int, near: Neighbours) -> bool:
+    before, low = near.before_lower, near.after_lower
+    if before in _ELIDING_BEFORE:
+        return low in _ELIDED_AFTER or bool(_CLAUSE_END.match(scan, end))
+    hedged = before in _HEDGE_BEFORE or (
+        before == "to" and scan[max(0, near.before_start - 3) : near.before_start] == "up "
+    )
+    return (
+        hedged
+        and low in _HEDGED_AFTER
+        and not scan.startswith(" in 1", end)
+        and not (scan.startswith(" in 2", end))
+    )
+
+
 def _spaced(scan: str, end: int) -> bool:
     """White space after the number, or the bold marks closing it ('**214** volunteers')."""
     return scan[end] in _BLANKS or scan.startswith(("**", "__"), end)
@@ -370,12 +398,16 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return True  # 'concurred with all four', 'Three have pleaded guilty'
         if _counted_of(scan, end, low) or _elided_count(scan, end, near):
             return True
+        if _noun_said_before(scan, end, near):
+            return True  # 'in 17 states and … in the remaining two, Campeche and Yucatan'
         if not word and _NUMERIC_MODIFIER.match(scan, end):
             return True  # 'in two 12-hour shifts'
         return bool(word) and low not in _NOT_COUNTED and _spaced(scan, end)
     if word and low not in _NOT_COUNTED and _spaced(scan, end):
         return True
     if _counted_of(scan, end, low) or _elided_count(scan, end, near):
+        return True
+    if _noun_said_before(scan, end, near):
         return True
     if before is None and low in _AUXILIARIES and scan[part.start - 2 : part.start] in "; , ":
         return True  # 'we count 160 to 170 votes; 218 are needed'

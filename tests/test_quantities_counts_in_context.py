@@ -1,0 +1,129 @@
+"""Counts whose context, not a noun right after them, says what they count: a verb that
+opens a recommendation, a title-case heading, and a noun said before ('the remaining 93
+would not'). Each case lists every quantity the sentence states, as
+(quote, value, unit, qualifier, period, rate, range_role, flag).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quantity_rows import assert_same_rows
+from tests.test_quantities_damaged_and_listed import rows
+
+E, A, L = "exact", "approximate", "lower_bound"
+
+
+# A count opened by an imperative verb (recommendations, commitments) or counted in a
+# title-case heading, where a capital before the number says nothing of a name.
+VERBS_AND_HEADINGS = [
+    (
+        "- Reinstate 37 workers dismissed last year and pay them 100 percent of lost wages.",
+        [
+            ("37", 37.0, "count", E, None, None, None, None),
+            ("100 percent", 100.0, "percent", E, None, None, None, None),
+        ],
+    ),
+    (
+        "2. Ports of entry. Deploy 150 additional officers at the 12 highest-volume crossings.",
+        [
+            ("150", 150.0, "count", E, None, None, None, None),
+            ("12", 12.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "5. Justice. Train 3,000 Mexican police officers, prosecutors and forensic experts.",
+        [("3,000", 3000.0, "count", E, None, None, None, None)],
+    ),
+    (
+        "- Fund 200 additional industry operations investigators.",
+        [("200", 200.0, "count", E, None, None, None, None)],
+    ),
+    (
+        "Embassy Welcomes Record Fulbright Cohort and Announces 350 New Scholarships",
+        [("350", 350.0, "count", E, None, None, None, None)],
+    ),
+    (
+        "Evidence from a 2025 Survey of Recipient Households in Four Mexican States",
+        [("Four", 4.0, "count", E, "2025", None, None, None)],
+    ),
+    (
+        "Top Five States of Residence for Mexican Immigrants, 2024",
+        [("Five", 5.0, "count", E, "2024", None, None, None)],
+    ),
+    (
+        'title: "FACT SHEET: United States and Mexico Take Three New Steps Against Fentanyl"',
+        [("Three", 3.0, "count", E, None, None, None, None)],
+    ),
+]
+# Numbers that name things stay names, in headings too, and a noun that names things by
+# number is no imperative.
+NAMES_IN_HEADINGS = [
+    "Section 232 Tariffs on Steel and Aluminum Imports from Mexico",
+    "Title 42 Expulsions Rise Along the Border",
+    "Group of Seven Leaders Meet in Rome",
+    "Chapter 11 Disputes Under the USMCA",
+    "Phase 2 Projects Begin in Sonora",
+    "Highway 2 Upgrades Completed",
+    "Track 2 diplomacy has kept the talks alive.",
+    "The Fund 2 program closed.",
+    "Mexico Hosts the Group of Seven Summit",
+]
+
+# The counted noun was said before: a word says so ('remaining', 'only'), or a hedge and a
+# place or share follow.
+NOUN_SAID_BEFORE = [
+    (
+        "Officials told GAO the remaining 93 would not be in place until next year.",
+        [("93", 93.0, "count", E, None, None, None, None)],
+    ),
+    (
+        "Exercise increased caution in 17 states and normal precautions in the remaining "
+        "two, Campeche and Yucatan.",
+        [
+            ("17", 17.0, "count", E, None, None, None, None),
+            ("two", 2.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "We found that 11 of the 27 indicators had targets, and only 4 had baseline data.",
+        [
+            ("11", 11.0, "count", E, None, None, None, None),
+            ("27", 27.0, "count", E, None, None, None, None),
+            ("4", 4.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Train officers, including at least 400 in the 6 northern border states.",
+        [
+            ("400", 400.0, "count", L, None, None, None, None),
+            ("6", 6.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "The plan will add 8 commercial lanes to the existing 10, officials said.",
+        [
+            ("8", 8.0, "count", E, None, None, None, None),
+            ("10", 10.0, "count", E, None, None, None, None),
+        ],
+    ),
+]
+NOT_SAID_BEFORE = [
+    "About 5 in 10 Mexicans approve.",
+    "Nearly 3 in 4 respondents agreed.",
+    "Sales rose to about 40 in 2024.",
+    "The remaining 2025 funds were spent.",
+]
+
+CASES = VERBS_AND_HEADINGS + NOUN_SAID_BEFORE
+EMPTY = NAMES_IN_HEADINGS + NOT_SAID_BEFORE
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:60] for c in CASES])
+def test_sentence_yields_its_counts(sentence: str, expected: list[tuple]) -> None:
+    assert_same_rows(rows(sentence), expected)
+
+
+@pytest.mark.parametrize("sentence", EMPTY, ids=[s[:60] for s in EMPTY])
+def test_sentence_yields_nothing(sentence: str) -> None:
+    assert rows(sentence) == []

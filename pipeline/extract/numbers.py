@@ -55,6 +55,10 @@ SPANISH_NUMBERS = {
     "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
     "nueve": 9, "diez": 10, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
     "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100,
+    "doscientos": 200, "trescientos": 300, "cuatrocientos": 400, "quinientos": 500,
+    "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900,
+    "doscientas": 200, "trescientas": 300, "cuatrocientas": 400, "quinientas": 500,
+    "seiscientas": 600, "setecientas": 700, "ochocientas": 800, "novecientas": 900,
 }  # fmt: skip
 SCALE_WORDS = {
     "dozen": 12,
@@ -64,6 +68,8 @@ SCALE_WORDS = {
     "trillion": 10**12,
     # Spanish, as Mexican sources print amounts ('1,200 millones de pesos'); the Spanish
     # 'billón' is the long scale's 10^12, never an English billion
+    # the older English plural ('the sum of ten millions of dollars')
+    "millions": 10**6,
     "mil": 10**3,
     "millón": 10**6,
     "millon": 10**6,
@@ -118,10 +124,19 @@ _BELOW_HUNDRED_TRIE = regex_trie(
 )
 _BELOW_HUNDRED = rf"(?:(?i:{_alternation(list(TENS))})(?:[- ](?i:{ONE_TO_NINE}))?"
 _BELOW_HUNDRED += rf"|(?i:{_alternation(list(SMALL_NUMBERS))}))"
-WORD_NUMBER_PATTERN = (
-    rf"{_BELOW_HUNDRED_TRIE}(?:[ ](?i:hundred)(?:[ ](?:and[ ])?{_BELOW_HUNDRED})?)?"
+_BELOW_THOUSAND = (
+    rf"{_BELOW_HUNDRED_TRIE}(?:[ \n](?i:hundred)(?:[ \n](?:and[ \n])?{_BELOW_HUNDRED})?)?"
     # 'a hundred and twenty consular officers'
     rf"|[Aa][ ]hundred(?:[ ](?:and[ ])?{_BELOW_HUNDRED})?"
+)
+# A scale inside a number, another number after it: 'four thousand five hundred', 'three
+# millions two hundred and fifty' (thousand), 'dos mil quinientos', 'doce millones
+# quinientos' (mil). The last scale is read as the number's scale.
+INNER_SCALES = {"thousand": 10**3, "million": 10**6, "millions": 10**6, "mil": 10**3}
+INNER_SCALES |= {"millones": 10**6}
+_INNER_SCALE = rf"(?i:{_alternation(list(INNER_SCALES))})"
+WORD_NUMBER_PATTERN = (
+    rf"(?:{_BELOW_THOUSAND})(?:[ \n]{_INNER_SCALE}[ \n](?:and[ \n])?(?:{_BELOW_THOUSAND}))*"
 )
 # An article standing for one before a scale word ('a million', 'half-trillion').
 ARTICLE_PATTERN = words_trie(
@@ -171,6 +186,9 @@ def parse_words(words: str) -> Decimal | None:
             current += SPANISH_NUMBERS[token]
         elif token == "hundred":
             current = (current or 1) * 100
+        elif token in INNER_SCALES:
+            total += (current or 1) * INNER_SCALES[token]
+            current = 0
         elif token in ("a", "an") and not current:
             continue  # 'a hundred' is one hundred
         elif token == "and":
@@ -178,6 +196,11 @@ def parse_words(words: str) -> Decimal | None:
         else:
             return None
     return Decimal(total + current)
+
+
+def has_inner_scale(words: str) -> bool:
+    """Whether a number in words holds a scale inside it ('four thousand five hundred')."""
+    return any(token in INNER_SCALES for token in words.lower().split())
 
 
 def with_spoken_decimals(number: Decimal | None, point: str | None) -> Decimal | None:

@@ -169,8 +169,13 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                     continue  # '| 14', '230 INCSR 2026 Volume I', a footnote's number
                 unit, end = unit_printed_apart(scan, part)
                 part = part._replace(end=end)
-                in_cell = not (unit or part.scaled) and fills_table_cell(scan, part.start, part.end)
-                cell = tables.at(part.start) if in_cell else None
+                # '(518,442)': a negative amount, as accounts print it, when a cell of money
+                bracketed = scan[part.start - 1 : part.start] == "(" and scan.startswith(")", end)
+                cell_start, cell_end = (part.start - 1, end + 1) if bracketed else (part.start, end)
+                in_cell = not (unit or part.scaled) and fills_table_cell(scan, cell_start, cell_end)
+                cell = tables.at(cell_start) if in_cell else None
+                if bracketed and cell and cell.unit.kind == "money" and part.value is not None:
+                    part = part._replace(start=cell_start, end=cell_end, value=-part.value)
                 if not (unit or part.scaled or in_cell):
                     cell = flat_tables.at(part)  # a PDF table, chart or stats box, flattened
                 if cell is IDENTIFIER:

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from pipeline.extract.numbers import (
+    has_inner_scale,
     is_year_like,
     parse_digits,
     parse_words,
@@ -81,10 +82,9 @@ def _as_range(
         return pair
     if low.unit and high.unit and points[0] != points[1]:
         return pair  # 'rose 25 basis points to 11.25 percent': a change, then a level
-    if separator == "to" and _CHANGE_FROM.search(scan, max(0, low.start - 24), low.start):
-        return pair
     if low.unit is None and not low.scaled and is_year_like(low.raw):
         return pair  # 'in 2019 to 8,000 kilograms': a year, then an amount
+    change = separator == "to" and _CHANGE_FROM.search(scan, max(0, low.start - 24), low.start)
     # '$30-35 billion': the low end is in billions too, unless that would pass the high end.
     if (
         high.scaled
@@ -98,8 +98,11 @@ def _as_range(
         low = low._replace(unit=high.unit, value=_convert(low.value, high.unit))
     elif high.unit is None and low.unit is not None:
         high = high._replace(unit=low.unit, value=_convert(high.value, low.unit))
-    if low.value is not None and high.value is not None and low.value >= high.value:
-        return pair
+    if change or (low.value is not None and high.value is not None and low.value >= high.value):
+        # a change or a fall: two values. The first takes the unit printed once after the
+        # second ('rose from 40 to 48 hours', 'from 48 to 40 hours'); a unit printed on the
+        # first is its own ('$2.6 billion to 14 projects')
+        return [(low if pair[0][0].unit is None else pair[0][0], None), pair[1]]
     return [(low, "low"), (high, "high")]
 
 
@@ -107,9 +110,21 @@ def _convert(value: Decimal | None, unit: Unit) -> Decimal | None:
     return None if value is None else value * unit.factor
 
 
+# '$2,500.00 (dos mil quinientos pesos 00/100 M.N.)', '$1,500.00 M.N.': a '$' that the text
+# says is the peso, as Mexican legal texts print amounts: the same amount in words, not
+# another one ('$5 million (about 90 million pesos)').
+_PESOS_SAID = re.compile(
+    r"[ \t\xa0]*(?:\((?!(?i:about|approximately|aproximadamente|unos|cerca|some)\b)"
+    r"[a-záéíóúñ \n]{3,80}?\bpesos\b|M\.[ \xa0]?N\.)"
+)
+
+
 def digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     cur = m.group("cur")
-    first = _digit_part(m, "", currency_of_prefix(cur) if cur else None)
+    currency = currency_of_prefix(cur) if cur else None
+    if cur == "$" and not m.group("num2") and _PESOS_SAID.match(scan, m.end("q")):
+        currency = "MXN"
+    first = _digit_part(m, "", currency)
     if not m.group("num2"):
         return [(first, None)]
     cur2 = m.group("cur2")
@@ -161,6 +176,10 @@ def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
         return _as_range(scan, low, high, m.group("wsep"))
     words = m.group("words") or m.group("article")
     number = parse_words(words)
+    if scale and number is not None and has_inner_scale(words):
+        # 'three millions two hundred and fifty' thousand: the scale is the last group's
+        number = parse_words(f"{words} {scale}")
+        multiplier = unit.factor if unit else 1
     if m.group("wpoint"):
         number = with_spoken_decimals(number, m.group("wpoint"))
         words = scan[m.start("words") : m.end("wpoint")]

@@ -197,7 +197,11 @@ _SCALE = (
     r"|(?P<{a}>[ \t\xa0]?(?:bn|bln|mn|mln|tn|trn|MM)|[kKmMbBT])(?![A-Za-z]))"
 )
 # Spanish puts 'de' between an amount and its unit ('1,200 millones de pesos').
-_UNIT = rf"(?:{_GAP}(?:de(?:[ \t\xa0]+|\n[ \t\xa0]*))?(?P<{{u}}>{UNIT_PATTERN})(?![A-Za-z]))"
+# 'millones de pesos'; 'ten millions of dollars', as older English prints it
+_UNIT = (
+    rf"(?:{_GAP}(?:de(?:[ \t\xa0]+|\n[ \t\xa0]*)|of[ \t\xa0\n]+(?=dollars\b))?"
+    rf"(?P<{{u}}>{UNIT_PATTERN})(?![A-Za-z]))"
+)
 
 
 def _scale(n: str) -> str:
@@ -231,7 +235,7 @@ _WORD_QUANTITY = (
     rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?"
     rf"(?:[ \t\xa0]+(?P<wsep>to|and)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN})"
     rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint2>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?)?"
-    rf"(?:[ -](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
+    rf"(?:[ \n-](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
     rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z]))"
     rf"(?:{_unit('w')})?(?![\w])"
 )

@@ -213,7 +213,7 @@ def _header_columns(rows: list[tuple[int, str]]) -> tuple[list[str], list[int] |
     for _, line in rows[1:]:
         if _has_number_cell(line):
             break
-        if line.startswith((" ", "\t")):
+        if line.startswith((" ", "\t")) and not _GROUP_UNIT_LINE.fullmatch(line):
             header.append(line)  # not a row label wrapped over lines
     base = max(header, key=lambda line: len(_cells(line)))
     cells = _cells(base)
@@ -224,6 +224,24 @@ def _header_columns(rows: list[tuple[int, str]]) -> tuple[list[str], list[int] |
             piece = line[starts[k] : starts[k + 1]].strip()
             texts[k] = f"{texts[k]} {piece}".strip() if piece else texts[k]
     return texts, starts[:-1]
+
+
+# '(Annual percentage change, unless otherwise indicated)', '(In percent of GDP)': a line
+# that is one parenthesis, over a group of rows whose unit it states.
+_GROUP_UNIT_LINE = re.compile(r"[ \t]*\([^()\n]{2,120}\)[ \t\r]*")
+
+
+def _in_currency(stated: Statement | None, currency: Unit) -> Statement | None:
+    """A scale stated without a unit, in a table whose cells print a currency sign."""
+    if stated is None or stated.unit != COUNT or stated.scale == 1:
+        return stated
+    return Statement(currency, stated.scale)
+
+
+def _closes_bracket(label: str) -> bool:
+    """Whether a row's label closes a bracket opened on the line above."""
+    head = label.strip().split("  ")[0]
+    return ")" in head and "(" not in head.split(")")[0]
 
 
 def _is_row(line: str) -> bool:
@@ -267,6 +285,8 @@ class TableUnits:
                 elif data or not _continues_header(line):
                     break  # a header may run over lines ('(percent)' under 'Availability,')
                 j += 1
+            if i and _closes_bracket(lines[i][1]) and "(" in lines[i - 1][1]:
+                i -= 1  # 'Exchange rate (pesos per U.S.' over 'dollar, period average)  20.13'
             self._add(lines, i, j)
             i = j
 
@@ -276,6 +296,14 @@ class TableUnits:
         caption = next((s for s in stated if s and len(above[-1]) < 160), None)
         texts, starts = _header_columns(lines[first:stop])
         columns = [header_statement(text) for text in texts]
+        if caption is None and columns and columns[0] is not IDENTIFIER:
+            caption = columns[0]  # '(in thousands)' over the row labels of a financial table
+        if any("$" in line for _, line in lines[first:stop]):
+            # a table printing '$' on its first rows, under '(in thousands)': every cell is
+            # money at that scale
+            currency = _MXN if _SPANISH.search(" ".join(texts).lower()) else _USD
+            caption = _in_currency(caption, currency)
+            columns = [_in_currency(c, currency) for c in columns]
         if first + 1 < stop and not lines[first + 1][1].startswith(" "):
             # a units row of a tab, bar or CSV table; an aligned header's indented second
             # line was joined to its columns by position above
@@ -288,14 +316,17 @@ class TableUnits:
         if (
             not any(columns)
             and caption is None
-            and not any(statement_in(line) for _, line in lines[first:stop])
+            and not statement_in(" ".join(line.strip() for _, line in lines[first:stop]))
             and not any(_row_unit(line, _cells(line)) for _, line in lines[first:stop])
         ):
             return  # a table that states nothing: its cells stay counts
         block = _Block(lines[first:stop], caption, columns, starts)
+        group = block  # the rows under a group's unit line take its unit for the caption's
         for offset, line in lines[first:stop]:
+            if _GROUP_UNIT_LINE.fullmatch(line) and (stated_here := statement_in(line)):
+                group = block._replace(caption=stated_here)
             self._starts.append(offset)
-            self._rows.append((offset, line, block))
+            self._rows.append((offset, line, group))
 
     def at(self, start: int) -> Statement | None:
         """The statement for the number starting at `start` of the text, if it fills a
@@ -316,6 +347,8 @@ class TableUnits:
         if block.starts:  # aligned: the header column over the cell's last character
             column_of_header = bisect_right(block.starts, cells[column][1] - 1) - 1
         first = line[cells[0][0] : cells[0][1]]
+        if _closes_bracket(first) and k and self._rows[k - 1][2].lines is block.lines:
+            first = f"{self._rows[k - 1][1].strip()} {first}"  # a label wrapped in its bracket
         label = statement_in(first) or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)
         header = (
             block.columns[column_of_header] if 0 < column_of_header < len(block.columns) else None

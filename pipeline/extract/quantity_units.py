@@ -33,7 +33,7 @@ def _add(unit: Unit, *forms: str) -> None:
         UNITS[form] = unit
 
 
-_add(Unit("percent", "percent"), "%", "percent", "per cent", "pct")
+_add(Unit("percent", "percent"), "%", "percent", "per cent", "per centum", "pct")
 # A change stated in percentage points is still read on the percent scale.
 _add(Unit("percent", "percent"), "percentage point", "percentage points", "percentage-point")
 _add(

@@ -1,0 +1,166 @@
+"""Forms found by the thirteenth blind set: tables whose unit lines head groups of rows
+(statistical annexes), labels that wrap inside their bracket, financial statements in
+thousands with the currency printed on their first rows and negatives in brackets, a change
+or fall that prints its unit once, and amounts written out in words as treaties and
+Mexican legal texts print them.
+
+Each case is a text and the (quote, value, unit) of every quantity it states.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.quantities import extract_quantities
+
+GROUPED_UNIT_LINES = """Table 2. Mexico: Balance of Payments, 2023–26
+
+                                        2023     2024     2025     2026
+                                                                   Proj.
+   (Annual percentage change, unless otherwise indicated)
+     Exports of goods                    5.1      2.4     -1.0      1.8
+
+   (In billions of U.S. dollars)
+     Remittances                        63.3     64.7     61.8     62.5
+"""
+
+WRAPPED_LABEL = """   Memorandum items:
+     Exchange rate (pesos per U.S.
+       dollar, end of period)            16.92    20.79    18.41
+"""
+
+STATEMENT_IN_THOUSANDS = """                                              Year Ended December 31,
+(in thousands)                               2025            2024
+Net sales                               $  318,204      $  297,911
+Cost of sales                             (251,377)       (236,048)
+Gross profit                               66,827          61,863
+"""
+
+# The same shape without a currency: a count in thousands; brackets around a count are no
+# sign, and what they mean is left unread.
+COUNTS_IN_THOUSANDS = """(in thousands)                               2025            2024
+Northbound trucks                          3,412           3,198
+Empty containers                            (214)           (187)
+"""
+
+TABLES = [
+    (
+        GROUPED_UNIT_LINES,
+        [
+            ("5.1", 5.1, "percent"),
+            ("2.4", 2.4, "percent"),
+            ("-1.0", -1.0, "percent"),
+            ("1.8", 1.8, "percent"),
+            ("63.3", 63.3e9, "USD"),
+            ("64.7", 64.7e9, "USD"),
+            ("61.8", 61.8e9, "USD"),
+            ("62.5", 62.5e9, "USD"),
+        ],
+    ),
+    (
+        WRAPPED_LABEL,
+        [("16.92", 16.92, "MXN"), ("20.79", 20.79, "MXN"), ("18.41", 18.41, "MXN")],
+    ),
+    (
+        STATEMENT_IN_THOUSANDS,
+        [
+            ("318,204", 318204e3, "USD"),
+            ("297,911", 297911e3, "USD"),
+            ("(251,377)", -251377e3, "USD"),
+            ("(236,048)", -236048e3, "USD"),
+            ("66,827", 66827e3, "USD"),
+            ("61,863", 61863e3, "USD"),
+        ],
+    ),
+    (
+        COUNTS_IN_THOUSANDS,
+        [
+            ("3,412", 3412e3, "count"),
+            ("3,198", 3198e3, "count"),
+        ],
+    ),
+]
+
+# A change or a fall prints its unit once, after the second value; a unit printed on the
+# first value stays its own.
+CHANGES = [
+    (
+        "Proposals to cut the standard workweek from 48 to 40 hours would raise labor costs.",
+        [("48", 48.0, "hour"), ("40 hours", 40.0, "hour")],
+    ),
+    (
+        "The unemployment rate fell from 3.1 to 2.6 percent.",
+        [("3.1", 3.1, "percent"), ("2.6 percent", 2.6, "percent")],
+    ),
+    (
+        "Remittances rose from 3 to 4.5 billion dollars.",
+        [("3", 3e9, "USD"), ("4.5 billion dollars", 4.5e9, "USD")],
+    ),
+    (
+        "GSA has obligated $2.6 billion to 14 projects.",
+        [("$2.6 billion", 2.6e9, "USD"), ("14", 14.0, "count")],
+    ),
+]
+
+# Amounts written out: a scale inside the number, the older plural scale, a line break
+# inside the words, Spanish hundreds, and the '$' of a Mexican legal text that restates
+# the amount in pesos.
+WRITTEN_AMOUNTS = [
+    (
+        "with a salary of not less than four thousand five hundred dollars per annum",
+        [("four thousand five hundred dollars", 4500.0, "USD")],
+    ),
+    (
+        "The sum of three millions two hundred and fifty thousand dollars shall be paid.",
+        [("three millions two hundred and fifty thousand dollars", 3.25e6, "USD")],
+    ),
+    (
+        "the sum of ten millions of dollars in gold coin",
+        [("ten millions of dollars", 1e7, "USD")],
+    ),
+    (
+        "the sum of one hundred and twenty-five\nthousand dollars ($125,000).",
+        [
+            ("one hundred and twenty-five\nthousand dollars", 125000.0, "USD"),
+            ("$125,000", 125000.0, "USD"),
+        ],
+    ),
+    ("with interest at six per centum per annum.", [("six per centum", 6.0, "percent")]),
+    (
+        "Se pagará un aprovechamiento de $2,500.00 (dos mil quinientos pesos 00/100 M.N.) "
+        "por vehículo.",
+        [("$2,500.00", 2500.0, "MXN"), ("dos mil quinientos pesos", 2500.0, "MXN")],
+    ),
+    (
+        "un monto de $12,500,000.00 (doce millones quinientos mil pesos\n00/100 M.N.) para",
+        [
+            ("$12,500,000.00", 1.25e7, "MXN"),
+            ("doce millones quinientos mil pesos", 1.25e7, "MXN"),
+        ],
+    ),
+    ("El albergue recibió quinientos migrantes.", [("quinientos", 500.0, "count")]),
+    (
+        "The project cost $5 million (about 90 million pesos).",
+        [("$5 million", 5e6, "USD"), ("90 million pesos", 9e7, "MXN")],
+    ),
+]
+
+CASES = TABLES + CHANGES + WRITTEN_AMOUNTS
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0].strip()[:50] for c in CASES])
+def test_text_yields_its_quantities(text: str, expected: list[tuple]) -> None:
+    found = [(r["quote"], r["value"], r["unit"]) for r in extract_quantities(text)]
+    assert [(q, u) for q, _, u in found] == [(q, u) for q, _, u in expected]
+    assert [v for _, v, _ in found] == [pytest.approx(v) for _, v, _ in expected]
+
+
+NOT_AMOUNTS = [
+    "They made ten thousand two-way trips.",
+    "Table 3 lists the ports.\n(In percent)\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AMOUNTS, ids=[t[:40] for t in NOT_AMOUNTS])
+def test_text_yields_no_quantity(text: str) -> None:
+    assert extract_quantities(text) == []

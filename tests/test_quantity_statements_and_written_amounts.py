@@ -145,7 +145,38 @@ WRITTEN_AMOUNTS = [
     ),
 ]
 
-CASES = TABLES + CHANGES + WRITTEN_AMOUNTS
+# Spanish ranges open with 'entre' or 'de'; a unit may sit one modifier after its number,
+# across a line break; a value set against the one before it takes its unit.
+RANGES_AND_MODIFIERS = [
+    (
+        "vehículos con una antigüedad de entre 8 y 15 años, lo que dificulta",
+        [("8", 8.0, "year"), ("15 años", 15.0, "year")],
+    ),
+    ("Los permisos duran de 3 a 5 años.", [("3", 3.0, "year"), ("5 años", 5.0, "year")]),
+    ("una multa de mil quinientos pesos", [("mil quinientos pesos", 1500.0, "MXN")]),
+    (
+        "the fall is concentrated among girls aged 15\nto 17. The coefficient is small.",
+        [("15", 15.0, "year"), ("17", 17.0, "year")],
+    ),
+    (
+        "Over the ten\nfiscal years shown, admissions rose.",
+        [("ten\nfiscal years", 10.0, "year")],
+    ),
+    (
+        "Road blockades closed our plant for 3 production days last year.",
+        [("3 production days", 3.0, "day")],
+    ),
+    (
+        "The peso averaged about 18.70 to the dollar in the quarter, versus 17.20 a year ago.",
+        [("18.70", 18.7, "MXN"), ("17.20", 17.2, "MXN")],
+    ),
+    (
+        "Crossings rose 5 percent, versus 3 a year earlier.",
+        [("5 percent", 5.0, "percent"), ("3", 3.0, "percent")],
+    ),
+]
+
+CASES = TABLES + CHANGES + WRITTEN_AMOUNTS + RANGES_AND_MODIFIERS
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0].strip()[:50] for c in CASES])
@@ -158,6 +189,13 @@ def test_text_yields_its_quantities(text: str, expected: list[tuple]) -> None:
 NOT_AMOUNTS = [
     "They made ten thousand two-way trips.",
     "Table 3 lists the ports.\n(In percent)\n",
+    "o bien el equivalente a 30 veces el valor diario",
+    "and no two monuments shall stand on the same ridge",
+    "We ended the quarter with net leverage of 1.6 times, and we bought back shares.",
+    # running heads of a scanned volume, after a page break, with their page numbers
+    "\f1130                    TREATIES AND CONVENTIONS.\n\nThe parties agree.\n"
+    "\f1132                    TREATIES AND CONVENTIONS.\n",
+    "                       CONVENTION—MEXICO. 1897.                          1131\n",
 ]
 
 

@@ -136,7 +136,9 @@ INNER_SCALES = {"thousand": 10**3, "million": 10**6, "millions": 10**6, "mil": 1
 INNER_SCALES |= {"millones": 10**6}
 _INNER_SCALE = rf"(?i:{_alternation(list(INNER_SCALES))})"
 WORD_NUMBER_PATTERN = (
-    rf"(?:{_BELOW_THOUSAND})(?:[ \n]{_INNER_SCALE}[ \n](?:and[ \n])?(?:{_BELOW_THOUSAND}))*"
+    # 'mil quinientos': a thousand and more, as Spanish writes it without 'un'
+    rf"(?:{_BELOW_THOUSAND}|(?i:mil)[ \n](?:{_BELOW_THOUSAND}))"
+    rf"(?:[ \n]{_INNER_SCALE}[ \n](?:and[ \n])?(?:{_BELOW_THOUSAND}))*"
 )
 # An article standing for one before a scale word ('a million', 'half-trillion').
 ARTICLE_PATTERN = words_trie(

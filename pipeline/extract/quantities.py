@@ -65,6 +65,7 @@ from pipeline.extract.quantity_rules import (
     is_frequency,
     is_ratio_base,
     neighbours,
+    noun_said_before,
     open_ended,
     ordinal_follows,
     year_then_note,
@@ -107,6 +108,27 @@ def _period_mention(scan: str, m: re.Match[str], kind: str) -> Mention | None:
     else:  # 'date' (month first) or 'date2' (digits first)
         period = date_period(surface)
     return with_since(scan, Mention(start, end, period)) if period else None
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?][ \t\n\xa0]")
+# Words that mean more of what was just measured, in its unit ('another 45' days).
+_MORE_OF_THE_SAME = frozenset(("another", "other", "otros", "otras", "additional", "remaining"))
+# A bare number set against the quantity just before it, in its unit.
+_SET_AGAINST = frozenset(("versus", "vs.", "vs"))
+
+
+def _in_unit_said_before(rows: list[Row], scan: str, part: Part) -> Part:
+    """A number whose noun was left out takes the unit of the quantity before it in its
+    sentence ('within 45 business days, which can be extended by another 45')."""
+    if not rows:
+        return part
+    before = rows[-1][0]
+    between = scan[before.end : part.start]
+    if before.unit is None or before.unit.kind == "count" or len(between) > 160:
+        return part
+    if _CLAUSE_BREAK.search(between) or part.value is None:
+        return part
+    return part._replace(unit=before.unit, value=part.value * before.unit.factor)
 
 
 def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
@@ -196,6 +218,19 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 and not counts_something(scan, part.end, part, near)
             ):
                 continue
+            if (
+                role is None
+                and part.unit is None
+                and (
+                    near.before_lower in _SET_AGAINST
+                    or (
+                        near.before_lower in _MORE_OF_THE_SAME
+                        and noun_said_before(scan, part.end, near)
+                    )
+                )
+            ):
+                # 'extended by another 45', '18.70 to the dollar …, versus 17.20'
+                part = _in_unit_said_before(rows, scan, part)
             if role is None:  # 'over 5, 10 or 15 years': the earlier items share the unit
                 rows = with_listed_before(rows, scan, part)
             rows.append((part, role, qualifier))

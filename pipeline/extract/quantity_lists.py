@@ -78,7 +78,8 @@ def with_listed_before(rows: list[Row], scan: str, last: Part) -> list[Row]:
     kept = [row for row in rows if row[0].start not in starts or row[0].unit is not None]
     taken = {row[0].start for row in kept}
     hedge = qualifier_before(scan, listed[0].start, last.unit.kind)
-    return kept + [(item, None, hedge) for item in listed if item.start not in taken]
+    added = [(item, None, hedge) for item in listed if item.start not in taken]
+    return sorted(kept + added, key=lambda row: row[0].start)  # in the text's order
 
 
 # Nothing named after the scale word: a bracket, a comma, the end of the clause, a

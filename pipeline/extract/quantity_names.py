@@ -45,12 +45,13 @@ _NAME_HEADS = frozenset(
         Summit Forum Framework Club Compact Declaration Pledge Corridor Strong Law Doctrine
         Series Cup Avenue Ave. Street St. Road Rd. Boulevard Blvd. Drive Dr. Lane Way Place
         Court Plaza Parkway Suite St Ave Rd Blvd Dr Hwy Pkwy Building Bldg Hall Tower
+        Highway Freeway Expressway Turnpike Circle Terrace Jr. Jr
         """
     )
 )
 _COMPASS = frozenset(word_list("N S E W NW NE SW SE N.W N.E S.W S.E"))
 _NAME_RUN = re.compile(
-    r"[ \t\xa0]+[A-Z][\w'’.&-]*"
+    r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)[A-Z][\w'’.&-]*"
     r"(?:[ \t\xa0]+(?:(?:of|in|the|and|for|on|de|del|la)[ \t\xa0]+)*[A-Z][\w'’&-]*)*"
 )
 
@@ -107,6 +108,8 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
     if not run:
         return False
     words = run.group().split()
+    if "\n" in run.group() and len(words) < 2:
+        return False  # '4700⏎River Road' is an address; '130.9 million⏎Program budget' is not
     if len(words) == 1 and words[0].endswith(".") and words[0].rstrip(".") in _COMPASS:
         return True  # '1200 E.': a street number, its street on the next line
     while len(words) > 1 and words[-1].rstrip(".,") in _COMPASS:

@@ -62,6 +62,7 @@ def _stripped(scan: str, span: tuple[int, int] | None) -> str:
 # A page break (form feed) may open the heading's line.
 _CONTENTS_HEADING = re.compile(r"(?im)^[ \t\f]*(?:(?:table of )?contents|índice)[ \t\r]*$")
 _ENDS_IN_PAGE = re.compile(r".*[ \t][0-9ivxlc]{1,4}[ \t\r]*", re.IGNORECASE)
+_RUNNING_HEAD = re.compile(r"[ \t\f]*[A-Z][A-Z0-9 .,;:—–'’-]{5,80}[ \t]{8,}")
 
 
 class PageFurniture:
@@ -92,7 +93,10 @@ class PageFurniture:
             return True  # '| 14'
         rest = scan[part.end : line_end]
         if not rest.strip():
-            return self._in_contents(line_start)  # 'Background   4'
+            # 'Background   4' in a table of contents; 'CONVENTION—MEXICO. 1897.    1131',
+            # a running head in capitals with its page number far to the right
+            head = _RUNNING_HEAD.fullmatch(scan, line_start, part.start)
+            return bool(head and part.raw.isdigit()) or self._in_contents(line_start)
         if scan[line_start : part.start].strip() or not part.raw.isdigit() or len(part.raw) > 4:
             return False  # a mark or a page is a short whole number
         if not rest.startswith((" ", "\t")):
@@ -107,5 +111,5 @@ class PageFurniture:
         words = rest.strip()
         if len(words) < _FOOTER_WORDS or scan.count(words) < 2:
             return False
-        repeated = re.compile(rf"(?m)^[ \t]*[0-9]{{1,4}}[ \t]+{re.escape(words)}[ \t\r]*$")
+        repeated = re.compile(rf"(?m)^[ \t\f]*[0-9]{{1,4}}[ \t]+{re.escape(words)}[ \t\r]*$")
         return any(m.start() != line_start for m in repeated.finditer(scan))

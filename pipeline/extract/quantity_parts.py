@@ -25,11 +25,18 @@ from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 
 _BETWEEN = re.compile(r"(?i:between)[ \t\xa0]+(?:the[ \t\xa0]+ages?[ \t\xa0]+of[ \t\xa0]+)?\Z")
+# 'entre 8 y 15 años', 'de 8 a 15 años': a range only after its Spanish opening word
+_SPANISH_OPENING = {
+    "y": re.compile(r"\b(?i:entre)[ \t\xa0]+\Z"),
+    "a": re.compile(r"\b(?i:de|desde)[ \t\xa0]+\Z"),
+}
 _CHANGE_FROM = re.compile(
     r"(?i:(?:rose|risen|increased|grew|grown|climbed|jumped|fell|fallen|dropped|declined"
     r"|decreased|went|changed|cut|raised|reduced|expanded|shrank)[ \t\xa0]+from)[ \t\xa0]+\Z"
 )
 
+# Two values set side by side, each a value of its own in the unit printed once.
+_ALTERNATIVES = frozenset(("or", "vs", "vs.", "versus"))
 # Group names of the first and of the second number of a digit match.
 _GROUPS = {n: (f"cur{n}", f"num{n}", f"scale{n}", f"abbr{n}", f"unit{n}") for n in ("", "2")}
 
@@ -43,6 +50,8 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         and "\n" in m.string[m.end(num_group) : m.start(unit_group)]
     ):
         unit_text = None  # '-133,704⏎Percent change, year-to-date': the next line's label
+    if unit_text == "pp" and m.string.startswith(".", m.end(unit_group)):
+        unit_text = None  # '96 pp.': pages
     number = parse_digits(raw)
     unit = unit_of(unit_text) if unit_text else None
     if currency and (unit is None or unit.kind != "money"):
@@ -78,6 +87,9 @@ def _as_range(
     pair: list[tuple[Part, str | None]] = [(low, None), (high, None)]
     if separator == "and" and not _BETWEEN.search(scan, max(0, low.start - 32), low.start):
         return pair
+    opening = _SPANISH_OPENING.get(separator)
+    if opening and not opening.search(scan, max(0, low.start - 12), low.start):
+        return pair
     if low.unit and high.unit and low.unit.code != high.unit.code:
         return pair
     if low.unit and high.unit and points[0] != points[1]:
@@ -85,6 +97,8 @@ def _as_range(
     if low.unit is None and not low.scaled and is_year_like(low.raw):
         return pair  # 'in 2019 to 8,000 kilograms': a year, then an amount
     change = separator == "to" and _CHANGE_FROM.search(scan, max(0, low.start - 24), low.start)
+    if separator in _ALTERNATIVES:  # '3 or 4 days', '7.4 vs. 2.1 percentage points'
+        change = True
     # '$30-35 billion': the low end is in billions too, unless that would pass the high end.
     if (
         high.scaled
@@ -136,7 +150,7 @@ def digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
 def _in_points(unit_text: str | None) -> bool:
     """Whether a unit is points of a percentage ('percentage points', 'basis points',
     'bps'): a change in a rate, never one end of a range of its level."""
-    return bool(unit_text) and (unit_text.lower() == "bps" or "point" in unit_text.lower())
+    return bool(unit_text) and (unit_text.lower() in ("bps", "pp") or "point" in unit_text.lower())
 
 
 def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:

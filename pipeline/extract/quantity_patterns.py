@@ -122,9 +122,11 @@ _TIME = (
 _PHONE = r"[0-9](?:[ .-]?[0-9]{3})?[0-9]{2}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
 # '+52 (81) 8047-3145'; not '+12.7%' or '+603', a signed amount
 _INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]\(?[0-9]{1,4}\)?|\([0-9]{1,4}\)){2,5}(?![0-9%])"
+# '44 U.S.C. 3501', '90 FR 24511', '9874 Federal Register / Vol. 91': a citation's volume
 _LEGAL = (
-    r"[0-9][0-9]*[ \t\xa0]+"
-    r"(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t\xa0]?Reg\.|F\.R\.|F\.[23]d)"
+    r"[0-9][0-9]*[ \t\xa0]*\n?[ \t\xa0]*(?<=[ \t\xa0\n])"
+    r"(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t\xa0]?Reg\.|F\.R\.|FR\b|F\.[23]d"
+    r"|Federal[ \t\xa0]Register\b)"
     r"[ \t\xa0]*(?:§+[ \t\xa0]*)?(?:[0-9][\w.()-]*)?"
 )
 # An opening bracket or parenthesis holding only a small number is a note or list marker.
@@ -214,7 +216,8 @@ def _unit(n: str) -> str:
 
 _RANGE_TAIL = (
     # never a tab before the dash: in a table it ends the cell ('44,608<tab>-16,196')
-    r"(?P<sep>[ \xa0]?[-–—][ \t\xa0]?|[ \t\xa0]+(?:to|and|through)[ \t\xa0]+|-to-)"
+    r"(?P<sep>[ \xa0]?[-–—][ \t\xa0]?|-to-"
+    r"|[ \t\xa0]*\n?[ \t\xa0]*(?<=[ \t\xa0\n])(?:to|and|through|or|vs\.?|versus|y|a)[ \t\xa0\n]+)"
     rf"(?P<cur2>{CURRENCY_PREFIX_PATTERN})?[ \t\xa0]?(?P<num2>{NUMBER})"
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )

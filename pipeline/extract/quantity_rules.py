@@ -47,7 +47,7 @@ _NOT_COUNTED = frozenset(
         of to and or in on at by for from with the a an as is are was were be been has have
         had will would can could may might should than that which who per times time percent
         nor but if so this these those it its their his her our we they he she there out off
-        y o e u de del para por que al
+        y o e u de del para por que al veces
         """
     )
 )
@@ -265,7 +265,9 @@ def _elided_count(scan: str, end: int, near: Neighbours) -> bool:
 
 # 'the remaining 93 would not', 'only 4 had baseline data', 'the existing 10,': a word that
 # says a noun said before is meant, then a verb or the clause's end instead of the noun.
-_ELIDING_BEFORE = frozenset(_words("remaining existing other only just another additional"))
+_ELIDING_BEFORE = frozenset(
+    _words("remaining existing other only just another additional which whom otros otras")
+)
 _ELIDED_AFTER = frozenset(
     _words("would will are were have has had remain remained could can must may should did do")
 )
@@ -276,7 +278,7 @@ _HEDGE_BEFORE = frozenset(_words("least nearly almost approximately roughly abou
 _HEDGED_AFTER = frozenset(_words("in per across among"))
 
 
-def _noun_said_before(scan: str, end: int, near: Neighbours) -> bool:
+def noun_said_before(scan: str, end: int, near: Neighbours) -> bool:
     before, low = near.before_lower, near.after_lower
     if before in _ELIDING_BEFORE:
         return low in _ELIDED_AFTER or bool(_CLAUSE_END.match(scan, end))
@@ -321,7 +323,11 @@ _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|
 
 # 'Cruces fronterizos: 57', 'Number of Annual Responses per Respondent: 122.': a label
 # line that names things counted, the number alone after its colon.
-_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*][ \t]+)?([^\W\d_][^\n:]{2,70}):[ \t]*\Z")
+# An infobox flattened to text sets its label off by a run of spaces ('Land ports of
+# entry  48').
+_LABEL_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-•*][ \t]+)?([^\W\d_][^\n:]{2,70}?)(?::[ \t]*|[ \t]{2,}|\t)\Z"
+)
 _LINE_ENDS = re.compile(r"\.?[ \t\r]*(?:\n|\Z)|,[ \t]")
 _COUNTING_LABEL = re.compile(r"(?i:number|total|count|número|cantidad)\b|\w{3,}s\b")
 _ID_LABEL = re.compile(
@@ -351,7 +357,9 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
         return False  # a year, or a code with a leading zero ('06500')
     if part.form == "digits" and fills_table_cell(scan, part.start, end):
-        return True  # its column's header names what it counts
+        # its column's header names what it counts; a fraction in a table that states no
+        # unit is a statistic ('R-squared 0.214', 'Mean of outcome 8.941'), not a count
+        return "." not in part.raw
     if part.form == "digits" and opens_table_row(scan, part.start, end):
         return False
     if _PAGE_OF.search(scan, max(0, part.start - 24), part.start) or (
@@ -368,8 +376,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if glued or names_something(scan, end, near) or is_ratio(scan, end, near):
         return False
     word, low = near.after, near.after_lower
-    if low == "times":
-        return bool(_TIMES_COUNTED.match(scan, end))
+    if low == "times":  # events counted, not a multiple ('leverage of 1.6 times')
+        return "." not in part.raw and bool(_TIMES_COUNTED.match(scan, end))
     if low in _MONTHS or low in _FRACTION_DENOMINATORS:
         return False  # 'two thirds', 'dos terceras partes': a share, not a count
     if part.scaled or _OPEN_END.match(scan, end) or _PER_TIME.match(scan, end):
@@ -381,8 +389,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return False  # 'among the world's top 15 producers' is a rank cut-off; 'the top two
         # states, California and Texas' and 'the first 6 projects' count (every annotator)
     if part.form == "words":
-        if part.raw.lower() == "one":
-            return False
+        if part.raw.lower() == "one" or before_low == "no":
+            return False  # 'no two monuments shall stand': a rule, not a count
         if (
             part.raw[0].isupper()
             and (before or "A")[0].islower()
@@ -398,7 +406,7 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return True  # 'concurred with all four', 'Three have pleaded guilty'
         if _counted_of(scan, end, low) or _elided_count(scan, end, near):
             return True
-        if _noun_said_before(scan, end, near):
+        if noun_said_before(scan, end, near):
             return True  # 'in 17 states and … in the remaining two, Campeche and Yucatan'
         if not word and _NUMERIC_MODIFIER.match(scan, end):
             return True  # 'in two 12-hour shifts'
@@ -407,7 +415,7 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True
     if _counted_of(scan, end, low) or _elided_count(scan, end, near):
         return True
-    if _noun_said_before(scan, end, near):
+    if noun_said_before(scan, end, near):
         return True
     if before is None and low in _AUXILIARIES and scan[part.start - 2 : part.start] in "; , ":
         return True  # 'we count 160 to 170 votes; 218 are needed'

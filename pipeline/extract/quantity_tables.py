@@ -346,7 +346,9 @@ class TableUnits:
         column_of_header = column
         if block.starts:  # aligned: the header column over the cell's last character
             column_of_header = bisect_right(block.starts, cells[column][1] - 1) - 1
-        first = line[cells[0][0] : cells[0][1]]
+        # the row's label: its first cell with words (an indented row's cuts begin with
+        # its indent)
+        first = next((line[a:b] for a, b in cells if line[a:b].strip()), "")
         if _closes_bracket(first) and k and self._rows[k - 1][2].lines is block.lines:
             first = f"{self._rows[k - 1][1].strip()} {first}"  # a label wrapped in its bracket
         label = statement_in(first) or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)

@@ -17,8 +17,9 @@ from pipeline.extract.quantity_units import UNIT_PATTERN, UNITS, Unit, unit_of
 # '1,500 additional miles', '90 legislative days', '80,000 centerline miles': a unit one
 # modifier away from its number. Never 'square' or 'nautical': those change the unit.
 _MODIFIED_UNIT = re.compile(
-    r"[ \t\xa0]+(?:additional|more|extra|new|further|fewer|consecutive|straight|legislative"
-    r"|calendar|working|session|school|centerline|lane|linear|route|river|full|whole)[ \t\xa0]+"
+    r"[ \t\xa0\n]+(?:additional|more|extra|new|further|fewer|consecutive|straight|legislative"
+    r"|calendar|working|session|school|centerline|lane|linear|route|river|full|whole|fiscal"
+    r"|production|operating|trading|processing|transit|travel|training|waiting)[ \t\xa0\n]+"
     rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
 )
 # '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.
@@ -104,7 +105,13 @@ _AND_OLDER = re.compile(r"[ \t\xa0]+(?:and|or)[ \t\xa0]+(?:older|over|above)\b")
 _OLDER_WHO = re.compile(r"\b(?i:those|adults|people|persons|residents|ages?)[ \t\xa0]+\Z")
 # 'Eliseo Rangel Ochoa, also known as “El Ingeniero,” 52, of Culiacán'
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z](?:,[”\"]?|\.?[”\"]?,)[ \t\xa0]+\Z")
-_APPOSITIVE_AFTER = re.compile(r",[ \t\xa0]+(?:of|from|a|an|who|and|was|is)\b")
+_APPOSITIVE_AFTER = re.compile(r",[ \t\xa0]+(?:of|from|a|an|who|whose|and|was|is|said|told)\b")
+# '…,” said Alejandra, 44.': a quoted speaker's age after the name
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|added|explained|recalled|asked)[ \t\xa0\n]+"
+    r"(?:[A-Z][\w'’.-]*[ \t\xa0]+){0,3}[A-Z][\w'’-]*,[ \t\xa0]+\Z"
+)
+_CLAUSE_ENDS = re.compile(r"[,.;]")
 
 
 def age_unit(scan: str, part: Part) -> Unit | None:
@@ -117,5 +124,7 @@ def age_unit(scan: str, part: Part) -> Unit | None:
     if _AND_OLDER.match(scan, part.end) and _OLDER_WHO.search(before):
         return _YEAR
     if _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_AFTER.match(scan, part.end):
+        return _YEAR
+    if _SPEAKER_BEFORE.search(before) and _CLAUSE_ENDS.match(scan, part.end):
         return _YEAR
     return None

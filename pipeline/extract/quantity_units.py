@@ -36,6 +36,8 @@ def _add(unit: Unit, *forms: str) -> None:
 _add(Unit("percent", "percent"), "%", "percent", "per cent", "per centum", "pct")
 # A change stated in percentage points is still read on the percent scale.
 _add(Unit("percent", "percent"), "percentage point", "percentage points", "percentage-point")
+# 'rose 0.4 pp to 91.6%'; 'pp.' (pages) is left out where numbers are read
+_add(Unit("percent", "percent"), "pp")
 _add(
     Unit("USD", "money"),
     "dollar",

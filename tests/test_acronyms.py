@@ -190,6 +190,10 @@ def test_every_span_reproduces_its_text(name, text):
             ],
         ),
         (
+            "In 2022 the UN Committee on Enforced Disappearances (CED) found that",
+            [("CED", "CED", "UN Committee on Enforced Disappearances", "long_form_paren")],
+        ),
+        (
             "U.S. foreign direct investment (FDI) in Mexico reached $144.6 billion.",
             [("FDI", "FDI", "foreign direct investment", "long_form_paren")],
         ),

@@ -81,6 +81,25 @@ CASES = [
         [("3,145 km", 3145.0, "kilometer"), ("1,954 mi", 1954.0, "mile"), ("48", 48.0, "count")],
     ),
     (
+        "We operate 7 manufacturing facilities: 2 in the United States and 5 in Mexico.",
+        [("7", 7.0, "count"), ("2", 2.0, "count"), ("5", 5.0, "count")],
+    ),
+    (
+        "APHIS received 31 comments: 19 from domestic producers, 4 from State departments, "
+        "3 from importers and 1 from a private citizen.",
+        [
+            ("31", 31.0, "count"),
+            ("19", 19.0, "count"),
+            ("4", 4.0, "count"),
+            ("3", 3.0, "count"),
+            ("1", 1.0, "count"),
+        ],
+    ),
+    (
+        "new monuments, which shall not exceed two hundred and fifty-eight in number, shall",
+        [("two hundred and fifty-eight", 258.0, "count")],
+    ),
+    (
         "Migrants walk for 3 or 4 days through the brush.",
         [("3", 3.0, "day"), ("4 days", 4.0, "day")],
     ),
@@ -108,6 +127,7 @@ NOT_QUANTITIES = [
     "2707 Martin Luther King Jr. Avenue SE\nWashington, DC 20528",
     # a two-column list of places is no infobox: nothing says what the numbers count
     "Tijuana  296\nJuarez  140\n",
+    "Exports rose 4 from a year earlier.",
 ]
 
 

@@ -68,18 +68,19 @@ _COUNTRY_PAIR_BEFORE = re.compile(rf"(?:^|\s)({_COUNTRIES}[-–]{_COUNTRIES}) \Z
 
 
 def with_initialism(text: str, start: int) -> int:
-    """Include a dotted initialism just before a name at `start` (`U.S.` in `U.S. Customs
-    ...`), and one capitalized word between them that the acronym skips (`U.S.
-    International Development Finance Corporation (DFC)`; not an owner's name: `U.S.
-    Border Patrol Centralized Processing Center (CPC)`); never before a common noun
-    phrase (`U.S. foreign direct investment (FDI)`)."""
+    """Include a country's or union's initialism just before a name at `start` (`U.S.` in
+    `U.S. Customs ...`, `UN` in `UN Committee on …`), and one capitalized word between
+    them that the acronym skips (`U.S. International Development Finance Corporation
+    (DFC)`; not an owner's name: `U.S. Border Patrol Centralized Processing Center
+    (CPC)`); never before a common noun phrase (`U.S. foreign direct investment (FDI)`)."""
     if not text[start : start + 1].isupper():
         return start
     before = text[max(0, start - 40) : start]
     pair = _COUNTRY_PAIR_BEFORE.search(before)
     if pair:  # 'U.S.-Mexico Security Implementation Group (SIG)': the name's country part
         return start - len(pair.group(1)) - 1
-    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,})((?: [A-Z][a-z]+)?) $", before)
+    # 'the UN Committee on Enforced Disappearances (CED)': an undotted UN or EU as well
+    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,}|UN|EU)((?: [A-Z][a-z]+)?) $", before)
     return start - len(match.group(1)) - len(match.group(2)) - 1 if match else start
 
 

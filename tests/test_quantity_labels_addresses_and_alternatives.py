@@ -100,6 +100,20 @@ CASES = [
         [("two hundred and fifty-eight", 258.0, "count")],
     ),
     (
+        "Source: U.S. Census Bureau, HTS chapters 72, 73 and 76; ITA Steel Import Monitoring "
+        "and Analysis (SIMA) system. Licenses are required for every entry of 2 metric tons "
+        "or more (about 4,409 pounds) and are issued within 1 day.\n",
+        [("2 metric tons", 2.0, "ton"), ("4,409 pounds", 4409.0, "pound"), ("1 day", 1.0, "day")],
+    ),
+    (
+        "Each kit meets the needs of a family of five for 30 days; a crew of four moves it.",
+        [("five", 5.0, "count"), ("30 days", 30.0, "day"), ("four", 4.0, "count")],
+    ),
+    (
+        "In total, more than a quarter-million people need assistance.",
+        [("a quarter-million", 250000.0, "count")],
+    ),
+    (
         "Migrants walk for 3 or 4 days through the brush.",
         [("3", 3.0, "day"), ("4 days", 4.0, "day")],
     ),
@@ -128,6 +142,8 @@ NOT_QUANTITIES = [
     # a two-column list of places is no infobox: nothing says what the numbers count
     "Tijuana  296\nJuarez  140\n",
     "Exports rose 4 from a year earlier.",
+    "Sources: INEGI; Banco de México, 2024 series, table 3.",
+    "The Group of Seven met in Rome.",
 ]
 
 

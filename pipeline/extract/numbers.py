@@ -149,6 +149,7 @@ ARTICLE_PATTERN = words_trie(
         "quarter of a",
         "quarter of an",
         "a half",
+        "a quarter",  # 'a quarter-million people'
         "half a",
         "half an",
         "a",

@@ -145,7 +145,11 @@ _CITATION_LINE = (
     r"|CRS[ \t\xa0]Report|, pp?\. )"
     r"[^\n]*"
 )
-_SOURCE_LINE = words_trie(["Source:", "Sources:", "SOURCE:", "SOURCES:"]) + r"[^\n]*"
+# A source note runs to its first full stop after a word ('… (SIMA) system.'); prose may go
+# on after it on the same line ('Steel import licenses are required for …').
+_SOURCE_LINE = words_trie(["Source:", "Sources:", "SOURCE:", "SOURCES:"]) + (
+    r"[^\n]*?(?:[a-z]{4}\.(?=[ \t\xa0]+[A-Z][a-z])|(?=\n)|\Z)"
+)
 # A number opening a line and followed by '.' or ')' numbers a list item.
 _LIST_NUMBER = r"[ \t\xa0]*(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)(?=[ \t\xa0]+[A-Z“\"])"
 

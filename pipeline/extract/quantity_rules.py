@@ -119,6 +119,11 @@ _IN_A_PLACE = re.compile(r"[ \t\xa0]+(?:in|at|from)[ \t\xa0]+(?:the[ \t\xa0]+)?[
 _FROM_A_SOURCE = re.compile(r"[ \t\xa0]+from[ \t\xa0]+(?:a[ \t\xa0]+|an[ \t\xa0]+)?[a-z]{3,}")
 # 'shall not exceed two hundred and fifty-eight in number'
 _IN_NUMBER = re.compile(r"[ \t\xa0]+in[ \t\xa0]+number\b")
+# 'a family of five', 'a crew of four': the members of a group
+_GROUP_OF_MEMBERS = re.compile(
+    r"\b(?:family|crew|team|group|household|panel|board|committee|delegation|squad)"
+    r"[ \t\xa0]+of[ \t\xa0]+\Z"
+)
 
 
 # The base of a ratio is small ('1 in 5', 'one in four'): 'in 2021' is a year.
@@ -415,6 +420,10 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return True
         if noun_said_before(scan, end, near) or _IN_NUMBER.match(scan, end):
             return True  # 'in 17 states and … in the remaining two, Campeche and Yucatan'
+        if before_low == "of" and _GROUP_OF_MEMBERS.search(
+            scan, max(0, part.start - 24), part.start
+        ):
+            return True  # 'a family of five'
         if not word and _NUMERIC_MODIFIER.match(scan, end):
             return True  # 'in two 12-hour shifts'
         return bool(word) and low not in _NOT_COUNTED and _spaced(scan, end)

@@ -190,6 +190,27 @@ def test_every_span_reproduces_its_text(name, text):
             ],
         ),
         (
+            "yields fell. The Interbank Equilibrium Interest Rate\n(TIIE) at 28 days stood at 7%.",
+            [("TIIE", "TIIE", "Interbank Equilibrium Interest Rate", "long_form_paren")],
+        ),
+        (
+            "Annual headline inflation, measured by the National Consumer Price Index (INPC), "
+            "went down.",
+            [("INPC", "INPC", "National Consumer Price Index", "long_form_paren")],
+        ),
+        (
+            "Ahead of the review, the Office of the\nUnited States Trade Representative (USTR) "
+            "is publishing this summary.",
+            [
+                (
+                    "USTR",
+                    "USTR",
+                    "Office of the United States Trade Representative",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
             "In 2022 the UN Committee on Enforced Disappearances (CED) found that",
             [("CED", "CED", "UN Committee on Enforced Disappearances", "long_form_paren")],
         ),

@@ -62,8 +62,10 @@ _AGENCY_LAST = re.compile(r"\b(?:Department|Agency|Commission|Office|Ministry|Se
 _AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
 _HEAD_OF = re.compile(
     r"(?<![\w-])(?:(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"
-    r"[ \t]+of|(?:Center|Centre|Institute)[ \t]+(?:for|of|on))[ \t]+(?:the[ \t]+)?\Z"
+    r"[ \t]+of|(?:Center|Centre|Institute)[ \t]+(?:for|of|on))[ \t\n]+(?:the[ \t\n]+)?\Z"
 )
+# An article opening a long form is not part of the name, whatever letter it gives.
+_LEADING_ARTICLE = re.compile(r"(?:The|the|La|El|Los|Las)[ \t\n]+(?=[A-ZÁÉÍÓÚÑ])")
 _NOTES_HEADING_LINE = (
     r"[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
     r"sources|citations)[ \t*]*:?[ \t\r]*$"
@@ -238,8 +240,14 @@ def _long_form_paren(
         # 'Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)': the body's name
         start = head.start() if head else head_before_preposition(text, win, start)
         listed = _LIST_INSIDE.search(text, start, end)
-        if listed:  # 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'
+        # 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'; 'inflation,
+        # measured by the National Consumer Price Index (INPC)': a match across a clause
+        # gives way to the name before the bracket whose initials are the letters reordered
+        if listed or ("," in text[start:end] and text[start].islower()):
             start = reordered_initials_start(text, win, end, sf[0]) or start
+        article = _LEADING_ARTICLE.match(text, start, end)
+        if article:  # 'The Interbank Equilibrium Interest Rate (TIIE)': its T is Tasa's
+            start = article.end()
         owner = _PLACE_BEFORE_HEAD.search(text, max(win, start - 40), start)
         agency = _AGENCY_HEAD.match(text, start) or _AGENCY_LAST.search(text, start, end)
         if owner and agency:

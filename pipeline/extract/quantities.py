@@ -70,12 +70,8 @@ from pipeline.extract.quantity_rules import (
     ordinal_follows,
     year_then_note,
 )
-from pipeline.extract.quantity_tables import (
-    IDENTIFIER,
-    TableUnits,
-    fills_table_cell,
-    scaled,
-)
+from pipeline.extract.quantity_table_statements import IDENTIFIER
+from pipeline.extract.quantity_tables import TableUnits, fills_table_cell, scaled
 from pipeline.extract.quantity_unit_rules import age_unit, is_unit_label, unit_printed_apart
 from pipeline.extract.quantity_units import COUNT
 from pipeline.extract.sentences import Sentence, SentenceIndex
@@ -129,6 +125,17 @@ def _in_unit_said_before(rows: list[Row], scan: str, part: Part) -> Part:
     if _CLAUSE_BREAK.search(between) or part.value is None:
         return part
     return part._replace(unit=before.unit, value=part.value * before.unit.factor)
+
+
+def _counted_with_next(scan: str, parts: list[tuple[Part, str | None]], part: Part) -> bool:
+    """The first of two bare numbers set side by side counts what the second counts ('4 or
+    5 agents', 'a vote of 281 to 24, with')."""
+    if len(parts) != 2 or part.start != parts[0][0].start or parts[1][1] is not None:
+        return False
+    second = parts[1][0]
+    if second.unit is not None or part.form != second.form:
+        return False
+    return counts_something(scan, second.end, second, neighbours(scan, second.start, second.end))
 
 
 def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
@@ -216,6 +223,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 role is None
                 and part.unit is None
                 and not counts_something(scan, part.end, part, near)
+                and not _counted_with_next(scan, parts, part)
             ):
                 continue
             if (

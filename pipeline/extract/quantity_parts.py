@@ -111,6 +111,8 @@ def _as_range(
     if low.unit is None and high.unit is not None:
         low = low._replace(unit=high.unit, value=_convert(low.value, high.unit))
     elif high.unit is None and low.unit is not None:
+        if separator == "to" and _change_then_level(low, high):
+            return pair  # 'fell 5.1% to 318,912 vehicles': a change, then a level
         high = high._replace(unit=low.unit, value=_convert(high.value, low.unit))
     if change or (low.value is not None and high.value is not None and low.value >= high.value):
         # a change or a fall: two values. The first takes the unit printed once after the
@@ -118,6 +120,14 @@ def _as_range(
         # first is its own ('$2.6 billion to 14 projects')
         return [(low if pair[0][0].unit is None else pair[0][0], None), pair[1]]
     return [(low, "low"), (high, "high")]
+
+
+def _change_then_level(low: Part, high: Part) -> bool:
+    """A share or an amount, then a bare number far beyond it: the first is a change and
+    the second the level it reached, not one range."""
+    if low.unit is not None and low.unit.kind == "percent":
+        return True
+    return low.value is not None and high.value is not None and high.value > 100 * low.value
 
 
 def _convert(value: Decimal | None, unit: Unit) -> Decimal | None:

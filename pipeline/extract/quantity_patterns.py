@@ -80,6 +80,8 @@ _SUBDIVISION = (
 _REFERENCE = (
     rf"{words_trie(_reference_words())}[ \t\xa0]*(?:No\.[ \t\xa0]*)?"
     rf"{_REFERENCE_NUMBER}{_SUBDIVISION}"
+    # 'complementary parts 65 percent': a share of the parts, not Part 65
+    r"(?![ \t\xa0]*(?:%|percent\b|per cent\b))"
     rf"(?:[ \t\xa0]*(?:,|and|or|&|through|to|y|o|e|a|[-–—])[ \t\xa0]*{_REFERENCE_NUMBER}"
     rf"{_SUBDIVISION})*"
 )

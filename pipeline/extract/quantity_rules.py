@@ -73,7 +73,7 @@ _NEXT_WORD = re.compile(r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z
 # Abbreviations that end in a full stop inside a sentence.
 _ABBREVIATIONS = frozenset(_words("approx. est. vs. no. nos. ca. c. ext. tel. p. pp."))
 # Words before a number that make it a frequency or a point in time, not an amount.
-_FREQUENCY_BEFORE = frozenset(_words("every once twice"))
+_FREQUENCY_BEFORE = frozenset(_words("every once twice cada"))
 # After these, a bare number whose counted noun is left out is still a count
 # ('compared with twelve in 2010', 'up from 280.').
 _COMPARED_WITH = frozenset(_words("from with than versus vs. vs compared"))

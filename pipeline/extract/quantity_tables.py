@@ -20,132 +20,23 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from pipeline.extract.numbers import is_year_like
+from pipeline.extract.quantity_table_statements import (
+    IDENTIFIER,
+    SPANISH,
+    Statement,
+    header_statement,
+    leading_unit,
+    statement_in,
+    unit_cell,
+    unit_line_statement,
+    units_row,
+)
 from pipeline.extract.quantity_units import COUNT, UNITS, Unit
 
-_USD, _MXN, _PERCENT, _MILE = (UNITS[form] for form in ("usd", "mxn", "percent", "mile"))
-_PAREN = re.compile(r"\(([^()\n]{1,120})\)")
+_USD, _MXN, _PERCENT = (UNITS[form] for form in ("usd", "mxn", "percent"))
 _PIPE_ROW = re.compile(r"[ \t]*\|.*\|[ \t\r]*")
 _GAP = re.compile(r"\t[ \t\xa0]*|[ \xa0]{2,}")
 _SEPARATOR_ROW = re.compile(r"[ \t|:\-]+")
-_SCALES = (
-    (re.compile(r"\b(?:miles de millones|mil millones|billions?|bn)\b"), 10**9),
-    (re.compile(r"\b(?:millones|millions?|mn)\b"), 10**6),
-    (re.compile(r"\b(?:miles|thousands?)\b"), 10**3),
-)
-_MEASURE_WORD = re.compile(r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|kg|km)\b")
-_SPANISH = re.compile(r"\b(?:de|del|la|los|las|en|y)\b")
-
-
-class Statement(NamedTuple):
-    """What a caption, header or label says the cells are: a unit and a scale."""
-
-    unit: Unit
-    scale: int
-
-
-# A column of codes, ranks or years: its cells are identifiers, not quantities.
-IDENTIFIER = Statement(Unit("identifier", "identifier"), 1)
-_IDENTIFIER_HEADER = re.compile(
-    r"(?i:rank|no\.?|#|id|year|fips|zip(?: code)?|[\w ]*\bcodes?|c[oó]digo[\w ]*|clave)"
-)
-
-
-def statement_in(text: str) -> Statement | None:
-    """The unit and scale a parenthesis of a caption, header or label states, if any:
-    `($ in thousands)`, `(millones de dólares)`, `(miles)`, `(%)`, `(dólares)`."""
-    spanish = _SPANISH.search(text.lower()) is not None
-    for paren in _PAREN.finditer(text):
-        found = _statement(paren.group(1).lower(), spanish)
-        if found:
-            return found
-    return None
-
-
-def _statement(inside: str, spanish: bool) -> Statement | None:
-    if "%" in inside or "percent" in inside or "por ciento" in inside:
-        return Statement(_PERCENT, 1)
-    if re.search(r"\bpesos?\b.*\b(?:por|per)\b", inside):
-        return Statement(_MXN, 1)  # an exchange rate: pesos for one dollar
-    if " por " in inside or " per " in inside:
-        return None  # any other rate is no unit of a cell
-    unit = None
-    if "$" in inside or re.search(r"\b(?:dollars?|dólar(?:es)?|dolares|usd)\b", inside):
-        unit = _USD
-    elif re.search(r"\b(?:pesos?|mxn)\b", inside):
-        unit = _MXN
-    scale = next((factor for pattern, factor in _SCALES if pattern.search(inside)), 1)
-    measure = _MEASURE_WORD.search(inside)
-    if unit is None and measure:  # '(thousand metric tons)', '(kilograms)'
-        return Statement(UNITS[measure.group().replace("metric ", "")], scale)
-    if scale == 10**3 and unit is None and inside.strip() == "miles" and not spanish:
-        return Statement(_MILE, 1)  # an English '(miles)' is the length
-    if unit is not None or scale != 1:
-        return Statement(unit or COUNT, scale)
-    if inside.strip() in ("count", "number", "núm.", "número"):
-        return Statement(COUNT, 1)
-    return unit_cell(_UNIT_ADJECTIVES.sub("", inside))  # '(calendar days)', '(pounds)'
-
-
-# 'calendar days', 'metric tons': the unit is the last word.
-_UNIT_ADJECTIVES = re.compile(r"\b(?:calendar|business|working|metric|short|natural(?:es)?)\b")
-
-
-_COUNTED_CELL = frozenset(("households", "people", "persons", "count", "number"))
-
-
-def unit_cell(text: str) -> Statement | None:
-    """A cell that is only a unit ('km', '%', 'tons/year', 'households'): the unit of the
-    numbers after it in its row. A rate ('/year') leaves the value as printed."""
-    word = text.strip().lower().split("/")[0].strip()
-    if word in _COUNTED_CELL:
-        return Statement(COUNT, 1)
-    unit = UNITS.get(word)
-    return Statement(unit, 1) if unit is not None and unit.kind != "count" else None
-
-
-def header_statement(cell: str) -> Statement | None:
-    """What a column header says its cells are: identifiers (Rank, Year, `… code`), or the
-    unit and scale of its parenthesis or of the unit it is."""
-    if _IDENTIFIER_HEADER.fullmatch(cell.strip()):
-        return IDENTIFIER
-    return statement_in(cell) or unit_cell(cell) or _header_words(cell)
-
-
-_CURRENCY_WORD = re.compile(r"\b(?:dollars?|dólar(?:es)?|dolares|usd|pesos?|mxn)\b|\$")
-_PERCENT_WORD = re.compile(r"%|\bpercent\b|\bper cent\b|\bpor ciento\b|\bporcentaje\b")
-
-
-def _header_words(cell: str) -> Statement | None:
-    """A header that names a currency or a share in its words, without brackets
-    ('Millones de dólares', 'Var. % anual')."""
-    words = cell.lower()
-    if _PERCENT_WORD.search(words):
-        return Statement(_PERCENT, 1)
-    if _CURRENCY_WORD.search(words):
-        return _statement(words, _SPANISH.search(words) is not None)
-    return None
-
-
-_UNIT_LINE = re.compile(
-    r"(?i)[ \t]*(?:thousands|millions|billions|miles de|millones|percent|porcentaje"
-    r"|(?:U\.S\. )?dollars in|pesos in)\b"
-)
-
-
-def unit_line_statement(line: str) -> Statement | None:
-    """What a chart's unit line says its values are ('Thousands of workers, June 2025',
-    'Millions of dollars')."""
-    return _statement(line.lower(), False) if _UNIT_LINE.match(line) else None
-
-
-def _units_row(cells: list[str]) -> list[Statement | None] | None:
-    """A row under the header that only names units ('', 'USD millions', '%', 'count'):
-    the unit of each column, or None when the row is no such row."""
-    texts = [c.strip() for c in cells]
-    if not any(texts) or any(len(t) > 24 for t in texts):
-        return None
-    found = [_statement(t.lower(), False) if t else None for t in texts]
-    return found if all(f is not None for f, t in zip(found, texts, strict=True) if t) else None
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -217,13 +108,17 @@ def _header_columns(rows: list[tuple[int, str]]) -> tuple[list[str], list[int] |
             header.append(line)  # not a row label wrapped over lines
     base = max(header, key=lambda line: len(_cells(line)))
     cells = _cells(base)
-    starts = [a for a, _ in cells] + [10**6]
+    starts = [a for a, _ in cells]
     texts = [""] * len(cells)
     for line in header:
-        for k in range(len(cells)):
-            piece = line[starts[k] : starts[k + 1]].strip()
-            texts[k] = f"{texts[k]} {piece}".strip() if piece else texts[k]
-    return texts, starts[:-1]
+        # each printed piece joins the column under its middle: '($ in millions)' may
+        # begin over the column before its own
+        for a, b in _cells(line):
+            piece = line[a:b].strip()
+            if piece:
+                k = max(0, bisect_right(starts, (a + b - 1) // 2) - 1)
+                texts[k] = f"{texts[k]} {piece}".strip()
+    return texts, starts
 
 
 # '(Annual percentage change, unless otherwise indicated)', '(In percent of GDP)': a line
@@ -301,14 +196,14 @@ class TableUnits:
         if any("$" in line for _, line in lines[first:stop]):
             # a table printing '$' on its first rows, under '(in thousands)': every cell is
             # money at that scale
-            currency = _MXN if _SPANISH.search(" ".join(texts).lower()) else _USD
+            currency = _MXN if SPANISH.search(" ".join(texts).lower()) else _USD
             caption = _in_currency(caption, currency)
             columns = [_in_currency(c, currency) for c in columns]
         if first + 1 < stop and not lines[first + 1][1].startswith(" "):
             # a units row of a tab, bar or CSV table; an aligned header's indented second
             # line was joined to its columns by position above
             second = lines[first + 1][1]
-            units = _units_row([second[a:b] for a, b in _cells(second)])
+            units = units_row([second[a:b] for a, b in _cells(second)])
             if units:
                 columns = [
                     u or c for u, c in zip(units, columns + [None] * len(units), strict=False)
@@ -318,6 +213,7 @@ class TableUnits:
             and caption is None
             and not statement_in(" ".join(line.strip() for _, line in lines[first:stop]))
             and not any(_row_unit(line, _cells(line)) for _, line in lines[first:stop])
+            and not any(leading_unit(line.strip(" \t|")) for _, line in lines[first:stop])
         ):
             return  # a table that states nothing: its cells stay counts
         block = _Block(lines[first:stop], caption, columns, starts)
@@ -351,7 +247,11 @@ class TableUnits:
         first = next((line[a:b] for a, b in cells if line[a:b].strip()), "")
         if _closes_bracket(first) and k and self._rows[k - 1][2].lines is block.lines:
             first = f"{self._rows[k - 1][1].strip()} {first}"  # a label wrapped in its bracket
-        label = statement_in(first) or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)
+        label = (
+            statement_in(first)
+            or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)
+            or leading_unit(first.lstrip("| "))
+        )
         header = (
             block.columns[column_of_header] if 0 < column_of_header < len(block.columns) else None
         )

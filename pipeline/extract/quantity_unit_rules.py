@@ -10,16 +10,27 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pipeline.extract.numbers import SMALL_NUMBERS, SPANISH_NUMBERS, TENS
 from pipeline.extract.quantity_collapsed_tables import leader_currency
 from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_units import UNIT_PATTERN, UNITS, Unit, unit_of
 
 # '1,500 additional miles', '90 legislative days', '80,000 centerline miles': a unit one
 # modifier away from its number. Never 'square' or 'nautical': those change the unit.
+_NUMBER_WORDS = "|".join(sorted({*SMALL_NUMBERS, *TENS, *SPANISH_NUMBERS}, key=len, reverse=True))
+_LISTED_MODIFIER = (
+    r"additional|more|extra|new|further|fewer|consecutive|straight|legislative|calendar"
+    r"|working|session|school|centerline|lane|linear|route|river|full|whole|fiscal"
+)
+# Any other modifier only before a unit of time or road length: 'smart meters' are devices.
+_OPEN_MODIFIER_UNITS = frozenset(("day", "hour", "year", "mile", "kilometer"))
 _MODIFIED_UNIT = re.compile(
-    r"[ \t\xa0\n]+(?:additional|more|extra|new|further|fewer|consecutive|straight|legislative"
-    r"|calendar|working|session|school|centerline|lane|linear|route|river|full|whole|fiscal"
-    r"|production|operating|trading|processing|transit|travel|training|waiting)[ \t\xa0\n]+"
+    # one lower-case word ('506 levee miles', '3 production days'), not one that changes
+    # the unit, a scale or a function word
+    rf"[ \t\xa0\n]+(?:(?P<listed>{_LISTED_MODIFIER})|"
+    r"(?!(?:square|cubic|nautical|light|statute|of|per|a|an|the|and|or|to|in"
+    r"|on|at|for|from|by|with|than|hundred|thousand|million|billion|trillion|percent|dozen"
+    rf"|{_NUMBER_WORDS})\b)[a-z]{{3,}})[ \t\xa0\n]+"
     rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
 )
 # '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.
@@ -55,6 +66,8 @@ def unit_after_modifier(scan: str, end: int) -> tuple[Unit, int] | None:
     '5 business days' does)."""
     m = _MODIFIED_UNIT.match(scan, end)
     unit = unit_of(m.group("unit")) if m else None
+    if m and unit and not m.group("listed") and unit.code not in _OPEN_MODIFIER_UNITS:
+        return None
     return (unit, m.end("unit")) if m and unit else None
 
 
@@ -98,11 +111,14 @@ _YEAR = UNITS["year"]
 # 'ages 18 to 29', 'aged 25', 'under age 18', 'adults under 30'
 _AGE_BEFORE = re.compile(
     r"(?:\b(?i:ages?|aged)[ \t\xa0]+(?:of[ \t\xa0]+)?(?:between[ \t\xa0]+)?"
-    r"|\b(?i:adults|people|persons|those|children|youths?|residents|voters|respondents)"
+    r"|\b(?i:adults|people|persons|those|children|youths?|residents|voters|respondents|minors"
+    r"|applicants)"
     r"[ \t\xa0]+(?:under|over|below|above|younger than|older than)[ \t\xa0]+)\Z"
 )
 _AND_OLDER = re.compile(r"[ \t\xa0]+(?:and|or)[ \t\xa0]+(?:older|over|above)\b")
-_OLDER_WHO = re.compile(r"\b(?i:those|adults|people|persons|residents|ages?)[ \t\xa0]+\Z")
+_OLDER_WHO = re.compile(
+    r"\b(?i:those|adults|people|persons|residents|ages?|minors|applicants|children)[ \t\xa0]+\Z"
+)
 # 'Eliseo Rangel Ochoa, also known as “El Ingeniero,” 52, of Culiacán'
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z](?:,[”\"]?|\.?[”\"]?,)[ \t\xa0]+\Z")
 _APPOSITIVE_AFTER = re.compile(r",[ \t\xa0]+(?:of|from|a|an|who|whose|and|was|is|said|told)\b")

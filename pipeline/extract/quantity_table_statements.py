@@ -1,0 +1,153 @@
+"""What a table's caption, column header, row label or units row says its cells are: a
+unit and a scale (`($ in thousands)`, `Variación anual (%)`, `Millones de dólares`, `Days
+closed, 2025`), or that they are identifiers (Rank, Year, `… code`). Pure functions of the
+printed text; `quantity_tables` finds the tables and asks them cell by cell.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from pipeline.extract.quantity_units import COUNT, UNITS, Unit, unit_of
+
+_USD, _MXN, _PERCENT, _MILE = (UNITS[form] for form in ("usd", "mxn", "percent", "mile"))
+_PAREN = re.compile(r"\(([^()\n]{1,120})\)")
+_SCALES = (
+    (re.compile(r"\b(?:miles de millones|mil millones|billions?|bn)\b"), 10**9),
+    (re.compile(r"\b(?:millones|millions?|mn)\b"), 10**6),
+    (re.compile(r"\b(?:miles|thousands?)\b"), 10**3),
+)
+_MEASURE_WORD = re.compile(r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|kg|km)\b")
+SPANISH = re.compile(r"\b(?:de|del|la|los|las|en|y)\b")
+
+
+class Statement(NamedTuple):
+    """What a caption, header or label says the cells are: a unit and a scale."""
+
+    unit: Unit
+    scale: int
+
+
+# A column of codes, ranks or years: its cells are identifiers, not quantities.
+IDENTIFIER = Statement(Unit("identifier", "identifier"), 1)
+_IDENTIFIER_HEADER = re.compile(
+    r"(?i:rank|no\.?|#|id|year|fips|zip(?: code)?|[\w ]*\bcodes?|c[oó]digo[\w ]*|clave)"
+)
+
+
+def statement_in(text: str) -> Statement | None:
+    """The unit and scale a parenthesis of a caption, header or label states, if any:
+    `($ in thousands)`, `(millones de dólares)`, `(miles)`, `(%)`, `(dólares)`."""
+    spanish = SPANISH.search(text.lower()) is not None
+    for paren in _PAREN.finditer(text):
+        found = _statement(paren.group(1).lower(), spanish)
+        if found:
+            return found
+    return None
+
+
+def _statement(inside: str, spanish: bool) -> Statement | None:
+    if "%" in inside or "percent" in inside or "por ciento" in inside:
+        return Statement(_PERCENT, 1)
+    if re.search(r"\bpesos?\b.*\b(?:por|per)\b", inside):
+        return Statement(_MXN, 1)  # an exchange rate: pesos for one dollar
+    if " por " in inside or " per " in inside:
+        return None  # any other rate is no unit of a cell
+    unit = None
+    if "$" in inside or re.search(r"\b(?:dollars?|dólar(?:es)?|dolares|usd)\b", inside):
+        unit = _USD
+    elif re.search(r"\b(?:pesos?|mxn)\b", inside):
+        unit = _MXN
+    scale = next((factor for pattern, factor in _SCALES if pattern.search(inside)), 1)
+    measure = _MEASURE_WORD.search(inside)
+    if unit is None and measure:  # '(thousand metric tons)', '(kilograms)'
+        return Statement(UNITS[measure.group().replace("metric ", "")], scale)
+    if scale == 10**3 and unit is None and inside.strip() == "miles" and not spanish:
+        return Statement(_MILE, 1)  # an English '(miles)' is the length
+    if unit is not None or scale != 1:
+        return Statement(unit or COUNT, scale)
+    if inside.strip() in ("count", "number", "núm.", "número"):
+        return Statement(COUNT, 1)
+    return unit_cell(_UNIT_ADJECTIVES.sub("", inside))  # '(calendar days)', '(pounds)'
+
+
+# 'calendar days', 'metric tons': the unit is the last word.
+_UNIT_ADJECTIVES = re.compile(r"\b(?:calendar|business|working|metric|short|natural(?:es)?)\b")
+
+
+_COUNTED_CELL = frozenset(("households", "people", "persons", "count", "number"))
+
+
+def unit_cell(text: str) -> Statement | None:
+    """A cell that is only a unit ('km', '%', 'tons/year', 'households'): the unit of the
+    numbers after it in its row. A rate ('/year') leaves the value as printed."""
+    word = text.strip().lower().split("/")[0].strip()
+    if word in _COUNTED_CELL:
+        return Statement(COUNT, 1)
+    unit = UNITS.get(word)
+    return Statement(unit, 1) if unit is not None and unit.kind != "count" else None
+
+
+def header_statement(cell: str) -> Statement | None:
+    """What a column header says its cells are: identifiers (Rank, Year, `… code`), or the
+    unit and scale of its parenthesis or of the unit it is."""
+    if _IDENTIFIER_HEADER.fullmatch(cell.strip()):
+        return IDENTIFIER
+    return statement_in(cell) or unit_cell(cell) or _header_words(cell) or leading_unit(cell)
+
+
+# 'Days closed, 2025', 'Years in the U.S., average', 'Miles of fence': a header or label
+# that opens with a unit, in the plural, counts its cells in it.
+_LEADING_UNIT = re.compile(
+    r"[ \t]*(?P<unit>(?i:days|hours|years|miles|kilometers|kilometres|tons|pounds|kilograms"
+    r"|días|horas|años|kilómetros|toneladas))\b"
+)
+
+
+def leading_unit(text: str) -> Statement | None:
+    m = _LEADING_UNIT.match(text)
+    unit = unit_of(m.group("unit")) if m else None
+    return Statement(unit, 1) if unit is not None else None
+
+
+_CURRENCY_WORD = re.compile(r"\b(?:dollars?|dólar(?:es)?|dolares|usd|pesos?|mxn)\b|\$")
+# '…_pct' names a CSV column of shares ('variacion_pct')
+_PERCENT_WORD = re.compile(
+    r"%|\bpercent\b|\bper cent\b|\bpor ciento\b|\bporcentaje\b|(?:\b|_)pct\b"
+)
+
+
+def _header_words(cell: str) -> Statement | None:
+    """A header that names a currency or a share in its words, without brackets
+    ('Millones de dólares', 'Var. % anual')."""
+    words = cell.lower()
+    if _PERCENT_WORD.search(words):
+        return Statement(_PERCENT, 1)
+    if _CURRENCY_WORD.search(words):
+        return _statement(words, SPANISH.search(words) is not None)
+    return None
+
+
+_UNIT_LINE = re.compile(
+    # 'Annual percentage change of quarterly average' over a table of forecasts
+    r"(?i)[ \t]*(?:(?:annual|annualized|year-on-year|year-over-year|monthly|quarterly)[ \t]+)?"
+    r"(?:thousands|millions|billions|miles de|millones|percent(?:age)?|porcentaje"
+    r"|(?:U\.S\. )?dollars in|pesos in)\b"
+)
+
+
+def unit_line_statement(line: str) -> Statement | None:
+    """What a chart's unit line says its values are ('Thousands of workers, June 2025',
+    'Millions of dollars')."""
+    return _statement(line.lower(), False) if _UNIT_LINE.match(line) else None
+
+
+def units_row(cells: list[str]) -> list[Statement | None] | None:
+    """A row under the header that only names units ('', 'USD millions', '%', 'count'):
+    the unit of each column, or None when the row is no such row."""
+    texts = [c.strip() for c in cells]
+    if not any(texts) or any(len(t) > 24 for t in texts):
+        return None
+    found = [_statement(t.lower(), False) if t else None for t in texts]
+    return found if all(f is not None for f, t in zip(found, texts, strict=True) if t) else None

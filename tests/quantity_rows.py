@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.quantities import extract_quantities
+
 
 def assert_same_rows(found: list[tuple], expected: list[tuple]) -> None:
     """Rows as tuples whose second field is the value: values equal to 1e-6 relative
@@ -12,3 +14,8 @@ def assert_same_rows(found: list[tuple], expected: list[tuple]) -> None:
     assert [r[1] for r in found] == [
         None if e[1] is None else pytest.approx(e[1]) for e in expected
     ]
+
+
+def quote_value_unit(text: str) -> list[tuple]:
+    """What a text yields, as (quote, value, unit)."""
+    return [(r["quote"], r["value"], r["unit"]) for r in extract_quantities(text)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.quantities import extract_quantities
+from tests.quantity_rows import assert_same_rows, quote_value_unit
 
 FORECASTS = """Table 1
 Forecasts for headline and core inflation
@@ -94,9 +95,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0].strip()[:50] for c in CASES])
 def test_text_yields_its_quantities(text: str, expected: list[tuple]) -> None:
-    found = [(r["quote"], r["value"], r["unit"]) for r in extract_quantities(text)]
-    assert [(q, u) for q, _, u in found] == [(q, u) for q, _, u in expected]
-    assert [v for _, v, _ in found] == [pytest.approx(v) for _, v, _ in expected]
+    assert_same_rows(quote_value_unit(text), expected)
 
 
 NOT_QUANTITIES = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.quantities import extract_quantities
+from tests.quantity_rows import assert_same_rows, quote_value_unit
 
 INDENTED_PERCENT_ROW = """                                  Jan–May 2025   Jan–May 2026   Change
   Applications                          36,904         41,287      +11.9%
@@ -126,9 +127,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0].strip()[:50] for c in CASES])
 def test_text_yields_its_quantities(text: str, expected: list[tuple]) -> None:
-    found = [(r["quote"], r["value"], r["unit"]) for r in extract_quantities(text)]
-    assert [(q, u) for q, _, u in found] == [(q, u) for q, _, u in expected]
-    assert [v for _, v, _ in found] == [pytest.approx(v) for _, v, _ in expected]
+    assert_same_rows(quote_value_unit(text), expected)
 
 
 # Street numbers, a citation's volume and a page's running head count nothing.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.quantities import extract_quantities
+from tests.quantity_rows import assert_same_rows, quote_value_unit
 
 GROUPED_UNIT_LINES = """Table 2. Mexico: Balance of Payments, 2023–26
 
@@ -181,9 +182,7 @@ CASES = TABLES + CHANGES + WRITTEN_AMOUNTS + RANGES_AND_MODIFIERS
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0].strip()[:50] for c in CASES])
 def test_text_yields_its_quantities(text: str, expected: list[tuple]) -> None:
-    found = [(r["quote"], r["value"], r["unit"]) for r in extract_quantities(text)]
-    assert [(q, u) for q, _, u in found] == [(q, u) for q, _, u in expected]
-    assert [v for _, v, _ in found] == [pytest.approx(v) for _, v, _ in expected]
+    assert_same_rows(quote_value_unit(text), expected)
 
 
 NOT_AMOUNTS = [

@@ -2,8 +2,9 @@
 'Annual', a header piece that begins over the column before its own, headers and labels
 that open with their unit ('Days closed, 2025', 'Years in the U.S., average'), a CSV column
 of shares named '…_pct', one modifier between a number and its unit of time or road length,
-a change followed by the level it reached, ages of applicants and minors, and the first of
-two numbers set side by side counting what the second counts.
+a change followed by the level it reached, ages (of applicants and minors, 'died at 19'), a
+roll call ('yeas 61, nays 37'), 'o más', and the first of two numbers set side by side
+counting what the second counts.
 
 Each case is a text and the (quote, value, unit) of every quantity it states.
 """
@@ -86,6 +87,15 @@ CASES = [
         [("281", 281.0, "count"), ("24", 24.0, "count"), ("3", 3.0, "count")],
     ),
     ("Teams of 4 or 5 agents patrol the river.", [("4", 4.0, "count"), ("5", 5.0, "count")]),
+    (
+        "Cuando se trate de 3 o más armas, la pena se incrementará.",
+        [("3", 3.0, "count")],
+    ),
+    (
+        "The result was announced—yeas 61, nays 37, as follows.",
+        [("61", 61.0, "count"), ("37", 37.0, "count")],
+    ),
+    ("whose son, Daniel, died at 19 after taking a pill.", [("19", 19.0, "year")]),
     (
         "Core parts must reach 75 percent; complementary parts 65 percent.",
         [("75 percent", 75.0, "percent"), ("65 percent", 65.0, "percent")],

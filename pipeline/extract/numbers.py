@@ -133,11 +133,12 @@ _BELOW_THOUSAND = (
 # millions two hundred and fifty' (thousand), 'dos mil quinientos', 'doce millones
 # quinientos' (mil). The last scale is read as the number's scale.
 INNER_SCALES = {"thousand": 10**3, "million": 10**6, "millions": 10**6, "mil": 10**3}
-INNER_SCALES |= {"millones": 10**6}
+INNER_SCALES |= {"millones": 10**6, "millón": 10**6}
 _INNER_SCALE = rf"(?i:{_alternation(list(INNER_SCALES))})"
 WORD_NUMBER_PATTERN = (
-    # 'mil quinientos': a thousand and more, as Spanish writes it without 'un'
-    rf"(?:{_BELOW_THOUSAND}|(?i:mil)[ \n](?:{_BELOW_THOUSAND}))"
+    # 'mil quinientos': a thousand and more, as Spanish writes it without 'un'; 'un millón
+    # quinientos mil' (pesos)
+    rf"(?:{_BELOW_THOUSAND}|(?i:mil|un[ ]millón)[ \n](?:{_BELOW_THOUSAND}))"
     rf"(?:[ \n]{_INNER_SCALE}[ \n](?:and[ \n])?(?:{_BELOW_THOUSAND}))*"
 )
 # An article standing for one before a scale word ('a million', 'half-trillion').
@@ -192,8 +193,8 @@ def parse_words(words: str) -> Decimal | None:
         elif token in INNER_SCALES:
             total += (current or 1) * INNER_SCALES[token]
             current = 0
-        elif token in ("a", "an") and not current:
-            continue  # 'a hundred' is one hundred
+        elif token in ("a", "an", "un") and not current:
+            continue  # 'a hundred' is one hundred, 'un millón' one million
         elif token == "and":
             continue
         else:

@@ -35,6 +35,7 @@ from pipeline.extract.quantity_context import (
     rate_of,
 )
 from pipeline.extract.quantity_csv import csv_as_tabs
+from pipeline.extract.quantity_elided import noun_said_before
 from pipeline.extract.quantity_flat_tables import FlatTables
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
@@ -65,7 +66,6 @@ from pipeline.extract.quantity_rules import (
     is_frequency,
     is_ratio_base,
     neighbours,
-    noun_said_before,
     open_ended,
     ordinal_follows,
     year_then_note,
@@ -125,6 +125,17 @@ def _in_unit_said_before(rows: list[Row], scan: str, part: Part) -> Part:
     if _CLAUSE_BREAK.search(between) or part.value is None:
         return part
     return part._replace(unit=before.unit, value=part.value * before.unit.factor)
+
+
+def _in_stated_scale(tables: TableUnits, scan: str, part: Part) -> Part:
+    """An amount that prints its currency in a cell of a table stating a scale for money
+    ('(Dollars in Thousands)' over '$5,112,457') is at that scale."""
+    if part.value is None or not fills_table_cell(scan, part.start, part.end):
+        return part
+    cell = tables.at(part.start)
+    if cell is None or cell.unit.kind != "money" or cell.scale == 1:
+        return part
+    return part._replace(value=part.value * cell.scale, scale=cell.scale)
 
 
 def _counted_with_next(scan: str, parts: list[tuple[Part, str | None]], part: Part) -> bool:
@@ -215,6 +226,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                     part = part._replace(unit=unit)
                     if part.unit is not None and part.value is not None:
                         part = part._replace(value=part.value * part.unit.factor)
+            elif role is None and part.unit.kind == "money" and not part.scaled:
+                part = _in_stated_scale(tables, scan, part)  # '$5,112,457' in thousands
             hedge_at = parts[0][0].start if role == "high" else part.start
             qualifier = qualifier_before(scan, hedge_at, (part.unit or COUNT).kind)
             if qualifier == "exact":

@@ -18,6 +18,7 @@ import re
 from pipeline.extract.quantity_rules import Part
 
 _PAGE_NUMBER_LINE = re.compile(r"[ \t]*\|[ \t]*[0-9]{1,4}[ \t\r]*|[ \t]*[0-9]{1,4}[ \t]*\|[ \t\r]*")
+_BARRED_FOOTER = re.compile(r"[ \t\f]*([^\n|]+\|[^\n]*\|)[ \t]*([0-9]{1,3})[ \t\r]*")
 _SEPARATOR = re.compile(r"[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t\r]*")
 _FOOTER_WORDS = 8  # a repeated footer has a title of some length, not one word
 
@@ -91,6 +92,9 @@ class PageFurniture:
         line = scan[line_start:line_end]
         if "|" in line and _PAGE_NUMBER_LINE.fullmatch(line):
             return True  # '| 14'
+        footer = _BARRED_FOOTER.fullmatch(line)
+        if footer and part.start - line_start >= footer.start(2) and scan.count(footer[1]) > 1:
+            return True  # 'TransFrontera | Q3 2025 Earnings | 5' on every slide
         rest = scan[part.end : line_end]
         if not rest.strip():
             # 'Background   4' in a table of contents; 'CONVENTION—MEXICO. 1897.    1131',

@@ -35,6 +35,7 @@ _CHANGE_FROM = re.compile(
     r"|decreased|went|changed|cut|raised|reduced|expanded|shrank)[ \t\xa0]+from)[ \t\xa0]+\Z"
 )
 
+_SPANISH_SCALES = frozenset(("mil", "millón", "millon", "millones", "billón", "billon", "billones"))
 # Two values set side by side, each a value of its own in the unit printed once.
 _ALTERNATIVES = frozenset(("or", "vs", "vs.", "versus"))
 # Group names of the first and of the second number of a digit match.
@@ -150,11 +151,25 @@ def digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
         currency = "MXN"
     first = _digit_part(m, "", currency)
     if not m.group("num2"):
-        return [(first, None)]
+        return [(_with_leading_mil(scan, first), None)]
     cur2 = m.group("cur2")
     second = _digit_part(m, "2", currency_of_prefix(cur2) if cur2 else None)
     points = (_in_points(m.group("unit")), _in_points(m.group("unit2")))
     return _as_range(scan, first, second, m.group("sep").strip(" \t-–—") or "-", points)
+
+
+# 'mil 150 empleos', 'mil 750 kilómetros': Mexican print writes one thousand as 'mil'
+_LEADING_MIL = re.compile(r"(?<![\w.,])(?i:mil)[ \t\xa0]\Z")
+
+
+def _with_leading_mil(scan: str, part: Part) -> Part:
+    if part.value is None or not part.raw.isdigit() or len(part.raw) > 3 or part.scale != 1:
+        return part
+    mil = _LEADING_MIL.search(scan, max(0, part.start - 5), part.start)
+    if mil is None:
+        return part
+    factor = part.unit.factor if part.unit else 1
+    return part._replace(start=mil.start(), value=(1000 + int(part.raw)) * factor)
 
 
 def _in_points(unit_text: str | None) -> bool:
@@ -200,6 +215,13 @@ def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
         return _as_range(scan, low, high, m.group("wsep"))
     words = m.group("words") or m.group("article")
     number = parse_words(words)
+    if (
+        m.group("article")
+        and words.lower() in ("a", "an")
+        and scale
+        and scale.lower() in (_SPANISH_SCALES)
+    ):
+        number = None  # 'a mil 750 kilómetros': the Spanish preposition, not 'a thousand'
     if scale and number is not None and has_inner_scale(words):
         # 'three millions two hundred and fifty' thousand: the scale is the last group's
         number = parse_words(f"{words} {scale}")

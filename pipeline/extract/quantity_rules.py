@@ -14,7 +14,16 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from pipeline.extract.numbers import SPANISH_NUMBERS, is_year_like
+from pipeline.extract.numbers import SMALL_NUMBERS, SPANISH_NUMBERS, TENS, is_year_like
+from pipeline.extract.quantity_elided import (
+    GROUP_OF_MEMBERS,
+    IN_NUMBER,
+    ROLL_CALL,
+    SAMPLE_SIZE,
+    counted_by_label,
+    elided_count,
+    noun_said_before,
+)
 from pipeline.extract.quantity_names import counted_in_heading, names_something
 from pipeline.extract.quantity_tables import fills_table_cell, opens_table_row
 from pipeline.extract.quantity_units import Unit
@@ -115,17 +124,6 @@ def year_then_note(scan: str, part: Part) -> bool:
     )
 
 
-_IN_A_PLACE = re.compile(r"[ \t\xa0]+(?:in|at|from)[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z]")
-_FROM_A_SOURCE = re.compile(r"[ \t\xa0]+from[ \t\xa0]+(?:a[ \t\xa0]+|an[ \t\xa0]+)?[a-z]{3,}")
-# 'shall not exceed two hundred and fifty-eight in number'
-_IN_NUMBER = re.compile(r"[ \t\xa0]+in[ \t\xa0]+number\b")
-# 'a family of five', 'a crew of four': the members of a group
-_GROUP_OF_MEMBERS = re.compile(
-    r"\b(?:family|crew|team|group|household|panel|board|committee|delegation|squad)"
-    r"[ \t\xa0]+of[ \t\xa0]+\Z"
-)
-
-
 # The base of a ratio is small ('1 in 5', 'one in four'): 'in 2021' is a year.
 _SMALL_NUMBER = (
     r"(?:[0-9]{1,3}(?![0-9,.])|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
@@ -140,6 +138,8 @@ _SMALL_NUMBER_WORD = re.compile(_SMALL_NUMBER)
 _OPEN_END = re.compile(
     r"[ \t\xa0]+or[ \t\xa0]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
     r"|(?P<upper>fewer|less|below|under|shorter|younger))\b"
+    # 'de 3 o más armas', 'de 10 o menos'
+    r"|[ \t\xa0]+o[ \t\xa0]+(?:(?P<lower_es>más)|(?P<upper_es>menos))(?!\w)"
     # '57,000+', '300+ staff', '1 million-plus': a plus glued after the number (not '3+2',
     # not 'C++')
     r"|(?P<plus>\+(?![\w+])|-plus\b)"
@@ -151,7 +151,8 @@ def open_ended(scan: str, end: int) -> str | None:
     m = _OPEN_END.match(scan, end)
     if not m:
         return None
-    return "lower_bound" if m.group("lower") or m.group("plus") else "upper_bound"
+    lower = m.group("lower") or m.group("plus") or m.group("lower_es")
+    return "lower_bound" if lower else "upper_bound"
 
 
 class Neighbours(NamedTuple):
@@ -242,6 +243,9 @@ def is_frequency(near: Neighbours, unit: Unit | None = None) -> bool:
 # A number that opens its clause and is the subject of one of these counts people or
 # things named before it.
 _AUXILIARIES = frozenset(_words("have has had were are remain remained will"))
+_NUMBER_WORDS = frozenset(
+    (*SMALL_NUMBERS, *TENS, *(f"{t}-{u}" for t in TENS for u in list(SMALL_NUMBERS)[1:10]))
+)
 
 
 _NUMBER_AFTER_OF = re.compile(
@@ -260,49 +264,6 @@ def _counted_of(scan: str, end: int, low: str | None) -> bool:
     owner = next_word(scan, after_of) or ""
     # ... or of a group its owner names: "24 of Mexico's 32 states"
     return owner.lower() in _OF_DETERMINERS or owner.endswith(("'s", "’s"))
-
-
-def _elided_count(scan: str, end: int, near: Neighbours) -> bool:
-    """'12 universities in Mexico and 9 in the United States', '7 facilities: 2 in the
-    United States and 5 in Mexico', '31 comments: 19 from producers, 4 from States': the
-    counted noun is left out after 'and', a comma or a colon, and a place or a source
-    follows."""
-    after_and = near.before_lower in ("and", "or")
-    before = scan[max(0, near.before_start - 3) : near.before_start]
-    after_comma = near.before is None and before.rstrip(" \t\xa0").endswith((",", ":"))
-    return (after_and or after_comma) and bool(
-        _IN_A_PLACE.match(scan, end) or _FROM_A_SOURCE.match(scan, end)
-    )
-
-
-# 'the remaining 93 would not', 'only 4 had baseline data', 'the existing 10,': a word that
-# says a noun said before is meant, then a verb or the clause's end instead of the noun.
-_ELIDING_BEFORE = frozenset(
-    _words("remaining existing other only just another additional which whom otros otras")
-)
-_ELIDED_AFTER = frozenset(
-    _words("would will are were have has had remain remained could can must may should did do")
-)
-_CLAUSE_END = re.compile(r"[,;:)]|\.(?:[ \t\xa0]|\Z|\n)")
-# 'at least 400 in the 6 northern border states', 'up to 12 per company': a hedged number
-# whose noun was said before, a place or a share after it.
-_HEDGE_BEFORE = frozenset(_words("least nearly almost approximately roughly about"))
-_HEDGED_AFTER = frozenset(_words("in per across among"))
-
-
-def noun_said_before(scan: str, end: int, near: Neighbours) -> bool:
-    before, low = near.before_lower, near.after_lower
-    if before in _ELIDING_BEFORE:
-        return low in _ELIDED_AFTER or bool(_CLAUSE_END.match(scan, end))
-    hedged = before in _HEDGE_BEFORE or (
-        before == "to" and scan[max(0, near.before_start - 3) : near.before_start] == "up "
-    )
-    return (
-        hedged
-        and low in _HEDGED_AFTER
-        and not scan.startswith(" in 1", end)
-        and not (scan.startswith(" in 2", end))
-    )
 
 
 def _spaced(scan: str, end: int) -> bool:
@@ -331,35 +292,6 @@ _TIMES_COUNTED = re.compile(
     r"|last|before|after|between|under|with|and|or)\b)"
 )
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
-
-
-# 'Cruces fronterizos: 57', 'Number of Annual Responses per Respondent: 122.': a label
-# line that names things counted, the number alone after its colon.
-# An infobox flattened to text sets its label off by a run of spaces ('Land ports of
-# entry  48').
-_LABEL_LINE = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-•*][ \t]+)?([^\W\d_][^\n:]{2,70}?)(?::[ \t]*|[ \t]{2,}|\t)\Z"
-)
-_LINE_ENDS = re.compile(r"\.?[ \t\r]*(?:\n|\Z)|,[ \t]")
-_COUNTING_LABEL = re.compile(r"(?i:number|total|count|número|cantidad)\b|\w{3,}s\b")
-_ID_LABEL = re.compile(
-    r"(?i:\b(?:page|section|version|phase|case|docket|file|no|id|code|year|fiscal|date|tel"
-    r"|phone|fax|zip|order|article|chapter|table|figure|rank|step|grade|level|tier|title"
-    r"|part|item|question|room|suite|floor|ext|score|rating|ratio|index)s?\b)"
-)
-
-
-_SAMPLE_SIZE = re.compile(r"\([ \t]*[nN][ \t]*=[ \t]*\Z")
-
-
-def _counted_by_label(scan: str, part: Part) -> bool:
-    label = _LABEL_LINE.search(scan, max(0, part.start - 80), part.start)
-    if label is None or not _LINE_ENDS.match(scan, part.end) or "." in part.raw:
-        return False
-    words = label.group(1)
-    return len(words.split()) <= 8 and bool(
-        _COUNTING_LABEL.search(words) and not _ID_LABEL.search(words)
-    )
 
 
 def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
@@ -403,6 +335,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if part.form == "words":
         if part.raw.lower() == "one" or before_low == "no":
             return False  # 'no two monuments shall stand': a rule, not a count
+        if low in _NUMBER_WORDS:
+            return False  # 'twenty thirty-six', 'twenty-four seven': a year or an idiom spoken
         if (
             part.raw[0].isupper()
             and (before or "A")[0].islower()
@@ -416,11 +350,11 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return True
         if before_low == "all" or (before is None and low in _AUXILIARIES):
             return True  # 'concurred with all four', 'Three have pleaded guilty'
-        if _counted_of(scan, end, low) or _elided_count(scan, end, near):
+        if _counted_of(scan, end, low) or elided_count(scan, end, near):
             return True
-        if noun_said_before(scan, end, near) or _IN_NUMBER.match(scan, end):
+        if noun_said_before(scan, end, near) or IN_NUMBER.match(scan, end):
             return True  # 'in 17 states and … in the remaining two, Campeche and Yucatan'
-        if before_low == "of" and _GROUP_OF_MEMBERS.search(
+        if before_low == "of" and GROUP_OF_MEMBERS.search(
             scan, max(0, part.start - 24), part.start
         ):
             return True  # 'a family of five'
@@ -429,18 +363,24 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return bool(word) and low not in _NOT_COUNTED and _spaced(scan, end)
     if word and low not in _NOT_COUNTED and _spaced(scan, end):
         return True
-    if _counted_of(scan, end, low) or _elided_count(scan, end, near):
+    if _counted_of(scan, end, low) or elided_count(scan, end, near):
         return True
     if noun_said_before(scan, end, near):
         return True
     if before is None and low in _AUXILIARIES and scan[part.start - 2 : part.start] in "; , ":
         return True  # 'we count 160 to 170 votes; 218 are needed'
+    if before_low in ("all", "and", "but") and low in _AUXILIARIES:
+        return True  # 'All 14 were released', '4 drowned and 7 were rescued'
     modified = _NUMERIC_MODIFIER.match(scan, end)
     if modified and modified.group(1) not in _NOT_COUNTED:
         return True  # '65 .50-caliber rifles', '300 9mm pistols'
-    if "," in part.raw or before_low in _COMPARED_WITH or _counted_by_label(scan, part):
+    if "," in part.raw or before_low in _COMPARED_WITH:
         return True
-    if _SAMPLE_SIZE.search(scan, max(0, part.start - 8), part.start):  # '(n=247)'
+    if ROLL_CALL.search(scan, max(0, part.start - 8), part.start):
+        return True
+    if counted_by_label(scan, part):
+        return True
+    if SAMPLE_SIZE.search(scan, max(0, part.start - 8), part.start):  # '(n=247)'
         return True
     # 'rose to 55.': the value of a verb, at the end of its clause; a whole number.
     return bool(

@@ -47,7 +47,12 @@ def statement_in(text: str) -> Statement | None:
     return None
 
 
+# '($ in millions, except per share)': the exception names other rows, not this statement
+_EXCEPT = re.compile(r",?[ \t]*\bexcept\b.*")
+
+
 def _statement(inside: str, spanish: bool) -> Statement | None:
+    inside = _EXCEPT.sub("", inside)
     if "%" in inside or "percent" in inside or "por ciento" in inside:
         return Statement(_PERCENT, 1)
     if re.search(r"\bpesos?\b.*\b(?:por|per)\b", inside):
@@ -76,7 +81,10 @@ def _statement(inside: str, spanish: bool) -> Statement | None:
 _UNIT_ADJECTIVES = re.compile(r"\b(?:calendar|business|working|metric|short|natural(?:es)?)\b")
 
 
-_COUNTED_CELL = frozenset(("households", "people", "persons", "count", "number"))
+# cells that count people or posts ('Pos.', 'FTE' beside 'Amount' under '(Dollars in Thousands)')
+_COUNTED_CELL = frozenset(
+    ("households", "people", "persons", "count", "number", "pos.", "positions", "fte", "ftes")
+)
 
 
 def unit_cell(text: str) -> Statement | None:
@@ -86,7 +94,11 @@ def unit_cell(text: str) -> Statement | None:
     if word in _COUNTED_CELL:
         return Statement(COUNT, 1)
     unit = UNITS.get(word)
-    return Statement(unit, 1) if unit is not None and unit.kind != "count" else None
+    if unit is None or unit.kind == "count":
+        return None
+    if unit.kind == "duration" and not word.endswith("s"):
+        return None  # 'Month', '(month)', 'Year': the period a column covers, not a unit
+    return Statement(unit, 1)
 
 
 def header_statement(cell: str) -> Statement | None:
@@ -94,7 +106,14 @@ def header_statement(cell: str) -> Statement | None:
     unit and scale of its parenthesis or of the unit it is."""
     if _IDENTIFIER_HEADER.fullmatch(cell.strip()):
         return IDENTIFIER
-    return statement_in(cell) or unit_cell(cell) or _header_words(cell) or leading_unit(cell)
+    last = cell.split()[-1] if cell.split() else ""  # 'FY 2024 Enacted FTE': its own line's word
+    return (
+        statement_in(cell)
+        or unit_cell(cell)
+        or _header_words(cell)
+        or leading_unit(cell)
+        or (unit_cell(last) if last.lower() in _COUNTED_CELL else None)
+    )
 
 
 # 'Days closed, 2025', 'Years in the U.S., average', 'Miles of fence': a header or label

@@ -104,13 +104,15 @@ def _header_columns(rows: list[tuple[int, str]]) -> tuple[list[str], list[int] |
     for _, line in rows[1:]:
         if _has_number_cell(line):
             break
-        if line.startswith((" ", "\t")) and not _GROUP_UNIT_LINE.fullmatch(line):
+        if line.startswith((" ", "\t")) or len(_cells(line)) >= 2:
             header.append(line)  # not a row label wrapped over lines
     base = max(header, key=lambda line: len(_cells(line)))
     cells = _cells(base)
     starts = [a for a, _ in cells]
     texts = [""] * len(cells)
     for line in header:
+        if is_group_unit_line(line, starts):
+            continue  # it heads the rows below, not a column
         # each printed piece joins the column under its middle: '($ in millions)' may
         # begin over the column before its own
         for a, b in _cells(line):
@@ -126,11 +128,25 @@ def _header_columns(rows: list[tuple[int, str]]) -> tuple[list[str], list[int] |
 _GROUP_UNIT_LINE = re.compile(r"[ \t]*\([^()\n]{2,120}\)[ \t\r]*")
 
 
+def is_group_unit_line(line: str, starts: list[int] | None) -> bool:
+    """A parenthesis alone on its line that opens in the row labels' column, not under one
+    column of figures ('(thousands)' under 'Employment,' heads that column only)."""
+    if not _GROUP_UNIT_LINE.fullmatch(line):
+        return False
+    opens = len(line) - len(line.lstrip(" \t"))
+    return not starts or len(starts) < 2 or opens < starts[1]
+
+
 def _in_currency(stated: Statement | None, currency: Unit) -> Statement | None:
     """A scale stated without a unit, in a table whose cells print a currency sign."""
     if stated is None or stated.unit != COUNT or stated.scale == 1:
         return stated
     return Statement(currency, stated.scale)
+
+
+def _column_groups_line(line: str) -> bool:
+    """An indented header line naming groups of columns, with no figure in it."""
+    return line.startswith("    ") and bool(line.strip()) and not _has_number_cell(line)
 
 
 def _closes_bracket(label: str) -> bool:
@@ -187,6 +203,13 @@ class TableUnits:
 
     def _add(self, lines: list[tuple[int, str]], first: int, stop: int) -> None:
         above = [line for _, line in lines[max(0, first - 3) : first] if line.strip()]
+        # a header line of column groups ('FY 2025   FY 2026') may stand between the
+        # caption and the first row: look past short lines without figures
+        k = first
+        while k > 0 and first - k < 3 and _column_groups_line(lines[k - 1][1]):
+            k -= 1
+        if k < first:
+            above = [line for _, line in lines[max(0, k - 3) : k] if line.strip()]
         stated = (statement_in(line) or unit_line_statement(line) for line in reversed(above[-2:]))
         caption = next((s for s in stated if s and len(above[-1]) < 160), None)
         texts, starts = _header_columns(lines[first:stop])
@@ -219,7 +242,7 @@ class TableUnits:
         block = _Block(lines[first:stop], caption, columns, starts)
         group = block  # the rows under a group's unit line take its unit for the caption's
         for offset, line in lines[first:stop]:
-            if _GROUP_UNIT_LINE.fullmatch(line) and (stated_here := statement_in(line)):
+            if is_group_unit_line(line, starts) and (stated_here := statement_in(line)):
                 group = block._replace(caption=stated_here)
             self._starts.append(offset)
             self._rows.append((offset, line, group))

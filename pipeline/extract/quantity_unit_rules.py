@@ -113,7 +113,10 @@ _AGE_BEFORE = re.compile(
     r"(?:\b(?i:ages?|aged)[ \t\xa0]+(?:of[ \t\xa0]+)?(?:between[ \t\xa0]+)?"
     r"|\b(?i:adults|people|persons|those|children|youths?|residents|voters|respondents|minors"
     r"|applicants)"
-    r"[ \t\xa0]+(?:under|over|below|above|younger than|older than)[ \t\xa0]+)\Z"
+    r"[ \t\xa0]+(?:under|over|below|above|younger than|older than)[ \t\xa0]+"
+    # 'whose son, Daniel, died at 19'
+    r"|\b(?:died|killed|murdered|disappeared|deported|arrested)[ \t\xa0]+at[ \t\xa0]+"
+    r"(?:age[ \t\xa0]+)?)\Z"
 )
 _AND_OLDER = re.compile(r"[ \t\xa0]+(?:and|or)[ \t\xa0]+(?:older|over|above)\b")
 _OLDER_WHO = re.compile(

@@ -51,6 +51,12 @@ _add(Unit("USD", "money", Decimal("0.01")), "cent", "cents")
 _add(Unit("USD", "money"), "dólar", "dólares", "dolares")
 _add(Unit("percent", "percent"), "por ciento")
 _add(Unit("MXN", "money"), "peso", "pesos", "mexican pesos", "mxn")
+# Mexican press: 'mdd' and 'mdp' are millones de dólares / de pesos, 'mmdd' and 'mmdp' miles
+# de millones
+_add(Unit("USD", "money", Decimal(10**6)), "mdd")
+_add(Unit("MXN", "money", Decimal(10**6)), "mdp")
+_add(Unit("USD", "money", Decimal(10**9)), "mmdd")
+_add(Unit("MXN", "money", Decimal(10**9)), "mmdp")
 _add(Unit("EUR", "money"), "euro", "euros", "eur")
 _add(Unit("CAD", "money"), "canadian dollars", "cad")
 _add(Unit("GBP", "money"), "pounds sterling", "gbp")

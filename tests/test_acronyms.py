@@ -211,6 +211,10 @@ def test_every_span_reproduces_its_text(name, text):
             ],
         ),
         (
+            "trade under the United States–Mexico–\nCanada Agreement (USMCA) grew.",
+            [("USMCA", "USMCA", "United States–Mexico–Canada Agreement", "long_form_paren")],
+        ),
+        (
             "In 2022 the UN Committee on Enforced Disappearances (CED) found that",
             [("CED", "CED", "UN Committee on Enforced Disappearances", "long_form_paren")],
         ),

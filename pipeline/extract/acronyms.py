@@ -51,6 +51,8 @@ _SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|th
 _ROMAN = re.compile(r"[IVXLC]+")
 # 'U.S. Cus-⏎toms and Border Protection': a word the line break hyphenated.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
+# 'United States–Mexico–⏎Canada Agreement': a dash joining names keeps no space at a break.
+_LINE_BREAK_AFTER_DASH = re.compile(r"(?<=[–—])[ \t]*\r?\n[ \t]*(?=\S)")
 # A body's head noun and 'of' before a long form whose letters skip them: the acronym
 # stands for the whole name (ATF, INL are bureaus; USMEX is a center for studies).
 # 'the Texas Department of …': the place a body belongs to is part of its name.
@@ -181,7 +183,11 @@ def _record(
         "acronym_as_printed": sf[1],
         "acronym_start": sf_start,
         "acronym_end": sf_start + len(sf[1]),
-        "expansion": " ".join(_LINE_BREAK_HYPHEN.sub("", text[slice(*long_span)]).split()),
+        "expansion": " ".join(
+            _LINE_BREAK_AFTER_DASH.sub(
+                "", _LINE_BREAK_HYPHEN.sub("", text[slice(*long_span)])
+            ).split()
+        ),
         "expansion_start": long_span[0],
         "expansion_end": long_span[1],
         "pattern": pattern,

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipeline.extract.quantity_trie import word_list
+
 if TYPE_CHECKING:
     from pipeline.extract.quantity_rules import Neighbours, Part
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
 
 
 _IN_A_PLACE = re.compile(r"[ \t\xa0]+(?:in|at|from)[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z]")
@@ -48,16 +46,16 @@ def elided_count(scan: str, end: int, near: Neighbours) -> bool:
 # 'the remaining 93 would not', 'only 4 had baseline data', 'the existing 10,': a word that
 # says a noun said before is meant, then a verb or the clause's end instead of the noun.
 _ELIDING_BEFORE = frozenset(
-    _words("remaining existing other only just another additional which whom otros otras")
+    word_list("remaining existing other only just another additional which whom otros otras")
 )
 _ELIDED_AFTER = frozenset(
-    _words("would will are were have has had remain remained could can must may should did do")
+    word_list("would will are were have has had remain remained could can must may should did do")
 )
 _CLAUSE_END = re.compile(r"[,;:)]|\.(?:[ \t\xa0]|\Z|\n)")
 # 'at least 400 in the 6 northern border states', 'up to 12 per company': a hedged number
 # whose noun was said before, a place or a share after it.
-_HEDGE_BEFORE = frozenset(_words("least nearly almost approximately roughly about"))
-_HEDGED_AFTER = frozenset(_words("in per across among"))
+_HEDGE_BEFORE = frozenset(word_list("least nearly almost approximately roughly about"))
+_HEDGED_AFTER = frozenset(word_list("in per across among"))
 
 
 def noun_said_before(scan: str, end: int, near: Neighbours) -> bool:

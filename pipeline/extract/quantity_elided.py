@@ -68,8 +68,7 @@ def noun_said_before(scan: str, end: int, near: Neighbours) -> bool:
     return (
         hedged
         and low in _HEDGED_AFTER
-        and not scan.startswith(" in 1", end)
-        and not (scan.startswith(" in 2", end))
+        and not scan.startswith((" in 1", " in 2"), end)  # 'in 2024': a year, not a place
     )
 
 

@@ -112,7 +112,7 @@ def header_statement(cell: str) -> Statement | None:
         or unit_cell(cell)
         or _header_words(cell)
         or leading_unit(cell)
-        or (unit_cell(last) if last.lower() in _COUNTED_CELL else None)
+        or (Statement(COUNT, 1) if last.lower() in _COUNTED_CELL else None)
     )
 
 

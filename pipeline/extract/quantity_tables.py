@@ -78,6 +78,11 @@ def _continues_header(line: str) -> bool:
     return line.startswith("    ") and bool(words) and ". " not in words and len(line) < 160
 
 
+def _groups_columns(line: str) -> bool:
+    """A header line naming groups of columns ('FY 2025   FY 2026'), with no figure in it."""
+    return _continues_header(line) and not _has_number_cell(line)
+
+
 def _wraps_label(lines: list[str]) -> bool:
     """A row label wrapped over lines: words alone on up to three lines, then a row of
     figures ('Nonproliferation, Anti-terrorism,' ⏎ 'Demining and Related Programs' ⏎
@@ -144,11 +149,6 @@ def _in_currency(stated: Statement | None, currency: Unit) -> Statement | None:
     return Statement(currency, stated.scale)
 
 
-def _column_groups_line(line: str) -> bool:
-    """An indented header line naming groups of columns, with no figure in it."""
-    return line.startswith("    ") and bool(line.strip()) and not _has_number_cell(line)
-
-
 def _closes_bracket(label: str) -> bool:
     """Whether a row's label closes a bracket opened on the line above."""
     head = label.strip().split("  ")[0]
@@ -206,7 +206,7 @@ class TableUnits:
         # a header line of column groups ('FY 2025   FY 2026') may stand between the
         # caption and the first row: look past short lines without figures
         k = first
-        while k > 0 and first - k < 3 and _column_groups_line(lines[k - 1][1]):
+        while k > 0 and first - k < 3 and _groups_columns(lines[k - 1][1]):
             k -= 1
         if k < first:
             above = [line for _, line in lines[max(0, k - 3) : k] if line.strip()]

@@ -71,6 +71,15 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         raw = m.string[m.start(num_group) : m.end("thousands_rest")]
         if not (unit_text or scale or abbr):
             end = m.end("thousands_rest")
+    millions_rest = m.group("millions_rest") if n == "" else None
+    if millions_rest:  # '2 millones 87 mil' is 2,087 thousand
+        if number is not None:
+            whole = number == number.to_integral()
+            number = number * 1000 + int(millions_rest) if whole else None
+        factor = scale_factor("mil")
+        raw = m.string[m.start(num_group) : m.end("mil")]
+        if not unit_text:
+            end = m.end("mil")
     start = m.start(cur_group) if currency else m.start(num_group)
     value = None if number is None else number * factor * (unit.factor if unit else 1)
     if n == "" and m.group("sign"):

@@ -235,7 +235,11 @@ _DIGIT_QUANTITY = (
     # Mexican print writes thousands out: '36 mil 872 millones de dólares' (translated:
     # '36 thousand 872 million dollars') is 36,872 million
     r"(?:[ \t\xa0](?:mil|thousand)[ \t\xa0](?P<thousands_rest>[0-9]{1,3})(?![0-9.,]))?"
-    rf"(?:{_scale('')})?(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
+    rf"(?:{_scale('')})?"
+    # and millions before them: '2 millones 87 mil trabajadores' is 2,087,000
+    r"(?:(?:(?<=millones)|(?<=millón)|(?<=millon))(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"
+    r"(?P<millions_rest>[0-9]{1,3})(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)(?P<mil>mil)(?![\w]))?"
+    rf"(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
 # Decimals as spoken ('two point four billion dollars'): digit words after 'point'.
 _DIGIT_WORDS = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)"

@@ -291,6 +291,8 @@ _TIMES_COUNTED = re.compile(
     r"[ \t\xa0]+times(?:[ \t\xa0]*(?:[.,;:)]|\Z|\n)|[ \t\xa0]+(?:since|in|during|so|this"
     r"|last|before|after|between|under|with|and|or)\b)"
 )
+# Mexican print groups thousands with the word: '9 mil 668'
+_MIL_GROUPED = re.compile(r"[0-9][ \t\xa0\n]+mil[ \t\xa0\n]+[0-9]")
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
@@ -374,8 +376,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     modified = _NUMERIC_MODIFIER.match(scan, end)
     if modified and modified.group(1) not in _NOT_COUNTED:
         return True  # '65 .50-caliber rifles', '300 9mm pistols'
-    if "," in part.raw or before_low in _COMPARED_WITH:
-        return True
+    if "," in part.raw or _MIL_GROUPED.search(part.raw) or before_low in _COMPARED_WITH:
+        return True  # '9,668 (68%) reconocieron', '9 mil 668 (68%) …': grouped, a count
     if ROLL_CALL.search(scan, max(0, part.start - 8), part.start):
         return True
     if counted_by_label(scan, part):

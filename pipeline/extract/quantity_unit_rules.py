@@ -30,6 +30,8 @@ _MODIFIED_UNIT = re.compile(
     rf"[ \t\xa0\n]+(?:(?P<listed>{_LISTED_MODIFIER})|"
     r"(?!(?:square|cubic|nautical|light|statute|of|per|a|an|the|and|or|to|in"
     r"|on|at|for|from|by|with|than|hundred|thousand|million|billion|trillion|percent|dozen"
+    # Spanish function words: '210 del año anterior' is not 210 years
+    r"|del|los|las|por|para|con|sin|que|una|unos|unas|cada|este|esta|ese|esa"
     rf"|{_NUMBER_WORDS})\b)[a-z]{{3,}})[ \t\xa0\n]+"
     rf"(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
 )

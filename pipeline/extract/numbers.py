@@ -14,6 +14,7 @@ from pipeline.extract.quantity_trie import case_variants, regex_trie, words_trie
 
 # Either plain digits with an optional decimal part, or comma-grouped thousands. Anything
 # else ('10,0000', '5.103.6', '1,00') is ambiguous: a typo we must not repair by guessing.
+_VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _WELL_FORMED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 
 SMALL_NUMBERS = {
@@ -164,10 +165,16 @@ ARTICLE_PATTERN = words_trie(
 
 
 def parse_digits(raw: str) -> Decimal | None:
-    """'39.84' -> Decimal('39.84'); '1,500' -> 1500; malformed groupings -> None."""
+    """'39.84' -> Decimal('39.84'); '1,500' -> 1500; '1½' -> 1.5; malformed groupings
+    -> None."""
+    fraction = _VULGAR_FRACTIONS.get(raw[-1:], 0)
+    if fraction:
+        raw = raw[:-1]
+        if "." in raw:
+            return None  # '1.5½' is no number
     if not _WELL_FORMED.fullmatch(raw):
         return None
-    return Decimal(raw.replace(",", ""))
+    return Decimal(raw.replace(",", "")) + fraction
 
 
 def parse_words(words: str) -> Decimal | None:

@@ -17,8 +17,16 @@ that states the scale of the amounts it lists in brackets gives them that scale.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from pipeline.extract.numbers import is_year_like, parse_digits
+from pipeline.extract.numbers import (
+    ONE_TO_NINE,
+    SMALL_NUMBERS,
+    TENS,
+    is_year_like,
+    parse_digits,
+    parse_words,
+)
 from pipeline.extract.quantity_context import qualifier_before
 from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_trie import word_list
@@ -32,13 +40,26 @@ _ITEMS_BEFORE = re.compile(
     r"(?:or|and|y|o)[ \t]+\Z"
 )
 _ITEM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# The same as speech prints it, in words ('eighty, eighty-five percent', 'seven, eight hours')
+_WORD = rf"(?i:{'|'.join(TENS)})(?:-(?i:{ONE_TO_NINE}))?|(?i:{'|'.join(SMALL_NUMBERS)})"
+_WORD_ITEMS_BEFORE = re.compile(
+    rf"((?:(?<![\w-])(?:{_WORD}),[ \t]+)+(?:(?:{_WORD}),?[ \t]+)?)(?:or|and)[ \t]+\Z"
+)
+_WORD_ITEM = re.compile(rf"(?<![\w-])(?:{_WORD})(?![\w-])")
+# Two items with only a comma between ('7, 8 hours', 'seven, eight hours'): a list only
+# when the first is below the second and at least half of it, as a spoken estimate is.
+_PAIR_BEFORE = {
+    "digits": re.compile(r"(?<![\w.,$€£-])([0-9]+(?:\.[0-9]+)?),[ \t]+\Z"),
+    "words": re.compile(rf"(?<![\w-])({_WORD}),[ \t]+\Z"),
+}
 _LABEL_BEFORE = re.compile(r"([A-Za-zÁÉÍÓÚáéíóú]+)\.?[ \t]+\Z")
 _LABELS = frozenset(
     word_list(
         """section sections article articles artículo artículos page pages pp p no nos
         paragraph paragraphs chapter chapters table tables figure figures item items
         fracción fracciones rule rules title titles step steps phase phases grade grades
-        level levels tier tiers"""
+        level levels tier tiers january february march april may june july august
+        september october november december jan feb mar apr jun jul aug sep sept oct nov dec"""
     )
 )
 
@@ -46,26 +67,38 @@ _LABELS = frozenset(
 def listed_before(scan: str, last: Part) -> list[Part]:
     """The items of a list that ends with `last` and shares its unit; none when the number
     before `last` is not the end of such a list."""
-    if last.unit is None or last.form != "digits":
+    if last.unit is None:
         return []
-    m = _ITEMS_BEFORE.search(scan, max(0, last.start - 80), last.start)
+    digits = last.form == "digits"
+    before = max(0, last.start - 80)
+    m = (_ITEMS_BEFORE if digits else _WORD_ITEMS_BEFORE).search(scan, before, last.start)
+    pair = m is None
+    if pair:
+        m = _PAIR_BEFORE[last.form].search(scan, before, last.start)
     if m is None:
         return []
     label = _LABEL_BEFORE.search(scan, max(0, m.start() - 24), m.start())
     if label and label.group(1).lower() in _LABELS:
+        return []  # 'Sections 5, 10 and 15 percent', 'March 7, 8 percent'
+    items = list((_ITEM if digits else _WORD_ITEM).finditer(scan, m.start(1), m.end(1)))
+    if any(is_year_like(item.group()) or item.group().lower() == "one" for item in items):
         return []
-    items = list(_ITEM.finditer(scan, m.start(1), m.end(1)))
-    if any(is_year_like(item.group()) for item in items):
+    parse = parse_digits if digits else parse_words
+    if pair and not _close_below(parse(items[0].group()), parse(last.raw)):
         return []
     parts = []
     for item in items:
-        number = parse_digits(item.group())
+        number = parse(item.group())
         if number is None:
             return []
         value = number * last.scale * last.unit.factor
         start, end = item.span()
-        parts.append(Part(start, end, value, last.unit, last.scale, item.group(), "digits"))
+        parts.append(Part(start, end, value, last.unit, last.scale, item.group(), last.form))
     return parts
+
+
+def _close_below(first: Decimal | None, last: Decimal | None) -> bool:
+    return first is not None and last is not None and last / 2 <= first < last
 
 
 def with_listed_before(rows: list[Row], scan: str, last: Part) -> list[Row]:

@@ -198,6 +198,9 @@ def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     if m.group("words2"):
         first_words, second_words = m.group("words"), m.group("words2")
         low_value = with_spoken_decimals(parse_words(first_words), m.group("wpoint"))
+        if m.group("whalf") and low_value is not None:
+            low_value += Decimal("0.5")  # 'two and a half to three hours'
+            first_words = scan[m.start("words") : m.end("whalf")]
         high_value = with_spoken_decimals(parse_words(second_words), m.group("wpoint2"))
         if m.group("wpoint"):
             first_words = scan[m.start("words") : m.end("wpoint")]
@@ -205,7 +208,7 @@ def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
             second_words = scan[m.start("words2") : m.end("wpoint2")]
         low = Part(
             m.start("words"),
-            m.end("wpoint") if m.group("wpoint") else m.end("words"),
+            m.start("words") + len(first_words),
             None if low_value is None else low_value * multiplier,
             unit,
             factor,
@@ -238,6 +241,9 @@ def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     if m.group("wpoint"):
         number = with_spoken_decimals(number, m.group("wpoint"))
         words = scan[m.start("words") : m.end("wpoint")]
+    if m.group("whalf") and number is not None:
+        number += Decimal("0.5")
+        words = scan[m.start("words") : m.end("whalf")]
     value = None if number is None else number * multiplier
     start = m.start("words") if m.group("words") else m.start("article")
     return [(Part(start, end, value, unit, factor, words, form), None)]

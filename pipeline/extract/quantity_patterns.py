@@ -23,7 +23,8 @@ from pipeline.extract.quantity_units import CURRENCY_PREFIX_PATTERN, UNIT_PATTER
 # An arrow before a change is no sign ('↑6%'); '±2.3 percentage points' is a margin of 2.3;
 # '(n=247)' is a sample's size.
 LEAD = r"[\s(\[“\"'‘—*_•~↑↓±≈=]"
-NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
+# '1½ percent', as the IMF prints a half
+NUMBER = r"[0-9]+(?:[.,][0-9]+)*[½¼¾]?"
 YEAR = r"[12](?:(?<=1)[89]|(?<=2)0)[0-9]{2}"
 _SPANISH_MONTHS = word_list(
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"
@@ -246,7 +247,9 @@ _DIGIT_WORDS = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)"
 _WORD_QUANTITY = (
     rf"(?:(?P<words>{WORD_NUMBER_PATTERN})"
     rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?"
-    rf"(?:[ \t\xa0]+(?P<wsep>to|and)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN})"
+    # 'sixty-two and a half percent'
+    r"(?P<whalf>[ \t\xa0\n]+and[ \t\xa0\n]+a[ \t\xa0\n]+half(?![\w-]))?"
+    rf"(?:[ \t\xa0]+(?P<wsep>to|and|or)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN})"
     rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint2>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?)?"
     rf"(?:[ \n-](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
     rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z]))"

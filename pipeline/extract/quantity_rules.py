@@ -337,6 +337,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if part.form == "words":
         if part.raw.lower() == "one" or before_low == "no":
             return False  # 'no two monuments shall stand': a rule, not a count
+        if part.value is not None and part.value != part.value.to_integral():
+            return False  # 'one and a half points of growth': a count is whole
         if low in _NUMBER_WORDS:
             return False  # 'twenty thirty-six', 'twenty-four seven': a year or an idiom spoken
         if (

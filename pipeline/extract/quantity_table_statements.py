@@ -51,8 +51,13 @@ def statement_in(text: str) -> Statement | None:
 _EXCEPT = re.compile(r",?[ \t]*\bexcept\b.*")
 
 
+_SHARE = re.compile(r"[-+]?[0-9][0-9.,]*[ \xa0]?%")
+
+
 def _statement(inside: str, spanish: bool) -> Statement | None:
     inside = _EXCEPT.sub("", inside)
+    if _SHARE.fullmatch(inside.strip()):
+        return None  # '237,561   (84.9%)': a figure's share, stated beside it
     if "%" in inside or "percent" in inside or "por ciento" in inside:
         return Statement(_PERCENT, 1)
     if re.search(r"\bpesos?\b.*\b(?:por|per)\b", inside):

@@ -42,6 +42,7 @@ from pipeline.extract.quantity_lists import (
     Row,
     with_currency_carried,
     with_listed_before,
+    with_part_of_whole,
     with_stated_scale,
 )
 from pipeline.extract.quantity_measure import measure_of
@@ -255,7 +256,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if role is None:  # 'over 5, 10 or 15 years': the earlier items share the unit
                 rows = with_listed_before(rows, scan, part)
             rows.append((part, role, qualifier))
-    rows = with_stated_scale(with_currency_carried(rows, scan), scan)
+    rows = with_part_of_whole(with_stated_scale(with_currency_carried(rows, scan), scan), scan)
     return rows, merge_spans(scan, mentions), rates
 
 

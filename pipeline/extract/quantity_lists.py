@@ -115,6 +115,32 @@ def with_listed_before(rows: list[Row], scan: str, last: Part) -> list[Row]:
     return sorted(kept + added, key=lambda row: row[0].start)  # in the text's order
 
 
+# '41 of the 59 days': the part takes the unit the whole is printed in
+_PART_OF_WHOLE = re.compile(
+    r"[ \t\xa0\n]+of[ \t\xa0\n]+(?:the|its|their|his|her|our|those|these)[ \t\xa0\n]+"
+)
+_MEASURED_KINDS = frozenset(("duration", "length", "mass"))
+
+
+def with_part_of_whole(rows: list[Row], scan: str) -> list[Row]:
+    """`rows`, where a bare count followed by 'of the' and a measured amount takes that
+    amount's unit ('on 41 of the 59 days' is 41 days; '9 of the 23 cases' stays a count)."""
+    out = list(rows)
+    for i in range(len(out) - 1):
+        (part, role, qualifier), (whole, _, _) = out[i], out[i + 1]
+        if (
+            part.unit is None
+            and role is None
+            and part.value is not None
+            and whole.unit is not None
+            and whole.unit.kind in _MEASURED_KINDS
+            and _PART_OF_WHOLE.fullmatch(scan, part.end, whole.start)
+        ):
+            value = part.value * whole.unit.factor
+            out[i] = (part._replace(unit=whole.unit, value=value), role, qualifier)
+    return out
+
+
 # Nothing named after the scale word: a bracket, a comma, the end of the clause, a
 # conjunction ('(1,489 millones)', 'from 2.9 billion.', '1.4 billion and').
 _NOTHING_NAMED = re.compile(r"[ \t\xa0]*(?:[),;:]|\.(?![0-9])|(?:and|or|y|o|e)\b|\Z)")

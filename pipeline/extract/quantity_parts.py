@@ -225,7 +225,7 @@ def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
             form,
         )
         return _as_range(scan, low, high, m.group("wsep"))
-    words = m.group("words") or m.group("article")
+    words = m.group("words") or m.group("article") or m.group("half")
     number = parse_words(words)
     if (
         m.group("article")
@@ -245,5 +245,5 @@ def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
         number += Decimal("0.5")
         words = scan[m.start("words") : m.end("whalf")]
     value = None if number is None else number * multiplier
-    start = m.start("words") if m.group("words") else m.start("article")
+    start = m.start(next(g for g in ("words", "article", "half") if m.group(g)))
     return [(Part(start, end, value, unit, factor, words, form), None)]

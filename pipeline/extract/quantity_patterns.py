@@ -107,7 +107,9 @@ _FISCAL_YEAR_WORDS = ["FY", "CY", "SFY", "MY"] + [
 ]
 _FISCAL_YEAR = (
     words_trie(_FISCAL_YEAR_WORDS) + r"(?:[ \t\xa0]+\(FY\))?[ \t\xa0]?'?[0-9]{2,4}"
-    r"(?:[ \t\xa0]*(?:[-–—/]|to|through|and)[ \t\xa0]*(?:(?:FY|CY)[ \t\xa0]?)?[0-9]{2,4})?"
+    # 'FY 2024–25', 'FY 2022 through FY 2024'; not 'FY 2022 to 154 days'
+    r"(?:[ \t\xa0]*(?:[-–—/][ \t\xa0]*(?:(?:FY|CY)[ \t\xa0]?)?(?:[0-9]{4}|[0-9]{2})"
+    r"|(?:to|through|and)[ \t\xa0]*(?:(?:FY|CY)[ \t\xa0]?[0-9]{2,4}|[0-9]{4}))(?![0-9]))?"
 )
 _YEAR_SPAN = (
     # '2023–24' abbreviates the second year after a dash or slash only: '2018 to 36.3' is not.
@@ -252,7 +254,9 @@ _WORD_QUANTITY = (
     rf"(?:[ \t\xa0]+(?P<wsep>to|and|or)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN})"
     rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint2>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?)?"
     rf"(?:[ \n-](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
-    rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z]))"
+    rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z])"
+    # 'more than half a ton', 'half an hour'
+    rf"|(?P<half>(?i:half)[ \t\xa0]+an?)(?=[ \t\xa0]+(?:{UNIT_PATTERN})(?![A-Za-z])))"
     rf"(?:{_unit('w')})?(?![\w])"
 )
 

@@ -43,6 +43,7 @@ _UNIT_LABEL_REST = re.compile(r"[^0-9()\n]{0,24}\)")
 # '17 per dollar': an exchange rate, priced in the currency the sentence names before it.
 _PER_DOLLAR = re.compile(
     r"[ \t\xa0]+(?:per|to[ \t\xa0]+the|a)[ \t\xa0]+(?:U\.?S\.?[ \t\xa0]+)?dollar\b"
+    r"|[ \t\xa0]+per[ \t\xa0]+(?:US\$|U\.S\.\$|USD\b)"  # 'peso at 18.50 per US$'
 )
 _CURRENCY_NAMED = re.compile(r"(?i:\b(peso|euro|yuan|renminbi|yen|pound sterling)s?\b)")
 _CURRENCY_OF_NAME = {

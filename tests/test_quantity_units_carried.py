@@ -1,0 +1,50 @@
+"""Where a number's unit is printed somewhere other than right after it: an exchange rate
+per `US$` priced in the currency named before it, `half a ton`, a part of a measured whole
+(`on 41 of the 59 days`); and a fiscal-year span that must not swallow the number after
+it (`in FY 2022 to 154 days`).
+
+Each case is a text and the (quote, value, unit) of every quantity it states.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quantity_rows import assert_same_rows, quote_value_unit
+
+CASES = [
+    (
+        "Processing rose from 98 days in FY 2022 to 154 days; the goal is under 120 days.",
+        [("98 days", 98, "day"), ("154 days", 154, "day"), ("120 days", 120, "day")],
+    ),
+    ("from FY2022 through FY2024, 300 agents were hired", [("300", 300, "count")]),
+    ("In FY 2024-25 it spent $5 million.", [("$5 million", 5e6, "USD")]),
+    ("Assumes peso at 18.50 per US$ and no change.", [("18.50", 18.5, "MXN")]),
+    ("the peso closed at 17.2 per USD on Friday", [("17.2", 17.2, "MXN")]),
+    (
+        "This cell moved more than half a ton of methamphetamine.",
+        [("half a ton", 0.5, "ton")],
+    ),
+    ("Inspections took half an hour.", [("half an hour", 0.5, "hour")]),
+    (
+        "Sewage reached the United States on 41 of the 59 days in the period.",
+        [("41", 41, "day"), ("59 days", 59, "day")],
+    ),
+    ("She spent 3 of her 10 years abroad.", [("3", 3, "year"), ("10 years", 10, "year")]),
+    # a part of counted things stays a count
+    ("For 9 of the 23 workers, records were missing.", [("9", 9, "count"), ("23", 23, "count")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_text_yields_its_quantities(text: str, expected: list[tuple]) -> None:
+    assert_same_rows(quote_value_unit(text), expected)
+
+
+# nothing priced per dollar without a currency named before it
+NOT_QUANTITIES = ["It costs 5 per US$ spent.", "half a world away"]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_text_yields_no_quantity(text: str) -> None:
+    assert quote_value_unit(text) == []

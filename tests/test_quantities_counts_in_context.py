@@ -108,14 +108,39 @@ NOUN_SAID_BEFORE = [
         ],
     ),
 ]
+# A capacity: what a place was built for, in the people or things it holds.
+CAPACITIES = [
+    (
+        "Shelter capacity reached 260 people at the shelter, which was built for 120.",
+        [
+            ("260", 260.0, "count", E, None, None, None, None),
+            ("120", 120.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "Detainees were held in facilities built for 400.",
+        [("400", 400.0, "count", E, None, None, None, None)],
+    ),
+]
+# Two ages joined by 'and': both are ages, as a range's two ends are.
+AGES = [
+    (
+        "Both drivers, ages 23 and 31, were arrested at the scene.",
+        [
+            ("23", 23.0, "year", E, None, None, None, None),
+            ("31", 31.0, "year", E, None, None, None, None),
+        ],
+    ),
+]
 NOT_SAID_BEFORE = [
+    "The terminal was built for 2020 traffic standards.",
     "About 5 in 10 Mexicans approve.",
     "Nearly 3 in 4 respondents agreed.",
     "Sales rose to about 40 in 2024.",
     "The remaining 2025 funds were spent.",
 ]
 
-CASES = VERBS_AND_HEADINGS + NOUN_SAID_BEFORE
+CASES = VERBS_AND_HEADINGS + NOUN_SAID_BEFORE + CAPACITIES + AGES
 EMPTY = NAMES_IN_HEADINGS + NOT_SAID_BEFORE
 
 

@@ -41,7 +41,24 @@ SUMMARY = """($ in millions, except per share)      Q3 2025     Q3 2024      YoY
 Revenue                                  642.3       573.5      +12%
 """
 
+# The row label names the unit and its bracket the scale; a label naming no unit counts.
+OPERATING_METRICS = """                              Q3 2025   Q3 2024   Change
+Loaded miles (millions)        188.4     171.2    +10.0%
+Trucks (thousands)              12.1      11.0     1.1
+"""
+
 CASES = [
+    (
+        OPERATING_METRICS,
+        [
+            ("188.4", 188.4e6, "mile"),
+            ("171.2", 171.2e6, "mile"),
+            ("+10.0%", 10.0, "percent"),
+            ("12.1", 12100.0, "count"),
+            ("11.0", 11000.0, "count"),
+            ("1.1", 1100.0, "count"),
+        ],
+    ),
     (
         "Jalisco amarra inversión por 1,200 mdd; el estado aportará 850 mdp.",
         [("1,200 mdd", 1.2e9, "USD"), ("850 mdp", 8.5e8, "MXN")],

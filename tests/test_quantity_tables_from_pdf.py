@@ -220,7 +220,63 @@ Year    Volume (thousand    Value
 2023    3,742               6,488
 """
 
+# A row whose label is in capitals is no running head with its page number at the end:
+# its cells stand apart ('MORENA   63   —   1').
+VOTES_BY_PARTY = """Grupo parlamentario      A favor   En contra   Abstención
+MORENA                      63          —           1
+PAN                          4         14           2
+"""
+
+# A unit column of USDA tables: a scale and a unit in one cell, for the figures after it;
+# '1,000 MT' is such a cell, not a quantity, and 'Mil.' on the next line is no 'mil'.
+UNIT_COLUMN = """                               Unit        FY 2024    FY 2025
+Corn                           Bil. $        5.32       5.61
+                               Mil. MT       22.9       24.1
+Pork and pork products         1,000 MT     1,152      1,180
+"""
+
+# BEA prints the caption in square brackets; a bracketed figure in a cell of money or of a
+# measure is negative (a count's brackets stay unread: see the statements' tests).
+BRACKETED_CAPTION = """Table 1. U.S. Direct Investment Position Abroad in Mexico, 2023-2024
+[Millions of dollars]
+                                   2023r        2024p      Change
+All industries total             155,187      161,904       6,717
+  Mining                           6,918        6,402        (516)
+"""
+
 TABLES = [
+    (
+        UNIT_COLUMN,
+        [
+            ("5.32", 5.32e9, "USD"),
+            ("5.61", 5.61e9, "USD"),
+            ("22.9", 22.9e6, "ton"),
+            ("24.1", 24.1e6, "ton"),
+            ("1,152", 1.152e6, "ton"),
+            ("1,180", 1.18e6, "ton"),
+        ],
+    ),
+    (
+        BRACKETED_CAPTION,
+        [
+            ("155,187", 155.187e9, "USD"),
+            ("161,904", 161.904e9, "USD"),
+            ("6,717", 6.717e9, "USD"),
+            ("6,918", 6.918e9, "USD"),
+            ("6,402", 6.402e9, "USD"),
+            ("(516)", -516e6, "USD"),
+        ],
+    ),
+    (
+        VOTES_BY_PARTY,
+        [
+            ("63", 63, "count"),
+            ("1", 1, "count"),
+            ("4", 4, "count"),
+            ("14", 14, "count"),
+            ("2", 2, "count"),
+        ],
+    ),
     (
         YEAR_ROWS,
         [

@@ -180,8 +180,9 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 mentions.append(mention)
             continue
         parts = digit_parts(scan, m) if kind == "q" else word_parts(scan, m)
-        age = parts[0][0].unit is None and parts[0][1] == "low" and age_unit(scan, parts[0][0])
-        if age:  # 'ages 18 to 29'
+        paired = parts[0][1] == "low" or (len(parts) == 2 and parts[1][0].unit is None)
+        age = parts[0][0].unit is None and paired and age_unit(scan, parts[0][0])
+        if age:  # 'ages 18 to 29', 'ages 23 and 31'
             parts = [(p._replace(unit=age), r) for p, r in parts]
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
@@ -210,12 +211,16 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                     continue  # '| 14', '230 INCSR 2026 Volume I', a footnote's number
                 unit, end = unit_printed_apart(scan, part)
                 part = part._replace(end=end)
-                # '(518,442)': a negative amount, as accounts print it, when a cell of money
+                # '(518,442)': a negative amount, as accounts print it, in a cell of money
+                # or of any measure ('(1.7)' hours, '(6.8)' percent); around a count the
+                # brackets are no sign, and what they mean is left unread
                 bracketed = scan[part.start - 1 : part.start] == "(" and scan.startswith(")", end)
                 cell_start, cell_end = (part.start - 1, end + 1) if bracketed else (part.start, end)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, cell_start, cell_end)
                 cell = tables.at(cell_start) if in_cell else None
-                if bracketed and cell and cell.unit.kind == "money" and part.value is not None:
+                if bracketed and in_cell and cell is not IDENTIFIER and part.value is not None:
+                    if cell is None or cell.unit.kind == "count":
+                        continue
                     part = part._replace(start=cell_start, end=cell_end, value=-part.value)
                 if not (unit or part.scaled or in_cell):
                     cell = flat_tables.at(part)  # a PDF table, chart or stats box, flattened

@@ -63,7 +63,8 @@ def _stripped(scan: str, span: tuple[int, int] | None) -> str:
 # A page break (form feed) may open the heading's line.
 _CONTENTS_HEADING = re.compile(r"(?im)^[ \t\f]*(?:(?:table of )?contents|índice)[ \t\r]*$")
 _ENDS_IN_PAGE = re.compile(r".*[ \t][0-9ivxlc]{1,4}[ \t\r]*", re.IGNORECASE)
-_RUNNING_HEAD = re.compile(r"[ \t\f]*[A-Z][A-Z0-9 .,;:—–'’-]{5,80}[ \t]{8,}")
+# one phrase in capitals, then the gap: a table row's cells ('MORENA   63   —') have gaps
+_RUNNING_HEAD = re.compile(r"[ \t\f]*[A-Z](?:[A-Z0-9.,;:—–'’-]|[ ](?=[^ \t])){5,80}[ \t]{8,}")
 
 
 class PageFurniture:

@@ -53,6 +53,13 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         unit_text = None  # '-133,704⏎Percent change, year-to-date': the next line's label
     if unit_text == "pp" and m.string.startswith(".", m.end(unit_group)):
         unit_text = None  # '96 pp.': pages
+    if (
+        scale
+        and scale.lower() == "mil"
+        and m.string.startswith(".", m.end(scale_group))
+        and "\n" in m.string[m.end(num_group) : m.start(scale_group)]
+    ):
+        scale = unit_text = None  # '5.85⏎   Mil. MT': the next row's unit cell, not 'mil'
     number = parse_digits(raw)
     unit = unit_of(unit_text) if unit_text else None
     if currency and (unit is None or unit.kind != "money"):

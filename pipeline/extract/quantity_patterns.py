@@ -137,7 +137,8 @@ _LEGAL = (
 # An opening bracket or parenthesis holding only a small number is a note or list marker.
 # '(12)', '[3, 5]', '(1-3)': note markers in brackets; '(560,000)' groups thousands
 _MARKER = (
-    r"[0-9](?<=[(\[][0-9])[0-9]{0,2}"
+    # not a table cell, which a gap opens ('Mining   6,918   (516)': a negative)
+    r"[0-9](?<=[(\[][0-9])(?<![ \t\xa0][ \t\xa0][(\[][0-9])(?<!\t[(\[][0-9])[0-9]{0,2}"
     r"(?:[ \t\xa0]*(?:,(?![0-9]{3}[)\]])|[–-])[ \t\xa0]*[0-9]{1,3})*[)\]]"
 )
 _SUPERSCRIPT = "ⁱᵛˣᶦ⁰¹²³⁴⁵⁶⁷⁸⁹"

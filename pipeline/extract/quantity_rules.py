@@ -291,6 +291,10 @@ _TIMES_COUNTED = re.compile(
     r"[ \t\xa0]+times(?:[ \t\xa0]*(?:[.,;:)]|\Z|\n)|[ \t\xa0]+(?:since|in|during|so|this"
     r"|last|before|after|between|under|with|and|or)\b)"
 )
+_BUILT_FOR = re.compile(
+    r"\b(?:built|designed|meant|intended)[ \t\xa0]+(?:for|to[ \t\xa0]+hold)[ \t\xa0]+\Z"
+    r"|\bcapacity[ \t\xa0]+(?:of|for)[ \t\xa0]+\Z"
+)
 # Mexican print groups thousands with the word: '9 mil 668'
 _MIL_GROUPED = re.compile(r"[0-9][ \t\xa0\n]+mil[ \t\xa0\n]+[0-9]")
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
@@ -382,6 +386,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True  # '9,668 (68%) reconocieron', '9 mil 668 (68%) …': grouped, a count
     if ROLL_CALL.search(scan, max(0, part.start - 8), part.start):
         return True
+    if _BUILT_FOR.search(scan, max(0, part.start - 24), part.start) and "." not in part.raw:
+        return True  # 'a shelter … built for 120.': its capacity, in the people said before
     if counted_by_label(scan, part):
         return True
     if SAMPLE_SIZE.search(scan, max(0, part.start - 8), part.start):  # '(n=247)'

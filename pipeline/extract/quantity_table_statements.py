@@ -12,7 +12,8 @@ from typing import NamedTuple
 from pipeline.extract.quantity_units import COUNT, UNITS, Unit, unit_of
 
 _USD, _MXN, _PERCENT, _MILE = (UNITS[form] for form in ("usd", "mxn", "percent", "mile"))
-_PAREN = re.compile(r"\(([^()\n]{1,120})\)")
+# '(Dollars in Thousands)', and '[Millions of dollars]' as BEA and Census tables print it
+_PAREN = re.compile(r"\(([^()\[\]\n]{1,120})\)|\[([^()\[\]\n]{1,120})\]")
 _SCALES = (
     (re.compile(r"\b(?:miles de millones|mil millones|billions?|bn)\b"), 10**9),
     (re.compile(r"\b(?:millones|millions?|mn)\b"), 10**6),
@@ -41,10 +42,20 @@ def statement_in(text: str) -> Statement | None:
     `($ in thousands)`, `(millones de dólares)`, `(miles)`, `(%)`, `(dólares)`."""
     spanish = SPANISH.search(text.lower()) is not None
     for paren in _PAREN.finditer(text):
-        found = _statement(paren.group(1).lower(), spanish)
+        found = _statement((paren.group(1) or paren.group(2)).lower(), spanish)
+        if found and found.unit is COUNT and found.scale != 1:
+            # 'Loaded miles (millions)': the label names the unit, the bracket the scale
+            named = None if spanish else _NAMED_UNIT.search(text, 0, paren.start())
+            if named:
+                return Statement(UNITS[named.group().lower()], found.scale)
         if found:
             return found
     return None
+
+
+_NAMED_UNIT = re.compile(
+    r"\b(?i:miles|kilometers|hours|days|years|tons|tonnes|pounds|kilograms)\b(?![ \t]+per\b)"
+)
 
 
 # '($ in millions, except per share)': the exception names other rows, not this statement
@@ -92,9 +103,31 @@ _COUNTED_CELL = frozenset(
 )
 
 
+# 'Bil. $', 'Mil. MT', '1,000 MT': a unit column's cell, as USDA tables print it
+_SCALED_UNIT_CELL = re.compile(
+    r"(?P<scale>bil\.|mil\.|thou\.|1,000|1,000,000|billion|million|thousand)[ \t\xa0]*"
+    r"(?P<unit>\$|dollars|mt|metric tons|tons|lbs\.?|pounds|kg|km|head)"
+)
+_SCALE_OF_CELL = {"bil.": 10**9, "billion": 10**9, "mil.": 10**6, "million": 10**6}
+_SCALE_OF_CELL |= {"1,000,000": 10**6, "thou.": 10**3, "thousand": 10**3, "1,000": 10**3}
+_UNIT_OF_CELL = {"$": "usd", "dollars": "usd", "mt": "metric tons"}
+
+
+def scaled_unit_cell(text: str) -> Statement | None:
+    m = _SCALED_UNIT_CELL.fullmatch(text.strip().lower())
+    if m is None:
+        return None
+    word = m.group("unit")
+    unit = COUNT if word == "head" else unit_of(_UNIT_OF_CELL.get(word, word.rstrip(".")))
+    return Statement(unit, _SCALE_OF_CELL[m.group("scale")])
+
+
 def unit_cell(text: str) -> Statement | None:
-    """A cell that is only a unit ('km', '%', 'tons/year', 'households'): the unit of the
-    numbers after it in its row. A rate ('/year') leaves the value as printed."""
+    """A cell that is only a unit ('km', '%', 'tons/year', 'households', 'Bil. $'): the
+    unit of the numbers after it in its row. A rate ('/year') leaves the value as printed."""
+    scaled_unit = scaled_unit_cell(text)
+    if scaled_unit:
+        return scaled_unit
     word = text.strip().lower().split("/")[0].strip()
     if word in _COUNTED_CELL:
         return Statement(COUNT, 1)

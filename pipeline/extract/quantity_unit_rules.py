@@ -91,12 +91,19 @@ def unit_from_label(scan: str, start: int) -> Unit | None:
 
 
 def is_unit_label(scan: str, part: Part) -> bool:
+    if part.form != "digits" or part.value not in _UNIT_LABEL_VALUES:
+        return False
+    if scan[part.start - 1 : part.start] == "(":
+        return bool(_UNIT_LABEL_REST.match(scan, part.end))
+    # '1,000 MT   1,152   1,180': a unit column's cell, before the row's figures
     return (
-        part.form == "digits"
-        and part.value in _UNIT_LABEL_VALUES
-        and scan[part.start - 1 : part.start] == "("
-        and bool(_UNIT_LABEL_REST.match(scan, part.end))
+        part.unit is not None
+        and scan[part.start - 2 : part.start] in ("  ", "\t", " \t")
+        and bool(_FIGURES_TO_LINE_END.match(scan, part.end))
     )
+
+
+_FIGURES_TO_LINE_END = re.compile(r"(?:[ \t\xa0]{2,}[-−(]?[0-9][0-9.,]*\)?%?)+[ \t\xa0]*(?:\n|\Z)")
 
 
 def unit_printed_apart(scan: str, part: Part) -> tuple[Unit | None, int]:

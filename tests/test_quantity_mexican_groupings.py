@@ -1,7 +1,8 @@
 """Numbers as Mexican print groups them: thousands and millions written with the words
 `mil` and `millones` between the digit groups (`2 millones 87 mil`, `9 mil 668`), and the
 Spanish function words that stand between a number and a unit it does not have (`210 del
-año anterior` is no duration).
+año anterior` is no duration), and the `$` that Mexican print writes for the peso: in a
+Spanish clause it is MXN, beside an English translation still USD.
 
 Each case is a sentence and the (quote, value, unit) of every quantity it states.
 """
@@ -34,6 +35,40 @@ CASES = [
         # two amounts, each with its own unit: no grouping across 'de pesos y'
         "la cifra fue de 3 millones de pesos y 250 mil dólares.",
         [("3 millones de pesos", 3_000_000, "MXN"), ("250 mil dólares", 250_000, "USD")],
+    ),
+    (
+        "La muestra oscila entre 2 mil 800 y 6 mil 100 viviendas por trimestre.",
+        [("2 mil 800", 2800, "count"), ("6 mil 100", 6100, "count")],
+    ),
+    (
+        "Los ingresos sumaron 4 billones 126 mil 803 millones\nde pesos, monto superior.",
+        [("4 billones 126 mil 803 millones\nde pesos", 4_126_803_000_000, "MXN")],
+    ),
+    (
+        "La deuda fue de 3 billones 250 millones de pesos.",
+        [("3 billones 250 millones de pesos", 3_000_250_000_000, "MXN")],
+    ),
+    # 'pb' are puntos base, as 'bps' are basis points
+    ("La tasa disminuyó 45 pb respecto de diciembre.", [("45 pb", 0.45, "percent")]),
+    (
+        "La Línea de Pobreza fue de $4,585.17 en el ámbito urbano y de $3,296.45 en el rural.",
+        [("$4,585.17", 4585.17, "MXN"), ("$3,296.45", 3296.45, "MXN")],
+    ),
+    (
+        "Los apoyos van de $500 a $1,000 por persona en el estado.",
+        [("$500", 500, "MXN"), ("$1,000", 1000, "MXN")],
+    ),
+    (
+        "La inversión será de $5 millones de dólares para la planta.",
+        [("$5 millones de dólares", 5e6, "USD")],
+    ),
+    (
+        "“Nuevo León recibió 11 mil 240 millones de dólares en inversión extranjera directa.”"
+        " (“Nuevo León received $11.24 billion in foreign direct investment.”)",
+        [
+            ("11 mil 240 millones de dólares", 11.24e9, "USD"),
+            ("$11.24 billion", 11.24e9, "USD"),
+        ],
     ),
     # 'del año' is 'of the year': 210 is not a duration
     ("frente a los 210 del año anterior.", []),

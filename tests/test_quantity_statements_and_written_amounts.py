@@ -44,7 +44,48 @@ Northbound trucks                          3,412           3,198
 Empty containers                            (214)           (187)
 """
 
+# A row label without figures that ends in a bracket heads the rows under it, as a line
+# that is only a bracket does; a row's own label still wins ('Terminal dwell (hours)').
+LABELLED_GROUP = """OPERATING STATISTICS                       2025          2024      % Change
+Carloads and units (thousands)
+  Chemical and petroleum                  198.4         206.1         (3.7)
+Total carloads and units                1,515.1       1,468.0          3.2
+Terminal dwell (hours)                     21.8          23.4         (6.8)
+"""
+
+# USITC prints each group's unit and scale on its own line, centred over the figures and
+# under the rows of the group before: '(1,000 pounds)' is in thousands of pounds.
+CENTRED_GROUP_LINES = """Source                               2022            2023
+                                    Quantity (1,000 pounds)
+Mexico                          4,102,337       4,388,910
+                                    Value (1,000 dollars)
+Mexico                          2,618,440       2,902,176
+"""
+
 TABLES = [
+    (
+        CENTRED_GROUP_LINES,
+        [
+            ("4,102,337", 4_102_337_000, "pound"),
+            ("4,388,910", 4_388_910_000, "pound"),
+            ("2,618,440", 2_618_440_000, "USD"),
+            ("2,902,176", 2_902_176_000, "USD"),
+        ],
+    ),
+    (
+        LABELLED_GROUP,
+        [
+            ("198.4", 198_400, "count"),
+            ("206.1", 206_100, "count"),
+            ("(3.7)", -3.7, "percent"),
+            ("1,515.1", 1_515_100, "count"),
+            ("1,468.0", 1_468_000, "count"),
+            ("3.2", 3.2, "percent"),
+            ("21.8", 21.8, "hour"),
+            ("23.4", 23.4, "hour"),
+            ("(6.8)", -6.8, "percent"),
+        ],
+    ),
     (
         GROUPED_UNIT_LINES,
         [

@@ -244,7 +244,33 @@ All industries total             155,187      161,904       6,717
   Mining                           6,918        6,402        (516)
 """
 
+# A poll's crosstab: a question too long for a caption still ends in its unit '(%)', and
+# the row of respondents counts people, not a share.
+POLL_CROSSTAB = (
+    (
+        'Q12. "Thinking about your most recent crossing, how long did it take, from the time you'
+        ' got in line until you were through inspection?" Base: respondents who crossed (%)\n'
+    )
+    + """
+                          All     U.S. side   Mexican side
+More than 2 hours          22        17            26
+Unweighted n            1,104       560           544
+"""
+)
+
 TABLES = [
+    (
+        POLL_CROSSTAB,
+        [
+            ("2 hours", 2, "hour"),
+            ("22", 22, "percent"),
+            ("17", 17, "percent"),
+            ("26", 26, "percent"),
+            ("1,104", 1104, "count"),
+            ("560", 560, "count"),
+            ("544", 544, "count"),
+        ],
+    ),
     (
         UNIT_COLUMN,
         [

@@ -71,22 +71,25 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         end = m.end(scale_group if scale else abbr_group)
     else:
         end = m.end(num_group)
-    rest = m.group("thousands_rest") if n == "" else None
-    if rest:  # '36 mil 872' is 36,872
-        if number is not None:
-            number = number * 1000 + int(rest) if number == number.to_integral() else None
-        raw = m.string[m.start(num_group) : m.end("thousands_rest")]
+    rest_group = f"thousands_rest{n}"
+    if m.group(rest_group):  # '36 mil 872' is 36,872
+        number = _grouped(number, int(m.group(rest_group)))
+        raw = m.string[m.start(num_group) : m.end(rest_group)]
         if not (unit_text or scale or abbr):
-            end = m.end("thousands_rest")
-    millions_rest = m.group("millions_rest") if n == "" else None
-    if millions_rest:  # '2 millones 87 mil' is 2,087 thousand
-        if number is not None:
-            whole = number == number.to_integral()
-            number = number * 1000 + int(millions_rest) if whole else None
+            end = m.end(rest_group)
+    if n == "" and m.group("millions_rest"):  # '2 millones 87 mil' is 2,087 thousand
+        number = _grouped(number, int(m.group("millions_rest")))
         factor = scale_factor("mil")
         raw = m.string[m.start(num_group) : m.end("mil")]
         if not unit_text:
             end = m.end("mil")
+    if n == "" and m.group("billions_rest"):  # '4 billones 126 mil 803 millones' in millions
+        number = _grouped(_grouped(number, int(m.group("billions_thousands") or 0)), 0)
+        number = None if number is None else number + int(m.group("billions_rest"))
+        factor = scale_factor("millones")
+        raw = m.string[m.start(num_group) : m.end("millones")]
+        if not unit_text:
+            end = m.end("millones")
     start = m.start(cur_group) if currency else m.start(num_group)
     value = None if number is None else number * factor * (unit.factor if unit else 1)
     if n == "" and m.group("sign"):
@@ -94,6 +97,13 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         if m.group("sign") != "+" and value is not None:
             value = -value
     return Part(start, end, value, unit, factor, raw, "digits")
+
+
+def _grouped(number: Decimal | None, rest: int) -> Decimal | None:
+    """A whole number of thousands with the group printed after it ('36 mil 872')."""
+    if number is None or number != number.to_integral():
+        return None
+    return number * 1000 + rest
 
 
 def _as_range(
@@ -160,16 +170,44 @@ _PESOS_SAID = re.compile(
 )
 
 
+_SPANISH_WORDS = re.compile(r"\b(?:de|del|la|las|los|el|que|para|por|con|una|en|se|y)\b")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|to|in|for|with|that|is|was|a|an|on)\b")
+# where a sentence, a bracket or a quotation opens or ends: a translation may stand beside
+# the original ('… dólares.” (“… $11.24 billion …”)')
+_CLAUSE_BREAK = re.compile(r"[.!?;:][ \t\xa0]+|[()“”\"]|\n[ \t\xa0]*\n")
+_LANGUAGE_WINDOW = 160
+
+
+def _in_spanish(scan: str, start: int) -> bool:
+    """Whether the clause of a number is Spanish, counted by its function words."""
+    before = scan[max(0, start - _LANGUAGE_WINDOW) : start]
+    opened = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    after = scan[start : start + _LANGUAGE_WINDOW]
+    closed = _CLAUSE_BREAK.search(after, 1)
+    window = (before[opened[-1] :] if opened else before) + (
+        after[: closed.start()] if closed else after
+    )
+    words = window.lower()
+    spanish = len(_SPANISH_WORDS.findall(words))
+    return spanish >= 3 and spanish > 2 * len(_ENGLISH_WORDS.findall(words))
+
+
 def digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     cur = m.group("cur")
     currency = currency_of_prefix(cur) if cur else None
-    if cur == "$" and not m.group("num2") and _PESOS_SAID.match(scan, m.end("q")):
-        currency = "MXN"
+    if cur == "$" and (
+        (not m.group("num2") and _PESOS_SAID.match(scan, m.end("q")))
+        or _in_spanish(scan, m.start("q"))
+    ):
+        currency = "MXN"  # Mexican print writes the peso '$'
+    cur2 = m.group("cur2")
     first = _digit_part(m, "", currency)
     if not m.group("num2"):
         return [(_with_leading_mil(scan, first), None)]
-    cur2 = m.group("cur2")
-    second = _digit_part(m, "2", currency_of_prefix(cur2) if cur2 else None)
+    currency2 = currency_of_prefix(cur2) if cur2 else None
+    if cur2 == "$" and currency == "MXN":
+        currency2 = "MXN"
+    second = _digit_part(m, "2", currency2)
     points = (_in_points(m.group("unit")), _in_points(m.group("unit2")))
     return _as_range(scan, first, second, m.group("sep").strip(" \t-–—") or "-", points)
 
@@ -191,7 +229,8 @@ def _with_leading_mil(scan: str, part: Part) -> Part:
 def _in_points(unit_text: str | None) -> bool:
     """Whether a unit is points of a percentage ('percentage points', 'basis points',
     'bps'): a change in a rate, never one end of a range of its level."""
-    return bool(unit_text) and (unit_text.lower() in ("bps", "pp") or "point" in unit_text.lower())
+    points = ("bps", "pp", "pb")
+    return bool(unit_text) and (unit_text.lower() in points or "point" in unit_text.lower())
 
 
 def word_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:

@@ -229,8 +229,10 @@ _RANGE_TAIL = (
     r"(?P<sep>[ \xa0]?[-–—][ \t\xa0]?|-to-"
     r"|[ \t\xa0]*\n?[ \t\xa0]*(?<=[ \t\xa0\n])(?:to|and|through|or|vs\.?|versus|y|a)[ \t\xa0\n]+)"
     rf"(?P<cur2>{CURRENCY_PREFIX_PATTERN})?[ \t\xa0]?(?P<num2>{NUMBER})"
+    r"(?:[ \t\xa0](?:mil|thousand)[ \t\xa0](?P<thousands_rest2>[0-9]{1,3})(?![0-9.,]))?"
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )
+_BREAK = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"  # a space, or a line break
 _DIGIT_QUANTITY = (
     # a sign glued to the amount is its sign ('growth of -1.2 percent', '−$2.3 billion',
     # '(+8%)')
@@ -240,9 +242,13 @@ _DIGIT_QUANTITY = (
     # '36 thousand 872 million dollars') is 36,872 million
     r"(?:[ \t\xa0](?:mil|thousand)[ \t\xa0](?P<thousands_rest>[0-9]{1,3})(?![0-9.,]))?"
     rf"(?:{_scale('')})?"
-    # and millions before them: '2 millones 87 mil trabajadores' is 2,087,000
-    r"(?:(?:(?<=millones)|(?<=millón)|(?<=millon))(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"
-    r"(?P<millions_rest>[0-9]{1,3})(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)(?P<mil>mil)(?![\w]))?"
+    # and millions before them: '2 millones 87 mil trabajadores' is 2,087,000; '4 billones
+    # 126 mil 803 millones de pesos' is 4,126,803 millions
+    rf"(?:(?:(?<=millones)|(?<=millón)|(?<=millon)){_BREAK}"
+    rf"(?P<millions_rest>[0-9]{{1,3}}){_BREAK}(?P<mil>mil)(?![\w])"
+    rf"|(?:(?<=billones)|(?<=billón)|(?<=billon)){_BREAK}"
+    rf"(?:(?P<billions_thousands>[0-9]{{1,3}}){_BREAK}mil{_BREAK})?"
+    rf"(?P<billions_rest>[0-9]{{1,3}}){_BREAK}(?P<millones>millones)(?![\w]))?"
     rf"(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
 )
 # Decimals as spoken ('two point four billion dollars'): digit words after 'point'.

@@ -17,7 +17,7 @@ _PAREN = re.compile(r"\(([^()\[\]\n]{1,120})\)|\[([^()\[\]\n]{1,120})\]")
 _SCALES = (
     (re.compile(r"\b(?:miles de millones|mil millones|billions?|bn)\b"), 10**9),
     (re.compile(r"\b(?:millones|millions?|mn)\b"), 10**6),
-    (re.compile(r"\b(?:miles|thousands?)\b"), 10**3),
+    (re.compile(r"\b(?:miles|thousands?)\b|(?<![0-9,])1,000(?![0-9,])"), 10**3),
 )
 _MEASURE_WORD = re.compile(r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|kg|km)\b")
 SPANISH = re.compile(r"\b(?:de|del|la|los|las|en|y)\b")

@@ -130,7 +130,10 @@ def _header_columns(rows: list[tuple[int, str]]) -> tuple[list[str], list[int] |
 
 # '(Annual percentage change, unless otherwise indicated)', '(In percent of GDP)': a line
 # that is one parenthesis, over a group of rows whose unit it states.
-_GROUP_UNIT_LINE = re.compile(r"[ \t]*\([^()\n]{2,120}\)[ \t\r]*")
+_GROUP_UNIT_LINE = re.compile(
+    # or a row label without figures that ends in one ('Carloads and units (thousands)')
+    r"[ \t]*(?:[A-Za-z][^0-9()\n\t]{0,60}?[ ])?\([^()\n]{2,120}\)[ \t\r]*"
+)
 
 
 def is_group_unit_line(line: str, starts: list[int] | None) -> bool:
@@ -193,6 +196,8 @@ class TableUnits:
                     data = data or _has_number_cell(line)
                 elif _wraps_label([text for _, text in lines[j : j + 4]]):
                     pass  # 'International Narcotics Control' over 'and Law Enforcement  98,800'
+                elif data and _GROUP_UNIT_LINE.fullmatch(line) and statement_in(line):
+                    pass  # '   Value (1,000 dollars)' heads the rows under it, in the table
                 elif data or not _continues_header(line):
                     break  # a header may run over lines ('(percent)' under 'Availability,')
                 j += 1
@@ -211,7 +216,9 @@ class TableUnits:
         if k < first:
             above = [line for _, line in lines[max(0, k - 3) : k] if line.strip()]
         stated = (statement_in(line) or unit_line_statement(line) for line in reversed(above[-2:]))
-        caption = next((s for s in stated if s and len(above[-1]) < 160), None)
+        # a long line is prose, unless it ends in its statement ('… a year?” (%)')
+        short = above and (len(above[-1]) < 160 or _ENDS_IN_STATEMENT.search(above[-1]))
+        caption = next((s for s in stated if s and short), None)
         texts, starts = _header_columns(lines[first:stop])
         columns = [header_statement(text) for text in texts]
         if caption is None and columns and columns[0] is not IDENTIFIER:
@@ -241,9 +248,15 @@ class TableUnits:
             return  # a table that states nothing: its cells stay counts
         block = _Block(lines[first:stop], caption, columns, starts)
         group = block  # the rows under a group's unit line take its unit for the caption's
+        data = False
         for offset, line in lines[first:stop]:
-            if is_group_unit_line(line, starts) and (stated_here := statement_in(line)):
+            # under the rows, a group's line may stand anywhere; over them, only in the row
+            # labels' column (else it heads one column)
+            if is_group_unit_line(line, None if data else starts) and (
+                stated_here := statement_in(line)
+            ):
                 group = block._replace(caption=stated_here)
+            data = data or _has_number_cell(line)
             self._starts.append(offset)
             self._rows.append((offset, line, group))
 
@@ -271,7 +284,8 @@ class TableUnits:
         if _closes_bracket(first) and k and self._rows[k - 1][2].lines is block.lines:
             first = f"{self._rows[k - 1][1].strip()} {first}"  # a label wrapped in its bracket
         label = (
-            statement_in(first)
+            (_SAMPLE_SIZE if _SAMPLE_SIZE_LABEL.fullmatch(first) else None)
+            or statement_in(first)
             or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)
             or leading_unit(first.lstrip("| "))
         )
@@ -279,6 +293,15 @@ class TableUnits:
             block.columns[column_of_header] if 0 < column_of_header < len(block.columns) else None
         )
         return _row_unit(line, cells[1:column]) or header or label or block.caption
+
+
+_ENDS_IN_STATEMENT = re.compile(r"\([^()\n]{1,40}\)[ \t]*\Z")
+# 'Unweighted n', 'Base', 'Sample size': a poll's row of respondents, in a table of shares
+_SAMPLE_SIZE_LABEL = re.compile(
+    r"[ \t|]*(?i:(?:unweighted |weighted )?(?:n|base|sample size|sample)"
+    r"|number of (?:respondents|interviews|cases))[ \t|]*"
+)
+_SAMPLE_SIZE = Statement(COUNT, 1)
 
 
 def _row_unit(line: str, cells: list[tuple[int, int]]) -> Statement | None:

@@ -133,7 +133,7 @@ _add(Unit("ton", "mass", _TEN**6), "mmt")
 _add(Unit("ton", "mass", _TEN**6, "per_year"), "mtpa", "mmtpa")  # million tons per annum
 _add(Unit("ton", "mass"), "mt")
 _add(Unit("percent", "percent", Decimal("0.01")), "basis point", "basis points", "bps")
-_add(Unit("percent", "percent", Decimal("0.01")), "punto base", "puntos base")
+_add(Unit("percent", "percent", Decimal("0.01")), "punto base", "puntos base", "pb")
 _add(Unit("percent", "percent"), "punto porcentual", "puntos porcentuales")
 _add(Unit("mile", "length"), "milla", "millas")
 _add(Unit("pound", "mass"), "libra", "libras")
@@ -169,7 +169,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
 # or right after the digits ('10km', '5 MW'); the table keys stay lower case.
 _CASE_SENSITIVE = {"mw": "MW", "gw": "GW", "usd": "USD", "mxn": "MXN", "eur": "EUR"}
 _CASE_SENSITIVE.update({"mt": "MT", "mmt": "MMT", "kw": "kW", "kwh": "kWh", "mwh": "MWh"})
-_CASE_SENSITIVE.update({"gwh": "GWh", "twh": "TWh", "tcf": "Tcf", "bps": "bps"})
+_CASE_SENSITIVE.update({"gwh": "GWh", "twh": "TWh", "tcf": "Tcf", "bps": "bps", "pb": "pb"})
 _CASE_SENSITIVE.update({"cad": "CAD", "gbp": "GBP", "cny": "CNY", "jpy": "JPY", "rmb": "RMB"})
 
 

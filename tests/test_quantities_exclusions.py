@@ -96,6 +96,10 @@ URLS_AND_CITATIONS = [
     "Text.\n\nEndnotes\n\n- Pew, “5 million readers,” $3 billion, 40% of all, 12 miles.",
     "Text.\n\nReferences\n\n- Border Report, 5 million readers, 12 miles, 2024.",
     "Source: CRS analysis of 2023 data from 5 agencies.",
+    # court reporters' volumes and pages
+    "See Brazos Materials, Inc., 98 F.4th 211, 217 (5th Cir. 2024).",
+    "Id.; Harlan Cnty., 612 S.W.3d 40, 44 (Tex. 2020).",
+    "Twombly, 550 U.S. 544, 570 (2007).",
 ]
 VAGUE_AND_FREQUENCIES = [
     # the word 'one' is never a row, with a unit or without
@@ -126,6 +130,9 @@ RATIOS_AND_INDICES = [
     "Some households depend on the money, roughly one in 10.",
     "one in four of them is under 18.",
     "the Gini coefficient stands at 0.40.",
+    # a rate's base
+    "Incidence, Change in Rate per 100,000",
+    "La tasa de homicidios, de 41.3 por cada 100 mil habitantes, casi duplica el promedio.",
 ]
 CODES_AND_LABELS = [
     "For more information, call (619) 555-0142.",
@@ -142,6 +149,7 @@ CODES_AND_LABELS = [
     "El artículo 14 dispone que el Acuerdo entrará en vigor.",
     "Con fundamento en los artículos 76, fracción I, y 89, fracción X, de la Constitución.",
     "Centro Cultural de la Frontera, 1200 E.\nSan Antonio Ave.",
+    "CITY HALL COUNCIL CHAMBERS\n1110 HOUSTON STREET",
 ]
 
 CASES = (

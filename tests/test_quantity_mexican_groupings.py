@@ -70,6 +70,23 @@ CASES = [
             ("$11.24 billion", 11.24e9, "USD"),
         ],
     ),
+    (
+        "La deuda de Nuevo León sumó \\$101.4 mil millones, equivalente a 4.1 % de su PIB.",
+        [("\\$101.4 mil millones", 101.4e9, "MXN"), ("4.1 %", 4.1, "percent")],
+    ),
+    (
+        # a fall's first figure is in the scale printed once after the second
+        "la población en pobreza se redujo de 46.8 a 38.5 millones de personas",
+        [("46.8", 46.8e6, "count"), ("38.5 millones", 38.5e6, "count")],
+    ),
+    (
+        "Se rehabilitaron caminos rurales en 38 de los 67 municipios del estado.",
+        [("38", 38, "count"), ("67", 67, "count")],
+    ),
+    ("Se instalaron 10 puntos de revisión.", [("10", 10, "count")]),
+    # an index's score in points, and a Markdown heading's section number, are no rows
+    ("La Ciudad de México encabezó el índice, con 67.2 puntos, seguida de Nuevo León.", []),
+    ("## 2.1 Resultados generales", []),
     # 'del año' is 'of the year': 210 is not a duration
     ("frente a los 210 del año anterior.", []),
 ]

@@ -48,6 +48,10 @@ CASES = [
         [("sixty-two and a half percent", 62.5, "percent")],
     ),
     ("Two and a half years later", [("Two and a half years", 2.5, "year")]),
+    (
+        "the average wait is, say, two point\nfour hours, you multiply",
+        [("two point\nfour hours", 2.4, "hour")],
+    ),
     ("two and a half million people", [("two and a half million", 2_500_000, "count")]),
     (
         "Staff recommends a consolidation of about 1½ percent of GDP.",

@@ -258,7 +258,32 @@ Unweighted n            1,104       560           544
 """
 )
 
+# Collapsed to single spaces, with a comma in the label and numbers of two comma groups:
+# no CSV (every comma groups thousands or is the label's), and '--' cells stand empty.
+COLLAPSED_WITH_COMMAS = """Port Trucks Change from Jan. 2025 (%) Buses Personal vehicles Pedestrians
+Calexico East, CA 30,102 +1.8 96 221,418 --
+San Ysidro, CA -- -- 1,640 1,395,027 1,012,446
+All U.S.-Mexico ports 612,744 +3.8 9,812 6,081,330 3,712,908
+"""
+
 TABLES = [
+    (
+        COLLAPSED_WITH_COMMAS,
+        [
+            ("30,102", 30102, "count"),
+            ("+1.8", 1.8, "percent"),
+            ("96", 96, "count"),
+            ("221,418", 221418, "count"),
+            ("1,640", 1640, "count"),
+            ("1,395,027", 1395027, "count"),
+            ("1,012,446", 1012446, "count"),
+            ("612,744", 612744, "count"),
+            ("+3.8", 3.8, "percent"),
+            ("9,812", 9812, "count"),
+            ("6,081,330", 6081330, "count"),
+            ("3,712,908", 3712908, "count"),
+        ],
+    ),
     (
         POLL_CROSSTAB,
         [

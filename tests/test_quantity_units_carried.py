@@ -31,6 +31,10 @@ CASES = [
         [("41", 41, "day"), ("59 days", 59, "day")],
     ),
     ("She spent 3 of her 10 years abroad.", [("3", 3, "year"), ("10 years", 10, "year")]),
+    (
+        "The record shows that for 38 of those days the equipment sat idle.",
+        [("38", 38, "day")],
+    ),
     # a part of counted things stays a count
     ("For 9 of the 23 workers, records were missing.", [("9", 9, "count"), ("23", 23, "count")]),
 ]

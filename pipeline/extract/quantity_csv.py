@@ -19,7 +19,7 @@ def _csv_separators(line: str) -> list[int]:
     return [m.start(1) for m in _CSV_SEPARATOR.finditer(line) if m.group(1)]
 
 
-_THOUSANDS_COMMA = re.compile(r"[0-9],[0-9]{3}(?![0-9])")
+_THOUSANDS_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 
 
 def _csv_fields(line: str) -> int:
@@ -31,8 +31,10 @@ def _csv_fields(line: str) -> int:
         return 0
     if 2 * line.count(", ") > commas:
         return 0  # prose, at a glance: most of its commas are followed by a space
-    if " " in line and len(_THOUSANDS_COMMA.findall(line)) == commas:
-        return 0  # 'Sep 2025 28,412 44,608 -16,196': every comma groups thousands
+    if " " in line and len(_THOUSANDS_COMMA.findall(line)) + line.count(", ") >= commas:
+        # 'Sep 2025 28,412 44,608 -16,196', 'San Ysidro, CA -- 1,395,027': every comma
+        # groups thousands or is prose's
+        return 0
     separators = _csv_separators(line)
     spaced = sum(1 for at in separators if line[at + 1 : at + 2] == " ")
     return len(separators) if len(separators) >= 3 and 4 * spaced <= len(separators) else 0

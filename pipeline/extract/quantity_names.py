@@ -49,6 +49,10 @@ _NAME_HEADS = frozenset(
         """
     )
 )
+# an address printed in capitals ('1110 HOUSTON STREET')
+_STREETS = frozenset(
+    word_list("Avenue Street Road Boulevard Drive Lane Place Court Plaza Parkway Highway Suite")
+)
 _COMPASS = frozenset(word_list("N S E W NW NE SW SE N.W N.E S.W S.E"))
 _NAME_RUN = re.compile(
     r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)[A-Z][\w'’.&-]*"
@@ -116,7 +120,8 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
         words.pop()  # '950 Pennsylvania Avenue NW'
     if len(words) > 1 and words[0].rstrip(".") in _COMPASS:
         words.pop(0)  # '1200 E. Yandell Dr'
-    return words[-1] in _NAME_HEADS
+    last = words[-1]
+    return last in _NAME_HEADS or (last.isupper() and last.title() in _STREETS)  # 'STREET'
 
 
 def _verb_before(scan: str, near: Neighbours) -> bool:

@@ -126,13 +126,17 @@ def _as_range(
     change = separator == "to" and _CHANGE_FROM.search(scan, max(0, low.start - 24), low.start)
     if separator in _ALTERNATIVES:  # '3 or 4 days', '7.4 vs. 2.1 percentage points'
         change = True
-    # '$30-35 billion': the low end is in billions too, unless that would pass the high end.
+    # '$30-35 billion': the low end is in billions too, unless that would pass the high end
+    # by more than a fall does ('de 46.8 a 38.5 millones'; 'from 500 to 2 million' is not)
     if (
         high.scaled
         and not low.scaled
         and low.value is not None
         and high.value is not None
-        and low.value * high.scale < high.value
+        and (
+            low.value * high.scale < high.value
+            or (low.unit is None and low.value * high.scale <= 10 * high.value)
+        )
     ):
         low = low._replace(value=low.value * high.scale, scale=high.scale)
     if low.unit is None and high.unit is not None:
@@ -195,7 +199,7 @@ def _in_spanish(scan: str, start: int) -> bool:
 def digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     cur = m.group("cur")
     currency = currency_of_prefix(cur) if cur else None
-    if cur == "$" and (
+    if cur in ("$", "\\$") and (
         (not m.group("num2") and _PESOS_SAID.match(scan, m.end("q")))
         or _in_spanish(scan, m.start("q"))
     ):
@@ -205,7 +209,7 @@ def digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     if not m.group("num2"):
         return [(_with_leading_mil(scan, first), None)]
     currency2 = currency_of_prefix(cur2) if cur2 else None
-    if cur2 == "$" and currency == "MXN":
+    if cur2 in ("$", "\\$") and currency == "MXN":
         currency2 = "MXN"
     second = _digit_part(m, "2", currency2)
     points = (_in_points(m.group("unit")), _in_points(m.group("unit2")))

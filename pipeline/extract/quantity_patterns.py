@@ -131,7 +131,10 @@ _INTERNATIONAL_PHONE = r"\+[0-9]{1,3}(?:[ .-]\(?[0-9]{1,4}\)?|\([0-9]{1,4}\)){2,
 _LEGAL = (
     r"[0-9][0-9]*[ \t\xa0]*\n?[ \t\xa0]*(?<=[ \t\xa0\n])"
     r"(?:U\.S\.C\.|USC|C\.F\.R\.|CFR|Stat\.|Fed\.[ \t\xa0]?Reg\.|F\.R\.|FR\b|F\.[23]d"
-    r"|Federal[ \t\xa0]Register\b)"
+    r"|Federal[ \t\xa0]Register\b"
+    # court reporters: '98 F.4th 211', '612 S.W.3d 40', '550 U.S. 544', '210 F. Supp. 3d'
+    r"|F\.4th|F\.[ \t\xa0]?Supp\.|S\.W\.[23]d|So\.[ \t\xa0]?[23]d|[PA]\.[23]d|N\.[EW]\.[23]d"
+    r"|S\.[ \t\xa0]?Ct\.|L\.[ \t\xa0]?Ed\.|U\.S\.(?=[ \t\xa0][0-9]))"
     r"[ \t\xa0]*(?:§+[ \t\xa0]*)?(?:[0-9][\w.()-]*)?"
 )
 # An opening bracket or parenthesis holding only a small number is a note or list marker.
@@ -157,7 +160,11 @@ _SOURCE_LINE = words_trie(["Source:", "Sources:", "SOURCE:", "SOURCES:"]) + (
     r"[^\n]*?(?:[a-z]{4}\.(?=[ \t\xa0]+[A-Z][a-z])|(?=\n)|\Z)"
 )
 # A number opening a line and followed by '.' or ')' numbers a list item.
-_LIST_NUMBER = r"[ \t\xa0]*(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)(?=[ \t\xa0]+[A-Z“\"])"
+# ('## 2.1 Resultados': a Markdown heading's section number)
+_LIST_NUMBER = (
+    r"[ \t\xa0]*(?:#{1,6}[ \t\xa0]+)?(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)"
+    r"(?=[ \t\xa0]+[A-ZÁÉÍÓÚÑ“\"])"
+)
 
 # Stretches that only hold numbers when they open a line.
 # (A notes section's other lines are judged one by one: see quantity_notes.)
@@ -255,11 +262,11 @@ _DIGIT_QUANTITY = (
 _DIGIT_WORDS = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)"
 _WORD_QUANTITY = (
     rf"(?:(?P<words>{WORD_NUMBER_PATTERN})"
-    rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?"
+    rf"(?:{_BREAK}point{_BREAK}(?P<wpoint>{_DIGIT_WORDS}(?:{_BREAK}{_DIGIT_WORDS})*))?"
     # 'sixty-two and a half percent'
     r"(?P<whalf>[ \t\xa0\n]+and[ \t\xa0\n]+a[ \t\xa0\n]+half(?![\w-]))?"
     rf"(?:[ \t\xa0]+(?P<wsep>to|and|or)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN})"
-    rf"(?:[ \t\xa0]+point[ \t\xa0]+(?P<wpoint2>{_DIGIT_WORDS}(?:[ \t\xa0]+{_DIGIT_WORDS})*))?)?"
+    rf"(?:{_BREAK}point{_BREAK}(?P<wpoint2>{_DIGIT_WORDS}(?:{_BREAK}{_DIGIT_WORDS})*))?)?"
     rf"(?:[ \n-](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
     rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z])"
     # 'more than half a ton', 'half an hour'

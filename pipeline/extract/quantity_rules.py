@@ -254,8 +254,15 @@ _NUMBER_AFTER_OF = re.compile(
 )
 
 
+_POINTS_OF = re.compile(r"[ \t\xa0]+puntos[ \t\xa0]+de\b")
+# 'en 38 de los 67 municipios': the Spanish part of a counted whole
+_DE_LOS_NUMBER = re.compile(r"[ \t\xa0]+de[ \t\xa0]+(?:los|las)[ \t\xa0]+[0-9]")
+
+
 def _counted_of(scan: str, end: int, low: str | None) -> bool:
     """'3 of our 9 consulates', 'four of whom': a count of a group named after it."""
+    if low == "de":
+        return bool(_DE_LOS_NUMBER.match(scan, end))
     if low != "of":
         return False
     after_of = scan.find("of", end) + 2
@@ -330,9 +337,13 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return "." not in part.raw and bool(_TIMES_COUNTED.match(scan, end))
     if low in _MONTHS or low in _FRACTION_DENOMINATORS:
         return False  # 'two thirds', 'dos terceras partes': a share, not a count
+    if low == "puntos" and not _POINTS_OF.match(scan, end):
+        return False  # 'con 67.2 puntos': an index's score, not a count ('10 puntos de revisión')
     if part.scaled or _OPEN_END.match(scan, end) or _PER_TIME.match(scan, end):
         return True  # '1.2 million', '300 or more', 'about 290 per day'
     before, before_low = near.before, near.before_lower
+    if before_low in ("per", "cada"):
+        return False  # 'cases per 100,000 population', 'por cada 100 mil': a rate's base
     if before_low in _RANK_BEFORE and _AMONG.search(
         scan, max(0, near.before_start - 40), near.before_start
     ):

@@ -106,12 +106,21 @@ def is_unit_label(scan: str, part: Part) -> bool:
 _FIGURES_TO_LINE_END = re.compile(r"(?:[ \t\xa0]{2,}[-−(]?[0-9][0-9.,]*\)?%?)+[ \t\xa0]*(?:\n|\Z)")
 
 
+# 'for 38 of those days': a part of a measured whole the text has named
+_OF_THOSE = re.compile(
+    rf"[ \t\xa0]+of[ \t\xa0]+(?:those|these|the)[ \t\xa0]+(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
+)
+
+
 def unit_printed_apart(scan: str, part: Part) -> tuple[Unit | None, int]:
     """The unit of a bare number printed apart from it, and where the number's quote ends
     (after the unit when only a modifier stands between: '90 legislative days')."""
     modified = unit_after_modifier(scan, part.end)
     if modified:
         return modified
+    whole = _OF_THOSE.match(scan, part.end)
+    if whole and unit_of(whole.group("unit")).code in _OPEN_MODIFIER_UNITS:
+        return unit_of(whole.group("unit")), part.end
     unit = exchange_rate_unit(scan, part.start, part.end)
     unit = unit or leader_currency(scan, part.start, part.end) or age_unit(scan, part)
     return unit or unit_from_label(scan, part.start), part.end

@@ -199,6 +199,12 @@ def test_every_span_reproduces_its_text(name, text):
             [("INPC", "INPC", "National Consumer Price Index", "long_form_paren")],
         ),
         (
+            # no comma between: the lower-case 'in' that gave the I still gives way
+            "Inflation, as measured by the change in the National\nConsumer Price Index "
+            "(INPC), was 3.7%.",
+            [("INPC", "INPC", "National Consumer Price Index", "long_form_paren")],
+        ),
+        (
             "Ahead of the review, the Office of the\nUnited States Trade Representative (USTR) "
             "is publishing this summary.",
             [

@@ -122,6 +122,13 @@ CAPACITIES = [
         [("400", 400.0, "count", E, None, None, None, None)],
     ),
 ]
+# 'one account in 4 or more states' is no ratio like '1 truck in 10': the 4 counts states.
+NOT_RATIOS = [
+    (
+        "Cash is deposited into one account in 4 or more states.",
+        [("4", 4.0, "count", L, None, None, None, None)],
+    ),
+]
 # Two ages joined by 'and': both are ages, as a range's two ends are.
 AGES = [
     (
@@ -140,7 +147,7 @@ NOT_SAID_BEFORE = [
     "The remaining 2025 funds were spent.",
 ]
 
-CASES = VERBS_AND_HEADINGS + NOUN_SAID_BEFORE + CAPACITIES + AGES
+CASES = VERBS_AND_HEADINGS + NOUN_SAID_BEFORE + CAPACITIES + AGES + NOT_RATIOS
 EMPTY = NAMES_IN_HEADINGS + NOT_SAID_BEFORE
 
 

@@ -130,6 +130,8 @@ RATIOS_AND_INDICES = [
     "Some households depend on the money, roughly one in 10.",
     "one in four of them is under 18.",
     "the Gini coefficient stands at 0.40.",
+    "At Laredo's World Trade Bridge, 1 truck in 10 took longer than usual.",
+    "a market that absorbs roughly 1 of every 5 dollars of U.S. exports",
     # a rate's base
     "Incidence, Change in Rate per 100,000",
     "La tasa de homicidios, de 41.3 por cada 100 mil habitantes, casi duplica el promedio.",
@@ -150,6 +152,8 @@ CODES_AND_LABELS = [
     "Con fundamento en los artículos 76, fracción I, y 89, fracción X, de la Constitución.",
     "Centro Cultural de la Frontera, 1200 E.\nSan Antonio Ave.",
     "CITY HALL COUNCIL CHAMBERS\n1110 HOUSTON STREET",
+    "CUSIP: 91087B AR1 (2036 notes) / 91087B AS9 (2056 notes)",
+    "Time of day: 12–3 p.m.",
 ]
 
 CASES = (

@@ -80,6 +80,25 @@ CASES = [
         [("46.8", 46.8e6, "count"), ("38.5 millones", 38.5e6, "count")],
     ),
     (
+        "un estimado de 128.4 miles de millones de dólares, de los cuales",
+        [("128.4 miles de millones de dólares", 128.4e9, "USD")],
+    ),
+    (
+        # a bare scaled amount takes the currency before it, its share in brackets after it
+        "La IED sumó 34,286 millones de dólares: 7,310 millones (21.3 %) a nuevas inversiones.",
+        [
+            ("34,286 millones de dólares", 34.286e9, "USD"),
+            ("7,310 millones", 7.31e9, "USD"),
+            ("21.3 %", 21.3, "percent"),
+        ],
+    ),
+    ("entre empresas con 100 o\nmás empleados", [("100", 100, "count")]),
+    (
+        # a capitalized verb before a scaled amount names nothing
+        "• Cruzan 1.2 millones de vehículos por puentes locales en febrero",
+        [("1.2 millones", 1.2e6, "count")],
+    ),
+    (
         "Se rehabilitaron caminos rurales en 38 de los 67 municipios del estado.",
         [("38", 38, "count"), ("67", 67, "count")],
     ),
@@ -87,6 +106,9 @@ CASES = [
     # an index's score in points, and a Markdown heading's section number, are no rows
     ("La Ciudad de México encabezó el índice, con 67.2 puntos, seguida de Nuevo León.", []),
     ("## 2.1 Resultados generales", []),
+    # a rate per so many people, and a page's number alone at a page break
+    ("La incidencia fue de 16.4 casos por cada 100 mil habitantes.", []),
+    ("un año antes.\n\n\f                         25\nSegundo Trimestre de 2025\n", []),
     # 'del año' is 'of the year': 210 is not a duration
     ("frente a los 210 del año anterior.", []),
 ]

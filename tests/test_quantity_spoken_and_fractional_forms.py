@@ -58,6 +58,7 @@ CASES = [
         [("1½ percent", 1.5, "percent")],
     ),
     ("growth of 2¼ percent in 2026", [("2¼ percent", 2.25, "percent")]),
+    ("holders of more than 66⅔% of the principal", [("66⅔%", 200 / 3, "percent")]),
     (
         LEADER_TABLE_WITH_SHARES,
         [

@@ -35,6 +35,18 @@ CASES = [
         "The record shows that for 38 of those days the equipment sat idle.",
         [("38", 38, "day")],
     ),
+    (
+        "As of December 31, 2025, the net debt totaled Ps. 17,848.3 billion, up 4.1%.",
+        [("Ps. 17,848.3 billion", 17_848.3e9, "MXN"), ("4.1%", 4.1, "percent")],
+    ),
+    (
+        "The margin of error is ±2.4 percentage points overall and ±3.4 points for the U.S.",
+        [("2.4 percentage points", 2.4, "percent"), ("3.4 points", 3.4, "percent")],
+    ),
+    (
+        "Exchange rate, end of period (Ps./U.S.$)     20.58     19.49",
+        [("20.58", 20.58, "MXN"), ("19.49", 19.49, "MXN")],
+    ),
     # a part of counted things stays a count
     ("For 9 of the 23 workers, records were missing.", [("9", 9, "count"), ("23", 23, "count")]),
 ]

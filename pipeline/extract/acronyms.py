@@ -248,8 +248,10 @@ def _long_form_paren(
         listed = _LIST_INSIDE.search(text, start, end)
         # 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'; 'inflation,
         # measured by the National Consumer Price Index (INPC)': a match across a clause
-        # gives way to the name before the bracket whose initials are the letters reordered
-        if listed or ("," in text[start:end] and text[start].islower()):
+        # gives way to the name before the bracket whose initials are the letters reordered,
+        # and so does a match that opens with a lower-case word ('in the National Consumer
+        # Price Index (INPC)')
+        if listed or text[start].islower():
             start = reordered_initials_start(text, win, end, sf[0]) or start
         article = _LEADING_ARTICLE.match(text, start, end)
         if article:  # 'The Interbank Equilibrium Interest Rate (TIIE)': its T is Tasa's

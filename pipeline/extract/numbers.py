@@ -15,6 +15,7 @@ from pipeline.extract.quantity_trie import case_variants, regex_trie, words_trie
 # Either plain digits with an optional decimal part, or comma-grouped thousands. Anything
 # else ('10,0000', '5.103.6', '1,00') is ambiguous: a typo we must not repair by guessing.
 _VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+_VULGAR_FRACTIONS |= {"⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3}  # 'more than 66⅔%'
 _WELL_FORMED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 
 SMALL_NUMBERS = {
@@ -76,6 +77,7 @@ SCALE_WORDS = {
     "millon": 10**6,
     "millones": 10**6,
     "mil millones": 10**9,
+    "miles de millones": 10**9,  # '128.4 miles de millones de dólares', not 128.4 miles
     "billón": 10**12,
     "billon": 10**12,
     "billones": 10**12,

@@ -143,7 +143,10 @@ def with_part_of_whole(rows: list[Row], scan: str) -> list[Row]:
 
 # Nothing named after the scale word: a bracket, a comma, the end of the clause, a
 # conjunction ('(1,489 millones)', 'from 2.9 billion.', '1.4 billion and').
-_NOTHING_NAMED = re.compile(r"[ \t\xa0]*(?:[),;:]|\.(?![0-9])|(?:and|or|y|o|e)\b|\Z)")
+# ('7,310 millones (21.3 %) a nuevas inversiones': its share in brackets names nothing)
+_NOTHING_NAMED = re.compile(
+    r"[ \t\xa0]*(?:[),;:]|\([0-9.]+[ \xa0]?%\)|\.(?![0-9])|(?:and|or|y|o|e)\b|\Z)"
+)
 # 'a population of approximately 130 million.': what it counts was named before it.
 _OF_BEFORE = re.compile(r"\b(?:of|de)[ \t\xa0]+(?:[a-z]+[ \t\xa0]+)?\Z")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?][ \t\xa0]+[A-Z¿¡]")

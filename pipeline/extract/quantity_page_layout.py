@@ -97,6 +97,10 @@ class PageFurniture:
         if footer and part.start - line_start >= footer.start(2) and scan.count(footer[1]) > 1:
             return True  # 'TransFrontera | Q3 2025 Earnings | 5' on every slide
         rest = scan[part.end : line_end]
+        if line.strip(" \t\f") == part.raw and (
+            "\f" in line or scan.startswith("\f", line_end + 1)
+        ):
+            return True  # a page's number alone on its line, at a page break
         if not rest.strip():
             # 'Background   4' in a table of contents; 'CONVENTION—MEXICO. 1897.    1131',
             # a running head in capitals with its page number far to the right

@@ -60,6 +60,8 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         and "\n" in m.string[m.end(num_group) : m.start(scale_group)]
     ):
         scale = unit_text = None  # '5.85⏎   Mil. MT': the next row's unit cell, not 'mil'
+    if abbr and len(abbr.strip()) == 1 and len(raw.split(".")[0]) >= 5 and "," not in raw:
+        abbr = None  # '91087B AR1': a code (CUSIP), not 91,087 billion
     number = parse_digits(raw)
     unit = unit_of(unit_text) if unit_text else None
     if currency and (unit is None or unit.kind != "money"):

@@ -24,7 +24,7 @@ from pipeline.extract.quantity_units import CURRENCY_PREFIX_PATTERN, UNIT_PATTER
 # '(n=247)' is a sample's size.
 LEAD = r"[\s(\[“\"'‘—*_•~↑↓±≈=]"
 # '1½ percent', as the IMF prints a half
-NUMBER = r"[0-9]+(?:[.,][0-9]+)*[½¼¾]?"
+NUMBER = r"[0-9]+(?:[.,][0-9]+)*[½¼¾⅓⅔]?"
 YEAR = r"[12](?:(?<=1)[89]|(?<=2)0)[0-9]{2}"
 _SPANISH_MONTHS = word_list(
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"
@@ -120,6 +120,8 @@ _YEAR_SPAN = (
 )
 _DECADE = r"'[0-9]0s"
 _TIME = (
+    # ('12–3 p.m.': a span of the clock)
+    r"(?:[0-9][0-9]?(?::[0-9]{2})?[–-])?"
     r"[0-9][0-9]?(?::[0-9]{2}(?::[0-9]{2})?)?[ \t\xa0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
     r"|[0-9][0-9]?:[0-9]{2}(?::[0-9]{2})?|[0-9][0-9]?[ \t\xa0]o['’]clock"
     r"|[0-9][0-9]?/[0-9][0-9]?(?![0-9])"
@@ -284,6 +286,6 @@ QUANTITY_SCAN = re.compile(
     # instead of trying every alternative that starts with a digit.
     rf"|(?=[0-9+'])(?:(?P<date2>{_DIGIT_FIRST_DATE})|(?P<span>{_YEAR_SPAN}|{_DECADE})"
     rf"|(?P<x2>{_OTHER_EXCLUSIONS}))"
-    rf"|(?=[-−+0-9\\$€£¥UMCEG])(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
+    rf"|(?=[-−+0-9\\$€£¥UMCEGP])(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
     rf"|(?P<rate>{_RATE}))"
 )

@@ -131,15 +131,22 @@ _SMALL_NUMBER = (
 )
 # 'in 4', 'out of 10', Spanish 'de cada diez'
 _RATIO_AFTER = re.compile(
-    rf"[ \t\xa0]+(?:in|out[ \t\xa0]+of|de[ \t\xa0]+cada)[ \t\xa0]+{_SMALL_NUMBER}\b"
+    r"[ \t\xa0]+(?:in|out[ \t\xa0]+of|of[ \t\xa0]+every|de[ \t\xa0]+cada)[ \t\xa0]+"
+    rf"{_SMALL_NUMBER}\b"
+)
+_ONE_BEFORE = re.compile(r"(?<![\w.,])(?:1|[Oo]ne)\Z")
+# '1 truck in 10', 'one worker in five': one of a noun in every so many
+# ('one account in 4 or more states' is no ratio: a plural noun or 'or' counts the 4)
+_ONE_NOUN_IN = re.compile(
+    rf"[ \t\xa0]+[a-z]+[ \t\xa0]+in[ \t\xa0]+{_SMALL_NUMBER}\b(?![ \t\xa0]+(?:or|and|[a-z]+s)\b)"
 )
 _SMALL_NUMBER_WORD = re.compile(_SMALL_NUMBER)
 # 'groups of 100 or more': the bound follows the number.
 _OPEN_END = re.compile(
-    r"[ \t\xa0]+or[ \t\xa0]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
+    r"[ \t\xa0\n]+or[ \t\xa0\n]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
     r"|(?P<upper>fewer|less|below|under|shorter|younger))\b"
     # 'de 3 o más armas', 'de 10 o menos'
-    r"|[ \t\xa0]+o[ \t\xa0]+(?:(?P<lower_es>más)|(?P<upper_es>menos))(?!\w)"
+    r"|[ \t\xa0\n]+o[ \t\xa0\n]+(?:(?P<lower_es>más)|(?P<upper_es>menos))(?!\w)"
     # '57,000+', '300+ staff', '1 million-plus': a plus glued after the number (not '3+2',
     # not 'C++')
     r"|(?P<plus>\+(?![\w+])|-plus\b)"
@@ -195,21 +202,31 @@ def word_before(scan: str, start: int) -> tuple[str | None, int]:
 
 
 def is_ratio(scan: str, end: int, near: Neighbours) -> bool:
-    """'2 in 10 households', 'one in four': a ratio, not two counts."""
-    return bool(_RATIO_AFTER.match(scan, end)) or is_ratio_base(scan, near)
+    """'2 in 10 households', 'one in four', '1 of every 5', '1 truck in 10': a ratio, not
+    two counts."""
+    if _RATIO_AFTER.match(scan, end) or is_ratio_base(scan, near):
+        return True
+    one = _ONE_BEFORE.search(scan, max(0, end - 4), end)
+    return bool(one and _ONE_NOUN_IN.match(scan, end))
 
 
 def is_ratio_base(scan: str, near: Neighbours) -> bool:
     """'10' in '2 in 10 households', '4 tons' in '1 in 4 tons', 'diez' in 'Tres de cada
-    diez casos': the base of a ratio."""
-    if near.before_lower in ("of", "cada"):
+    diez casos', '5 dollars' in '1 of every 5 dollars', '10' in '1 truck in 10': the base
+    of a ratio."""
+    after = near.after_lower or ""
+    if near.before_lower in ("of", "cada", "every"):
         near = neighbours(scan, near.before_start, near.before_start)
-        if near.before_lower not in ("out", "de"):
+        if near.before_lower not in ("out", "de", "of"):
             return False
     elif near.before_lower != "in":
         return False
-    base = scan[max(0, near.before_start - 12) : near.before_start].split()
-    return bool(base and _SMALL_NUMBER_WORD.fullmatch(base[-1]))
+    base = scan[max(0, near.before_start - 24) : near.before_start].split()
+    if base and _SMALL_NUMBER_WORD.fullmatch(base[-1]):
+        return True
+    # one noun between: '1 truck in 10 took'; not 'one account in 4 or more states'
+    counted = after in ("or", "and") or after.endswith("s")
+    return len(base) >= 2 and base[-2] in ("1", "one", "One") and base[-1].isalpha() and not counted
 
 
 def next_word(scan: str, end: int) -> str | None:
@@ -254,6 +271,11 @@ _NUMBER_AFTER_OF = re.compile(
 )
 
 
+# '16.4 casos por cada 100 mil habitantes', '53.2 cases per 100,000': a rate, as every
+# blind annotator read it; neither number is a row
+_RATE_BEFORE_BASE = re.compile(
+    r"[ \t\xa0]+[^\W\d_]+[ \t\xa0]+(?:per|por[ \t\xa0]+cada)[ \t\xa0]+[0-9]"
+)
 _POINTS_OF = re.compile(r"[ \t\xa0]+puntos[ \t\xa0]+de\b")
 # 'en 38 de los 67 municipios': the Spanish part of a counted whole
 _DE_LOS_NUMBER = re.compile(r"[ \t\xa0]+de[ \t\xa0]+(?:los|las)[ \t\xa0]+[0-9]")
@@ -330,7 +352,9 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     ):
         return True  # 'a 40-bed field hospital': forty beds
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
-    if glued or names_something(scan, end, near) or is_ratio(scan, end, near):
+    # ('• Cruzan 1.2 millones de vehículos': a scaled amount is no name's number)
+    named = not part.scaled and names_something(scan, end, near)
+    if glued or named or is_ratio(scan, end, near) or _RATE_BEFORE_BASE.match(scan, end):
         return False
     word, low = near.after, near.after_lower
     if low == "times":  # events counted, not a multiple ('leverage of 1.6 times')

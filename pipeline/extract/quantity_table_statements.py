@@ -71,7 +71,7 @@ def _statement(inside: str, spanish: bool) -> Statement | None:
         return None  # '237,561   (84.9%)': a figure's share, stated beside it
     if "%" in inside or "percent" in inside or "por ciento" in inside:
         return Statement(_PERCENT, 1)
-    if re.search(r"\bpesos?\b.*\b(?:por|per)\b", inside):
+    if re.search(r"\bpesos?\b.*\b(?:por|per)\b|\bps\.?/(?:u\.?s\.?)?\$", inside):
         return Statement(_MXN, 1)  # an exchange rate: pesos for one dollar
     if " por " in inside or " per " in inside:
         return None  # any other rate is no unit of a cell

@@ -106,6 +106,7 @@ def is_unit_label(scan: str, part: Part) -> bool:
 _FIGURES_TO_LINE_END = re.compile(r"(?:[ \t\xa0]{2,}[-−(]?[0-9][0-9.,]*\)?%?)+[ \t\xa0]*(?:\n|\Z)")
 
 
+_MARGIN_POINTS = re.compile(r"[ \t\xa0]+points?\b")
 # 'for 38 of those days': a part of a measured whole the text has named
 _OF_THOSE = re.compile(
     rf"[ \t\xa0]+of[ \t\xa0]+(?:those|these|the)[ \t\xa0]+(?P<unit>{UNIT_PATTERN})(?![A-Za-z])"
@@ -118,6 +119,9 @@ def unit_printed_apart(scan: str, part: Part) -> tuple[Unit | None, int]:
     modified = unit_after_modifier(scan, part.end)
     if modified:
         return modified
+    margin = _MARGIN_POINTS.match(scan, part.end)
+    if margin and scan[part.start - 1 : part.start] == "±":
+        return UNITS["percentage points"], margin.end()  # a poll's '±3.4 points'
     whole = _OF_THOSE.match(scan, part.end)
     if whole and unit_of(whole.group("unit")).code in _OPEN_MODIFIER_UNITS:
         return unit_of(whole.group("unit")), part.end

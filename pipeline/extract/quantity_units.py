@@ -152,6 +152,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "u.s.$": "USD",
     "usd": "USD",
     "mx$": "MXN",
+    "ps.": "MXN",  # 'Ps. 17,848.3 billion', as Mexico's offering documents print the peso
     "mex$": "MXN",
     "mxn": "MXN",
     "mxn$": "MXN",
@@ -193,7 +194,7 @@ for _mark in ("$", "US$", "U.S.$", "MX$", "Mex$", "MXN$", "C$", "CA$"):
     _letters = _mark[:-1]
     for _dollar in ("$", "\\$"):
         _PREFIX_FORMS += [_letters + _dollar] + ([_letters + " " + _dollar] if _letters else [])
-_PREFIX_FORMS += ["USD", "MXN", "CAD", "EUR", "GBP", "€", "£", "¥"]
+_PREFIX_FORMS += ["USD", "MXN", "CAD", "EUR", "GBP", "€", "£", "¥", "Ps."]
 CURRENCY_PREFIX_PATTERN = words_trie(_PREFIX_FORMS)
 _PREFIX_CLEAN = re.compile(r"[\\\s]")
 

@@ -103,6 +103,44 @@ CASES = [
         [("38", 38, "count"), ("67", 67, "count")],
     ),
     ("Se instalaron 10 puntos de revisión.", [("10", 10, "count")]),
+    (
+        "Se registraron 21\u202f874 casos confirmados.",
+        [("21\u202f874", 21874, "count")],
+    ),
+    (
+        "se clasificaron 7 mil 512 (34.3 %) con signos de alarma y 856 (3.9 %) a dengue grave.",
+        [
+            ("7 mil 512", 7512, "count"),
+            ("34.3 %", 34.3, "percent"),
+            ("856", 856, "count"),
+            ("3.9 %", 3.9, "percent"),
+        ],
+    ),
+    (
+        # the currency carries down a list across a hard-wrapped line
+        "De ese total, 22,819 millones de dólares\n(66.6 %) correspondieron a reinversión, "
+        "7,310 millones (21.3 %) a nuevas\ninversiones y 4,136 millones (12.1 %) a cuentas.",
+        [
+            ("22,819 millones de dólares", 22.819e9, "USD"),
+            ("66.6 %", 66.6, "percent"),
+            ("7,310 millones", 7.31e9, "USD"),
+            ("21.3 %", 21.3, "percent"),
+            ("4,136 millones", 4.136e9, "USD"),
+            ("12.1 %", 12.1, "percent"),
+        ],
+    ),
+    (
+        "Entidad            Porcentaje 2024    Miles de personas 2024\n"
+        "Chiapas                      62.3                3,594.8\n"
+        "Guerrero                     55.1                1,998.6\n",
+        [
+            ("62.3", 62.3, "percent"),
+            ("3,594.8", 3_594_800, "count"),
+            ("55.1", 55.1, "percent"),
+            ("1,998.6", 1_998_600, "count"),
+        ],
+    ),
+    ("*Tasa por 100\u202f000 habitantes.", []),
     # an index's score in points, and a Markdown heading's section number, are no rows
     ("La Ciudad de México encabezó el índice, con 67.2 puntos, seguida de Nuevo León.", []),
     ("## 2.1 Resultados generales", []),

@@ -169,6 +169,7 @@ ARTICLE_PATTERN = words_trie(
 def parse_digits(raw: str) -> Decimal | None:
     """'39.84' -> Decimal('39.84'); '1,500' -> 1500; '1½' -> 1.5; malformed groupings
     -> None."""
+    raw = raw.replace("\u202f", ",").replace("\u2009", ",")  # narrow spaces group thousands
     fraction = _VULGAR_FRACTIONS.get(raw[-1:], 0)
     if fraction:
         raw = raw[:-1]

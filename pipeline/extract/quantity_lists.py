@@ -149,7 +149,8 @@ _NOTHING_NAMED = re.compile(
 )
 # 'a population of approximately 130 million.': what it counts was named before it.
 _OF_BEFORE = re.compile(r"\b(?:of|de)[ \t\xa0]+(?:[a-z]+[ \t\xa0]+)?\Z")
-_SENTENCE_BREAK = re.compile(r"\n|[.!?][ \t\xa0]+[A-Z¿¡]")
+# a sentence's end, a blank line or a new list item; a hard-wrapped line goes on
+_SENTENCE_BREAK = re.compile(r"\n[ \t\xa0]*(?:\n|[-•*▪·]|[0-9]{1,2}[.)])|[.!?][ \t\xa0\n]+[A-Z¿¡]")
 _SAME_SENTENCE = 240
 
 
@@ -172,6 +173,7 @@ def with_currency_carried(rows: list[Row], scan: str) -> list[Row]:
             and not _SENTENCE_BREAK.search(scan, money.end, part.start)
         ):
             part = part._replace(unit=money.unit)
+            money = part  # and on down a list ('22,840 millones (66.6 %) …, 7,310 millones')
         out.append((part, role, qualifier))
     return out
 

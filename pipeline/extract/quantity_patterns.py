@@ -24,7 +24,8 @@ from pipeline.extract.quantity_units import CURRENCY_PREFIX_PATTERN, UNIT_PATTER
 # '(n=247)' is a sample's size.
 LEAD = r"[\s(\[“\"'‘—*_•~↑↓±≈=]"
 # '1½ percent', as the IMF prints a half
-NUMBER = r"[0-9]+(?:[.,][0-9]+)*[½¼¾⅓⅔]?"
+# '4\u202f612': the narrow space that Spanish and SI print between groups of thousands
+NUMBER = r"[0-9]+(?:[.,][0-9]+|[\u202f\u2009][0-9]{3}(?![0-9]))*[½¼¾⅓⅔]?"
 YEAR = r"[12](?:(?<=1)[89]|(?<=2)0)[0-9]{2}"
 _SPANISH_MONTHS = word_list(
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"

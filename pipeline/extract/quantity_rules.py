@@ -324,8 +324,10 @@ _BUILT_FOR = re.compile(
     r"\b(?:built|designed|meant|intended)[ \t\xa0]+(?:for|to[ \t\xa0]+hold)[ \t\xa0]+\Z"
     r"|\bcapacity[ \t\xa0]+(?:of|for)[ \t\xa0]+\Z"
 )
+_PER_PEOPLE = frozenset(("habitantes", "personas", "nacidos", "mil"))
+_SHARE_AFTER = re.compile(r"[ \t\xa0]*\([0-9.,]+[ \xa0]?%\)")
 # Mexican print groups thousands with the word: '9 mil 668'
-_MIL_GROUPED = re.compile(r"[0-9][ \t\xa0\n]+mil[ \t\xa0\n]+[0-9]")
+_MIL_GROUPED = re.compile(r"[0-9][ \t\xa0\n]+mil[ \t\xa0\n]+[0-9]|[0-9][\u202f\u2009][0-9]")
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
@@ -363,11 +365,12 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return False  # 'two thirds', 'dos terceras partes': a share, not a count
     if low == "puntos" and not _POINTS_OF.match(scan, end):
         return False  # 'con 67.2 puntos': an index's score, not a count ('10 puntos de revisión')
+    per = near.before_lower
+    if per in ("per", "cada") or (per == "por" and (low in _PER_PEOPLE or part.scaled)):
+        return False  # 'cases per 100,000 population', 'por cada 100 mil': a rate's base
     if part.scaled or _OPEN_END.match(scan, end) or _PER_TIME.match(scan, end):
         return True  # '1.2 million', '300 or more', 'about 290 per day'
     before, before_low = near.before, near.before_lower
-    if before_low in ("per", "cada"):
-        return False  # 'cases per 100,000 population', 'por cada 100 mil': a rate's base
     if before_low in _RANK_BEFORE and _AMONG.search(
         scan, max(0, near.before_start - 40), near.before_start
     ):
@@ -417,6 +420,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     modified = _NUMERIC_MODIFIER.match(scan, end)
     if modified and modified.group(1) not in _NOT_COUNTED:
         return True  # '65 .50-caliber rifles', '300 9mm pistols'
+    if _SHARE_AFTER.match(scan, end) and "." not in part.raw:
+        return True  # 'y 856 (3.9 %) a dengue grave': a count, with its share of the whole
     if "," in part.raw or _MIL_GROUPED.search(part.raw) or before_low in _COMPARED_WITH:
         return True  # '9,668 (68%) reconocieron', '9 mil 668 (68%) …': grouped, a count
     if ROLL_CALL.search(scan, max(0, part.start - 8), part.start):

@@ -183,7 +183,12 @@ def _header_words(cell: str) -> Statement | None:
         return Statement(_PERCENT, 1)
     if _CURRENCY_WORD.search(words):
         return _statement(words, SPANISH.search(words) is not None)
+    if _SCALE_OF_PEOPLE.match(words):
+        return Statement(COUNT, 10**3 if "miles" in words else 10**6)  # 'Miles de personas'
     return None
+
+
+_SCALE_OF_PEOPLE = re.compile(r"[ \t]*(?:miles|millones)[ \t]+de[ \t]+(?!millones)")
 
 
 _UNIT_LINE = re.compile(

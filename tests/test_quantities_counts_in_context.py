@@ -129,6 +129,18 @@ NOT_RATIOS = [
         [("4", 4.0, "count", L, None, None, None, None)],
     ),
 ]
+# A footnote that opens with its marker and only explains states quantities as the body
+# does; one with a citation's marks ('accessed', a page) states none.
+EXPLANATORY_NOTES = [
+    (
+        "Text.\n[40] The 1,214 files include 311 opened before 2018; 47 families asked that",
+        [
+            ("1,214", 1214.0, "count", E, "2018", None, None, None),
+            ("311", 311.0, "count", E, "2018", None, None, None),
+            ("47", 47.0, "count", E, "2018", None, None, None),
+        ],
+    ),
+]
 # Two ages joined by 'and': both are ages, as a range's two ends are.
 AGES = [
     (
@@ -140,6 +152,7 @@ AGES = [
     ),
 ]
 NOT_SAID_BEFORE = [
+    "Text.\n²⁵ Banco de México, Ingresos por Remesas, series SE27803, accessed December 2, 2025.",
     "The terminal was built for 2020 traffic standards.",
     "About 5 in 10 Mexicans approve.",
     "Nearly 3 in 4 respondents agreed.",
@@ -147,7 +160,7 @@ NOT_SAID_BEFORE = [
     "The remaining 2025 funds were spent.",
 ]
 
-CASES = VERBS_AND_HEADINGS + NOUN_SAID_BEFORE + CAPACITIES + AGES + NOT_RATIOS
+CASES = VERBS_AND_HEADINGS + NOUN_SAID_BEFORE + CAPACITIES + AGES + NOT_RATIOS + EXPLANATORY_NOTES
 EMPTY = NAMES_IN_HEADINGS + NOT_SAID_BEFORE
 
 

@@ -100,6 +100,7 @@ URLS_AND_CITATIONS = [
     "See Brazos Materials, Inc., 98 F.4th 211, 217 (5th Cir. 2024).",
     "Id.; Harlan Cnty., 612 S.W.3d 40, 44 (Tex. 2020).",
     "Twombly, 550 U.S. 544, 570 (2007).",
+    "- ^{vi} *Smith & Wesson Brands, Inc. v. Estados Unidos Mexicanos*, 605 U.S. ___ (2025).",
 ]
 VAGUE_AND_FREQUENCIES = [
     # the word 'one' is never a row, with a unit or without

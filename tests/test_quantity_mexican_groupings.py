@@ -141,6 +141,10 @@ CASES = [
         ],
     ),
     ("*Tasa por 100\u202f000 habitantes.", []),
+    (
+        "Texto.\n¹ Los 72 indicadores se normalizan; cada subíndice pondera entre 5 % y 15 %.",
+        [("72", 72, "count"), ("5 %", 5, "percent"), ("15 %", 15, "percent")],
+    ),
     # an index's score in points, and a Markdown heading's section number, are no rows
     ("La Ciudad de México encabezó el índice, con 67.2 puntos, seguida de Nuevo León.", []),
     ("## 2.1 Resultados generales", []),

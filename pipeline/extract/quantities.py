@@ -160,10 +160,18 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
     note_lines = NoteLines(scan)
     tables, flat_tables, page = TableUnits(scan), FlatTables(scan), PageFurniture(scan)
     in_title = QUANTITY_SCAN.finditer(scan, *title) if title else ()
+    note_line = (0, 0)  # the span of the line a note marker opens
     for m in chain(in_title, QUANTITY_SCAN.finditer(scan, body)):
         kind = m.lastgroup
+        if kind == "note":
+            end = scan.find("\n", m.end())
+            note_line = (m.start(), len(scan) if end == -1 else end)
+            continue
         if kind in _NO_QUANTITY:
             continue
+        at = m.start(kind)
+        if note_line[0] <= at < note_line[1] and not note_lines.reads(at):
+            continue  # a footnote that cites ('²⁵ Banco de México, …, accessed …')
         if (
             notes_at is not None
             and m.start(kind) >= notes_at

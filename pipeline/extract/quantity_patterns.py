@@ -137,7 +137,7 @@ _LEGAL = (
     r"|Federal[ \t\xa0]Register\b"
     # court reporters: '98 F.4th 211', '612 S.W.3d 40', '550 U.S. 544', '210 F. Supp. 3d'
     r"|F\.4th|F\.[ \t\xa0]?Supp\.|S\.W\.[23]d|So\.[ \t\xa0]?[23]d|[PA]\.[23]d|N\.[EW]\.[23]d"
-    r"|S\.[ \t\xa0]?Ct\.|L\.[ \t\xa0]?Ed\.|U\.S\.(?=[ \t\xa0][0-9]))"
+    r"|S\.[ \t\xa0]?Ct\.|L\.[ \t\xa0]?Ed\.|U\.S\.(?=[ \t\xa0][0-9_]))"
     r"[ \t\xa0]*(?:§+[ \t\xa0]*)?(?:[0-9][\w.()-]*)?"
 )
 # An opening bracket or parenthesis holding only a small number is a note or list marker.
@@ -148,11 +148,14 @@ _MARKER = (
     r"(?:[ \t\xa0]*(?:,(?![0-9]{3}[)\]])|[–-])[ \t\xa0]*[0-9]{1,3})*[)\]]"
 )
 _SUPERSCRIPT = "ⁱᵛˣᶦ⁰¹²³⁴⁵⁶⁷⁸⁹"
-# A line that opens with a note marker is an endnote or footnote entry.
-_CITATION_LINE = (
+# A line that opens with a note marker is an endnote or footnote entry: a citation, whose
+# numbers are never quantities, unless it only explains (judged line by line in
+# quantities._scan, as a notes section's lines are)
+_NOTE_MARKER = (
     rf"[ \t\xa0]*(?:[-*•][ \t\xa0]*)?(?:[{_SUPERSCRIPT}]+|\^\{{?[ivxlcdm0-9]+\}}?|\[[0-9]{{1,3}}\])"
-    r"[^\n]*"
-    r"|[ \t\xa0]*[0-9]{1,3}\.?[ \t\xa0]+[A-Z“\"][^\n]*?"
+)
+_CITATION_LINE = (
+    r"[ \t\xa0]*[0-9]{1,3}\.?[ \t\xa0]+[A-Z“\"][^\n]*?"
     r"(?:https?://|www\.|\bdoi\b|Ibid|et[ \t\xa0]al\.|Accessed|Retrieved"
     r"|CRS[ \t\xa0]Report|, pp?\. )"
     r"[^\n]*"
@@ -281,7 +284,8 @@ _WORD_QUANTITY = (
 # hold none either but state a period; `q` and `w` are candidates in digits and in words;
 # `rate` marks a quantity near it as per day, per year...
 QUANTITY_SCAN = re.compile(
-    rf"{LEAD}(?:(?<=\n)(?P<line>{_LINE_EXCLUSIONS})|(?P<x>{_WORD_EXCLUSIONS})"
+    rf"{LEAD}(?:(?<=\n)(?:(?P<line>{_LINE_EXCLUSIONS})|(?P<note>{_NOTE_MARKER}))"
+    rf"|(?P<x>{_WORD_EXCLUSIONS})"
     rf"|(?P<date>{_MONTH_FIRST_DATE})|(?P<fy>{_FISCAL_YEAR})"
     # A look-ahead on the first character lets the engine leave a position at once,
     # instead of trying every alternative that starts with a digit.

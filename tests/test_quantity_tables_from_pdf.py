@@ -266,7 +266,34 @@ San Ysidro, CA -- -- 1,640 1,395,027 1,012,446
 All U.S.-Mexico ports 612,744 +3.8 9,812 6,081,330 3,712,908
 """
 
+# Charts flattened to a line per label–value pair, or to a block of labels over a block of
+# values, under a title or a unit line that states the unit.
+CHART_PAIR_LINES = """Figure 3.14 Remittances as a share of GDP, 2025e (percent)
+Nicaragua 27.4
+Honduras 26.1
+El Salvador 24.3
+Source: World Bank.
+"""
+CHART_BLOCKS = """Figure 3.12 Largest remittance recipients in LAC, 2025e
+US$ billion
+Mexico
+Guatemala
+Dominican Republic
+64.1
+24.8
+12.4
+Source: World Bank.
+"""
+
 TABLES = [
+    (
+        CHART_PAIR_LINES,
+        [("27.4", 27.4, "percent"), ("26.1", 26.1, "percent"), ("24.3", 24.3, "percent")],
+    ),
+    (
+        CHART_BLOCKS,
+        [("64.1", 64.1e9, "USD"), ("24.8", 24.8e9, "USD"), ("12.4", 12.4e9, "USD")],
+    ),
     (
         COLLAPSED_WITH_COMMAS,
         [

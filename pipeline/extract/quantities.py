@@ -46,6 +46,7 @@ from pipeline.extract.quantity_lists import (
     with_stated_scale,
 )
 from pipeline.extract.quantity_measure import measure_of
+from pipeline.extract.quantity_neighbours import neighbours
 from pipeline.extract.quantity_notes import NoteLines, notes_start
 from pipeline.extract.quantity_ocr import on_ocr_read
 from pipeline.extract.quantity_page_layout import PageFurniture
@@ -61,12 +62,11 @@ from pipeline.extract.quantity_periods import (
     with_since,
     year_mention,
 )
+from pipeline.extract.quantity_ratios import is_ratio_base
 from pipeline.extract.quantity_rules import (
     Part,
     counts_something,
     is_frequency,
-    is_ratio_base,
-    neighbours,
     open_ended,
     ordinal_follows,
     year_then_note,

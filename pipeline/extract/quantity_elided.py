@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from pipeline.extract.quantity_trie import word_list
 
 if TYPE_CHECKING:
-    from pipeline.extract.quantity_rules import Neighbours, Part
+    from pipeline.extract.quantity_neighbours import Neighbours
+    from pipeline.extract.quantity_rules import Part
 
 
 _IN_A_PLACE = re.compile(r"[ \t\xa0]+(?:in|at|from)[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z]")

@@ -140,7 +140,8 @@ class FlatTables:
                 cells.setdefault(value.start(1), stated)
 
     def _read_series(self, text: str, at: int, cells: dict[int, Statement]) -> None:
-        """The values of a chart's one line of label–value pairs, under its title."""
+        """The values of a chart under its title: one line of label–value pairs, a line
+        per pair ('Nicaragua 27.4'), or a block of labels over a block of values."""
         stated: Statement | None = None
         for _ in range(_CHART_LINES + 1):
             end = text.find("\n", at)
@@ -151,7 +152,13 @@ class FlatTables:
                     for pair in _SERIES_PAIR.finditer(line):
                         cells[at + pair.start(1)] = stated
                 return
-            stated = stated or statement_in(line) or unit_line_statement(line)
+            if stated is not None and (_ONE_PAIR.fullmatch(line) or _LABEL_ONLY.fullmatch(line)):
+                for offset in _values_below(text, at):
+                    cells[offset] = stated
+                return
+            stated = (
+                stated or statement_in(line) or unit_line_statement(line) or _money_unit_line(line)
+            )
             at = end + 1
             if at >= len(text):
                 return
@@ -178,6 +185,47 @@ class FlatTables:
         for k, (offset, cell) in enumerate(found[n:]):
             if NUMBER_CELL.fullmatch(cell):
                 cells[offset] = headers[k % n] or unit_line or Statement(COUNT, 1)
+
+
+_ONE_PAIR = re.compile(rf"[ \t]*{_PAIR}[ \t\r]*")
+_LABEL_ONLY = re.compile(r"[ \t]*[^\W\d_][^\d\n]{0,40}[ \t\r]*")
+_VALUE_ONLY = re.compile(rf"[ \t]*({_VALUE})[ \t\r]*")
+_FEWEST_VALUES = 3
+# 'US$ billion' on its own line under a chart's title
+_MONEY_UNIT_LINE = re.compile(
+    r"[ \t]*(?:US\$|U\.S\.\$|\$|USD)[ \t]*(?P<scale>billion|million|thousand)s?[ \t\r]*"
+)
+
+
+def _money_unit_line(line: str) -> Statement | None:
+    m = _MONEY_UNIT_LINE.fullmatch(line)
+    if m is None:
+        return None
+    scale = {"billion": 10**9, "million": 10**6, "thousand": 10**3}[m.group("scale")]
+    return Statement(Unit("USD", "money"), scale)
+
+
+def _values_below(text: str, at: int) -> list[int]:
+    """Where the values of a chart's lines start: a line per label–value pair, or a block
+    of labels over as many values; none unless three or more, each line one or the other."""
+    lines = []
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        if not text[at:end].strip() or _END.match(text[at:end].strip()):
+            break
+        lines.append((at, text[at:end]))
+        at = end + 1
+    pairs = [_ONE_PAIR.fullmatch(line) for _, line in lines]
+    if len(lines) >= _FEWEST_VALUES and all(pairs):
+        return [start + m.start(1) for (start, _), m in zip(lines, pairs, strict=True)]
+    labels = 0
+    while labels < len(lines) and _LABEL_ONLY.fullmatch(lines[labels][1]):
+        labels += 1
+    values = [_VALUE_ONLY.fullmatch(line) for _, line in lines[labels:]]
+    if labels >= _FEWEST_VALUES and len(values) == labels and all(values):
+        return [start + m.start(1) for (start, _), m in zip(lines[labels:], values, strict=True)]
+    return []
 
 
 _VALUE_LINE = re.compile(r"[ \t]*[~≈$]?[0-9][0-9,.]*(?:[ \t]?[A-Za-z%$.]{1,12}){0,2}[ \t\r]*")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pipeline.extract.quantity_trie import word_list
 
 if TYPE_CHECKING:
-    from pipeline.extract.quantity_rules import Neighbours
+    from pipeline.extract.quantity_neighbours import Neighbours
 
 
 # Capitalized words that may stand right before a count without making it part of a name.

@@ -291,6 +291,6 @@ QUANTITY_SCAN = re.compile(
     # instead of trying every alternative that starts with a digit.
     rf"|(?=[0-9+'])(?:(?P<date2>{_DIGIT_FIRST_DATE})|(?P<span>{_YEAR_SPAN}|{_DECADE})"
     rf"|(?P<x2>{_OTHER_EXCLUSIONS}))"
-    rf"|(?=[-−+0-9\\$€£¥UMCEGP])(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
+    rf"|(?=[-−+0-9\\$€£¥UMCEG]|Ps\.)(?P<q>{_DIGIT_QUANTITY})|(?P<w>{_WORD_QUANTITY})"
     rf"|(?P<rate>{_RATE}))"
 )

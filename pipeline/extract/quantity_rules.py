@@ -25,6 +25,8 @@ from pipeline.extract.quantity_elided import (
     noun_said_before,
 )
 from pipeline.extract.quantity_names import counted_in_heading, names_something
+from pipeline.extract.quantity_neighbours import Neighbours, next_word
+from pipeline.extract.quantity_ratios import is_rate, is_rate_base, is_ratio
 from pipeline.extract.quantity_tables import fills_table_cell, opens_table_row
 from pipeline.extract.quantity_units import Unit
 
@@ -77,10 +79,6 @@ _VALUE_WORDS = frozenset(
         """
     )
 )
-_WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
-_NEXT_WORD = re.compile(r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z][\w'’.&-]*)")
-# Abbreviations that end in a full stop inside a sentence.
-_ABBREVIATIONS = frozenset(_words("approx. est. vs. no. nos. ca. c. ext. tel. p. pp."))
 # Words before a number that make it a frequency or a point in time, not an amount.
 _FREQUENCY_BEFORE = frozenset(_words("every once twice cada"))
 # After these, a bare number whose counted noun is left out is still a count
@@ -125,22 +123,6 @@ def year_then_note(scan: str, part: Part) -> bool:
 
 
 # The base of a ratio is small ('1 in 5', 'one in four'): 'in 2021' is a year.
-_SMALL_NUMBER = (
-    r"(?:[0-9]{1,3}(?![0-9,.])|(?i:one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez))"
-)
-# 'in 4', 'out of 10', Spanish 'de cada diez'
-_RATIO_AFTER = re.compile(
-    r"[ \t\xa0]+(?:in|out[ \t\xa0]+of|of[ \t\xa0]+every|de[ \t\xa0]+cada)[ \t\xa0]+"
-    rf"{_SMALL_NUMBER}\b"
-)
-_ONE_BEFORE = re.compile(r"(?<![\w.,])(?:1|[Oo]ne)\Z")
-# '1 truck in 10', 'one worker in five': one of a noun in every so many
-# ('one account in 4 or more states' is no ratio: a plural noun or 'or' counts the 4)
-_ONE_NOUN_IN = re.compile(
-    rf"[ \t\xa0]+[a-z]+[ \t\xa0]+in[ \t\xa0]+{_SMALL_NUMBER}\b(?![ \t\xa0]+(?:or|and|[a-z]+s)\b)"
-)
-_SMALL_NUMBER_WORD = re.compile(_SMALL_NUMBER)
 # 'groups of 100 or more': the bound follows the number.
 _OPEN_END = re.compile(
     r"[ \t\xa0\n]+or[ \t\xa0\n]+(?:(?P<lower>more|above|over|greater|higher|longer|older|plus)"
@@ -160,84 +142,6 @@ def open_ended(scan: str, end: int) -> str | None:
         return None
     lower = m.group("lower") or m.group("plus") or m.group("lower_es")
     return "lower_bound" if lower else "upper_bound"
-
-
-class Neighbours(NamedTuple):
-    """The words on either side of a number, read once and shared by every rule."""
-
-    before: str | None  # the word right before, as `word_before` reads it
-    before_start: int  # where that word starts (the number's start when there is none)
-    after: str | None  # the word right after, as `next_word` reads it
-
-    @property
-    def before_lower(self) -> str | None:
-        return self.before.lower() if self.before else None
-
-    @property
-    def after_lower(self) -> str | None:
-        return self.after.lower().rstrip(".,;:") if self.after else None
-
-
-def neighbours(scan: str, start: int, end: int) -> Neighbours:
-    before, before_start = word_before(scan, start)
-    return Neighbours(before, before_start, next_word(scan, end))
-
-
-def word_before(scan: str, start: int) -> tuple[str | None, int]:
-    """The word right before `start` on the same line and where it starts, if only spaces
-    separate them and no punctuation closes it ('Report, 15,365' and 'Discussion.
-    Twenty-five' have none); (None, start) otherwise."""
-    i = start - 1
-    while i >= 0 and scan[i] in " \t\xa0":
-        i -= 1
-    if i == start - 1 or i < 0 or scan[i] in ',;:!?)]”"':
-        return None, start
-    end = i + 1
-    while i >= 0 and not scan[i].isspace():
-        i -= 1
-    word = scan[i + 1 : end]
-    if word.endswith(".") and word.count(".") == 1 and word.lower() not in _ABBREVIATIONS:
-        return None, start
-    return (word, i + 1) if word[:1].isalpha() else (None, start)
-
-
-def is_ratio(scan: str, end: int, near: Neighbours) -> bool:
-    """'2 in 10 households', 'one in four', '1 of every 5', '1 truck in 10': a ratio, not
-    two counts."""
-    if _RATIO_AFTER.match(scan, end) or is_ratio_base(scan, near):
-        return True
-    one = _ONE_BEFORE.search(scan, max(0, end - 4), end)
-    return bool(one and _ONE_NOUN_IN.match(scan, end))
-
-
-def is_ratio_base(scan: str, near: Neighbours) -> bool:
-    """'10' in '2 in 10 households', '4 tons' in '1 in 4 tons', 'diez' in 'Tres de cada
-    diez casos', '5 dollars' in '1 of every 5 dollars', '10' in '1 truck in 10': the base
-    of a ratio."""
-    after = near.after_lower or ""
-    if near.before_lower in ("of", "cada", "every"):
-        near = neighbours(scan, near.before_start, near.before_start)
-        if near.before_lower not in ("out", "de", "of"):
-            return False
-    elif near.before_lower != "in":
-        return False
-    base = scan[max(0, near.before_start - 24) : near.before_start].split()
-    if base and _SMALL_NUMBER_WORD.fullmatch(base[-1]):
-        return True
-    # one noun between: '1 truck in 10 took'; not 'one account in 4 or more states'
-    counted = after in ("or", "and") or after.endswith("s")
-    return len(base) >= 2 and base[-2] in ("1", "one", "One") and base[-1].isalpha() and not counted
-
-
-def next_word(scan: str, end: int) -> str | None:
-    """The word after `end`; across a line break only inside hard-wrapped prose, where a
-    long line breaks mid-sentence ('between 200,000 and 500,000\\nfirearms')."""
-    m = _NEXT_WORD.match(scan, end)
-    if not m:
-        return None
-    if "\n" in scan[end : m.start(1)] and end - scan.rfind("\n", 0, end) < _WRAPPED_LINE:
-        return None
-    return m.group(1)
 
 
 def glued_after(scan: str, end: int) -> bool:
@@ -271,11 +175,6 @@ _NUMBER_AFTER_OF = re.compile(
 )
 
 
-# '16.4 casos por cada 100 mil habitantes', '53.2 cases per 100,000': a rate, as every
-# blind annotator read it; neither number is a row
-_RATE_BEFORE_BASE = re.compile(
-    r"[ \t\xa0]+[^\W\d_]+[ \t\xa0]+(?:per|por[ \t\xa0]+cada)[ \t\xa0]+[0-9]"
-)
 _POINTS_OF = re.compile(r"[ \t\xa0]+puntos[ \t\xa0]+de\b")
 # 'en 38 de los 67 municipios': the Spanish part of a counted whole
 _DE_LOS_NUMBER = re.compile(r"[ \t\xa0]+de[ \t\xa0]+(?:los|las)[ \t\xa0]+[0-9]")
@@ -324,7 +223,6 @@ _BUILT_FOR = re.compile(
     r"\b(?:built|designed|meant|intended)[ \t\xa0]+(?:for|to[ \t\xa0]+hold)[ \t\xa0]+\Z"
     r"|\bcapacity[ \t\xa0]+(?:of|for)[ \t\xa0]+\Z"
 )
-_PER_PEOPLE = frozenset(("habitantes", "personas", "nacidos", "mil"))
 _SHARE_AFTER = re.compile(r"[ \t\xa0]*\([0-9.,]+[ \xa0]?%\)")
 # Mexican print groups thousands with the word: '9 mil 668'
 _MIL_GROUPED = re.compile(r"[0-9][ \t\xa0\n]+mil[ \t\xa0\n]+[0-9]|[0-9][\u202f\u2009][0-9]")
@@ -356,7 +254,7 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     # ('• Cruzan 1.2 millones de vehículos': a scaled amount is no name's number)
     named = not part.scaled and names_something(scan, end, near)
-    if glued or named or is_ratio(scan, end, near) or _RATE_BEFORE_BASE.match(scan, end):
+    if glued or named or is_ratio(scan, end, near) or is_rate(scan, end):
         return False
     word, low = near.after, near.after_lower
     if low == "times":  # events counted, not a multiple ('leverage of 1.6 times')
@@ -365,8 +263,7 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return False  # 'two thirds', 'dos terceras partes': a share, not a count
     if low == "puntos" and not _POINTS_OF.match(scan, end):
         return False  # 'con 67.2 puntos': an index's score, not a count ('10 puntos de revisión')
-    per = near.before_lower
-    if per in ("per", "cada") or (per == "por" and (low in _PER_PEOPLE or part.scaled)):
+    if is_rate_base(near, part.scaled):
         return False  # 'cases per 100,000 population', 'por cada 100 mil': a rate's base
     if part.scaled or _OPEN_END.match(scan, end) or _PER_TIME.match(scan, end):
         return True  # '1.2 million', '300 or more', 'about 290 per day'

@@ -1,0 +1,66 @@
+"""The words on either side of a number, read once and shared by every rule: the word right
+before it on its line, and the word after it (across a line break only inside hard-wrapped
+prose, where a long line breaks mid-sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
+_NEXT_WORD = re.compile(r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z][\w'’.&-]*)")
+# Abbreviations that end in a full stop inside a sentence.
+_ABBREVIATIONS = frozenset(
+    ["approx.", "est.", "vs.", "no.", "nos.", "ca.", "c.", "ext.", "tel.", "p.", "pp."]
+)
+
+
+class Neighbours(NamedTuple):
+    """The words on either side of a number, read once and shared by every rule."""
+
+    before: str | None  # the word right before, as `word_before` reads it
+    before_start: int  # where that word starts (the number's start when there is none)
+    after: str | None  # the word right after, as `next_word` reads it
+
+    @property
+    def before_lower(self) -> str | None:
+        return self.before.lower() if self.before else None
+
+    @property
+    def after_lower(self) -> str | None:
+        return self.after.lower().rstrip(".,;:") if self.after else None
+
+
+def neighbours(scan: str, start: int, end: int) -> Neighbours:
+    before, before_start = word_before(scan, start)
+    return Neighbours(before, before_start, next_word(scan, end))
+
+
+def word_before(scan: str, start: int) -> tuple[str | None, int]:
+    """The word right before `start` on the same line and where it starts, if only spaces
+    separate them and no punctuation closes it ('Report, 15,365' and 'Discussion.
+    Twenty-five' have none); (None, start) otherwise."""
+    i = start - 1
+    while i >= 0 and scan[i] in " \t\xa0":
+        i -= 1
+    if i == start - 1 or i < 0 or scan[i] in ',;:!?)]”"':
+        return None, start
+    end = i + 1
+    while i >= 0 and not scan[i].isspace():
+        i -= 1
+    word = scan[i + 1 : end]
+    if word.endswith(".") and word.count(".") == 1 and word.lower() not in _ABBREVIATIONS:
+        return None, start
+    return (word, i + 1) if word[:1].isalpha() else (None, start)
+
+
+def next_word(scan: str, end: int) -> str | None:
+    """The word after `end`; across a line break only inside hard-wrapped prose, where a
+    long line breaks mid-sentence ('between 200,000 and 500,000\\nfirearms')."""
+    m = _NEXT_WORD.match(scan, end)
+    if not m:
+        return None
+    if "\n" in scan[end : m.start(1)] and end - scan.rfind("\n", 0, end) < _WRAPPED_LINE:
+        return None
+    return m.group(1)

@@ -324,6 +324,33 @@ def test_every_span_reproduces_its_text(name, text):
             "Customs\n   and Border Protection (CBP). Exports are valued free alongside ship.",
             [("CBP", "CBP", "U.S. Customs and Border Protection", "long_form_paren")],
         ),
+        # an acronym written as a word, of its name's first syllables
+        (
+            "Petróleos Mexicanos (Pemex) reported losses.",
+            [("Pemex", "Pemex", "Petróleos Mexicanos", "long_form_paren")],
+        ),
+        (
+            "según la Cámara Nacional del Autotransporte de Carga (Canacar), el tiempo",
+            [
+                (
+                    "Canacar",
+                    "Canacar",
+                    "Cámara Nacional del Autotransporte de Carga",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
+            "la Confederación Patronal de la República Mexicana (Coparmex) dijo",
+            [
+                (
+                    "Coparmex",
+                    "Coparmex",
+                    "Confederación Patronal de la República Mexicana",
+                    "long_form_paren",
+                )
+            ],
+        ),
     ],
 )
 def test_definitions_in_sentences(sentence, expected):
@@ -354,6 +381,10 @@ def test_definitions_in_sentences(sentence, expected):
         "The plan was prepared by the project team of Adriana Solís Medrano (WSA/CME).",
         "President Claudia Sheinbaum (MORENA) signed the decree.",
         "The program advanced to Phase (II) after review.",
+        # a word in brackets after a name spells no syllables of it
+        "Shots were fired in Ciudad Juárez (Chihuahua) overnight.",
+        "MEXICO CITY (Reuters) - Mexico's peso firmed.",
+        "Banco de México (Banxico) held its rate.",
     ],
 )
 def test_sentences_without_definitions(sentence):

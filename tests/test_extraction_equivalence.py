@@ -27,7 +27,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import acronyms, citations, org_layout, org_names, organizations, quotes
+from pipeline.extract import (
+    acronym_windows,
+    acronyms,
+    citations,
+    org_layout,
+    org_names,
+    organizations,
+    quotes,
+)
 from pipeline.extract.acronyms import extract_acronyms, notes_start
 from pipeline.extract.org_names import (
     _attributive_count,
@@ -277,11 +285,11 @@ def test_the_clause_before_a_parenthesis_is_the_one_a_whole_scan_finds(
     text: str, rng: random.Random, width: int
 ) -> None:
     # A narrow first read lands the fresh scan's start anywhere, inside bullets too.
-    cuts = acronyms._boundaries(text)
+    cuts = acronym_windows.boundaries(text)
     positions = range(len(text) + 1)
     for pos in rng.sample(positions, k=min(len(positions), 60)):
         before = [c for c in cuts if c <= pos - 1]
-        assert acronyms._window_start(text, pos, width) == (before[-1] if before else 0), pos
+        assert acronym_windows.window_start(text, pos, width) == (before[-1] if before else 0), pos
 
 
 @SETTINGS

@@ -224,3 +224,45 @@ def head_before_preposition(text: str, window: int, start: int) -> int:
     if before[-1].isalpha() and before[-1].isupper():
         return start  # the capitals run on before the head: not where the name starts
     return head.start()
+
+
+# An acronym written as a word, of its name's first syllables: 'Petróleos Mexicanos (Pemex)',
+# 'Cámara Nacional del Autotransporte de Carga (Canacar)', as Mexican bodies print theirs.
+WORD_ACRONYM = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{3,11}")
+_MOST_NAME_WORDS = 8
+
+
+def syllabic_name_start(text: str, window: int, end: int, token: str) -> int | None:
+    """Start of the shortest capitalized name of two or more words ending at `end` whose
+    words' openings spell `token` in order: the first word and the last give two letters
+    or more, a word between may give one ('Co-pa-r-mex') or none."""
+    letters = "".join(_fold(c) for c in token)
+    words: list[tuple[int, str]] = []
+    for w in reversed(list(_WORD.finditer(text, window, end))):
+        word = w.group(0).strip(",")
+        if word.lower() in CONNECTORS:
+            continue
+        if not word[:1].isupper() or len(words) == _MOST_NAME_WORDS:
+            break
+        words.insert(0, (w.start(), "".join(_fold(c) for c in word)))
+    for first in range(len(words) - 2, -1, -1):
+        if _spells(letters, [word for _, word in words[first:]]):
+            return words[first][0]
+    return None
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    def spelled_from(k: int, j: int) -> bool:  # letters[k:] opening with words[j]
+        word, last = words[j], j == len(words) - 1
+        for n in range(min(len(word), len(letters) - k), 0, -1):
+            if letters[k : k + n] != word[:n] or ((j == 0 or last) and n < 2):
+                continue
+            if k + n == len(letters):
+                if last:
+                    return True
+                continue
+            if any(spelled_from(k + n, later) for later in range(j + 1, len(words))):
+                return True
+        return False
+
+    return spelled_from(0, 0)

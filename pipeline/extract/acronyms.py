@@ -32,14 +32,17 @@ from typing import Any
 
 from pipeline.extract.acronym_long_forms import (
     CONNECTORS,
+    WORD_ACRONYM,
     fuller_name_start,
     head_before_preposition,
     reordered_initials_start,
     schwartz_hearst_start,
+    syllabic_name_start,
     translated_name_start,
     valid_long_form,
     with_initialism,
 )
+from pipeline.extract.acronym_windows import window_start
 from pipeline.extract.quantity_notes import NoteLines
 from pipeline.extract.sentences import SentenceIndex, per_text
 
@@ -74,13 +77,6 @@ _NOTES_HEADING_LINE = (
 )
 _NOTES_HEADING = re.compile(_NOTES_HEADING_LINE, re.I | re.M)
 _NOTES_HEADING_LATER = re.compile(r"\n" + _NOTES_HEADING_LINE, re.I | re.M)
-# Where a long-form search window must stop: clause punctuation, blank lines, bullets.
-_BOUNDARY = re.compile(r"[.!?](?=\s)|[;:()\[\]]|\n[ \t\r]*\n|\n[ \t]*(?:[-*•▪]|\d{1,3}[.)])[ \t]")
-# A full stop after these ends no clause: `U.S. Customs`, `Gen. Smith`.
-# A character that cannot stand inside a multi-character `_BOUNDARY` match.
-_OUTSIDE_BOUNDARY = re.compile(r"[^\n \t\r\-*•▪0-9.)]")
-_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
-_TITLE_ABBREV = re.compile(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Gen|Gov|Sen|Rep|Dept|Inc|Corp|Co|Jr|Sr)")
 _WORD = re.compile(r"\S+")
 # Glossary entries: `ABBR: Long Form`, `ABBR – Long Form`, `ABBR<TAB>Long Form`.
 _GLOSSARY_ENTRY = (
@@ -124,43 +120,6 @@ def notes_start(text: str) -> int:
     return match.start() + 1 if match else len(text)
 
 
-def _is_cut(text: str, m: re.Match[str]) -> bool:
-    """Whether a `_BOUNDARY` match ends a clause: a full stop after an initialism or a
-    title (`U.S. Customs`, `Gen. Smith`) does not."""
-    if m.group(0) != ".":
-        return True
-    token_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    token = text[token_start : m.end()]
-    return not (_INITIALISM.fullmatch(token) or _TITLE_ABBREV.fullmatch(token[:-1]))
-
-
-def _boundaries(text: str) -> list[int]:
-    """Every clause boundary of `text`, in order."""
-    return [m.end() for m in _BOUNDARY.finditer(text) if _is_cut(text, m)]
-
-
-def _window_start(text: str, pos: int, width: int = 256) -> int:
-    """The last of `_boundaries(text)` at or before `pos` - 1 (0 if none), reading back
-    `width` characters first, then more: from just after a character no multi-character
-    boundary (blank line, bullet) can hold, a scan finds what a scan from the start does."""
-    while True:
-        lo = max(0, pos - width)
-        if lo:
-            safe = _OUTSIDE_BOUNDARY.search(text, lo, pos)
-            lo = safe.end() if safe else pos
-        cut = None
-        for m in _BOUNDARY.finditer(text, lo):
-            if m.end() > pos - 1:
-                break
-            if _is_cut(text, m):
-                cut = m.end()
-        if cut is not None:
-            return cut
-        if pos <= width:
-            return 0
-        width *= 4
-
-
 def _last_words_start(text: str, start: int, end: int, limit: int) -> int:
     words = list(_WORD.finditer(text, start, end))
     return words[-limit].start() if len(words) > limit else start
@@ -201,7 +160,7 @@ def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         if m.start() >= limit and not notes.reads(m.start()):
             continue  # a citation in the notes: a cited title, not a definition
         inner, open_at = m.group(1), m.start()
-        win = _window_start(text, open_at)
+        win = window_start(text, open_at)
         lead = _SF_LEAD.match(inner).end()
         first = re.split(r"\s*[,;]\s*", inner[lead:], maxsplit=1)[0]
         sf = short_form_parts(first) or _spelled_roman(text, win, open_at, first)
@@ -210,10 +169,29 @@ def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
             if rec:
                 out.append(rec)
             continue
-        rec = _paren_long_comma(text, m) or _short_paren_long(text, win, m)
+        rec = (
+            _paren_long_comma(text, m)
+            or _short_paren_long(text, win, m)
+            or _word_acronym(text, win, open_at, m, first, m.start(1) + lead)
+        )
         if rec:
             out.append(rec)
     return out
+
+
+def _word_acronym(
+    text: str, win: int, open_at: int, m: re.Match[str], token: str, sf_start: int
+) -> dict[str, Any] | None:
+    """'Petróleos Mexicanos (Pemex)': an acronym written as a word, after its name."""
+    if not WORD_ACRONYM.fullmatch(token):
+        return None
+    end = open_at
+    while end > win and text[end - 1].isspace():
+        end -= 1
+    start = syllabic_name_start(text, win, end, token)
+    if start is None:
+        return None
+    return _record(text, start, m.end(), (token, token), sf_start, (start, end), "long_form_paren")
 
 
 def _spelled_roman(text: str, win: int, open_at: int, token: str) -> tuple[str, str] | None:

@@ -324,6 +324,18 @@ def test_every_span_reproduces_its_text(name, text):
             "Customs\n   and Border Protection (CBP). Exports are valued free alongside ship.",
             [("CBP", "CBP", "U.S. Customs and Border Protection", "long_form_paren")],
         ),
+        # a Spanish name of a body before its English acronym
+        (
+            "según la Oficina de Aduanas y Protección Fronteriza de Estados Unidos (CBP), el",
+            [
+                (
+                    "CBP",
+                    "CBP",
+                    "Oficina de Aduanas y Protección Fronteriza de Estados Unidos",
+                    "long_form_paren_translated",
+                )
+            ],
+        ),
         # an acronym written as a word, of its name's first syllables
         (
             "Petróleos Mexicanos (Pemex) reported losses.",
@@ -381,6 +393,8 @@ def test_definitions_in_sentences(sentence, expected):
         "The plan was prepared by the project team of Adriana Solís Medrano (WSA/CME).",
         "President Claudia Sheinbaum (MORENA) signed the decree.",
         "The program advanced to Phase (II) after review.",
+        # a name cut off at its connector names no body
+        "The mission met with the Governor of Banco de\n(SPR) and others.",
         # a word in brackets after a name spells no syllables of it
         "Shots were fired in Ciudad Juárez (Chihuahua) overnight.",
         "MEXICO CITY (Reuters) - Mexico's peso firmed.",

@@ -141,6 +141,24 @@ EXPLANATORY_NOTES = [
         ],
     ),
 ]
+# A vote's tally by label counts votes, a printed zero too.
+VOTE_TALLIES = [
+    (
+        "Motion carried. For: 7 Against: 0 Abstain: 0",
+        [
+            ("7", 7.0, "count", E, None, None, None, None),
+            ("0", 0.0, "count", E, None, None, None, None),
+            ("0", 0.0, "count", E, None, None, None, None),
+        ],
+    ),
+    (
+        "RESULTADO\n\nEn contra              21\nAbstenciones            4\n",
+        [
+            ("21", 21.0, "count", E, None, None, None, None),
+            ("4", 4.0, "count", E, None, None, None, None),
+        ],
+    ),
+]
 # Two ages joined by 'and': both are ages, as a range's two ends are.
 AGES = [
     (
@@ -160,7 +178,15 @@ NOT_SAID_BEFORE = [
     "The remaining 2025 funds were spent.",
 ]
 
-CASES = VERBS_AND_HEADINGS + NOUN_SAID_BEFORE + CAPACITIES + AGES + NOT_RATIOS + EXPLANATORY_NOTES
+CASES = (
+    VERBS_AND_HEADINGS
+    + NOUN_SAID_BEFORE
+    + CAPACITIES
+    + AGES
+    + NOT_RATIOS
+    + EXPLANATORY_NOTES
+    + VOTE_TALLIES
+)
 EMPTY = NAMES_IN_HEADINGS + NOT_SAID_BEFORE
 
 

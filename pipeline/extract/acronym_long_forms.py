@@ -168,12 +168,20 @@ _BODY_NOUNS = frozenset(
         *("committee", "agency", "office", "bank", "association", "confederation"),
         *("federation", "board", "service", "administration", "department", "center"),
         *("centre", "fund", "guard", "court", "tribunal", "union"),
+        # and in Spanish: 'la Oficina de Aduanas y Protección Fronteriza de Estados Unidos (CBP)'
+        *("oficina", "secretaría", "comisión", "instituto", "consejo", "comité", "agencia"),
+        *("banco", "asociación", "confederación", "federación", "junta", "servicio"),
+        *("administración", "departamento", "centro", "fondo", "guardia", "cámara"),
+        *("procuraduría", "fiscalía", "unidad"),
     )
 )
 
 
 # What may stand before a whole name: an article or preposition, punctuation, a line start.
-_NAME_OPENS = re.compile(r"(?:^|[\n(,;:]|\b(?:[Tt]he|by|of|to|from|with|and|an?)|[’']s)[ \t]*\Z")
+_NAME_OPENS = re.compile(
+    r"(?:^|[\n(,;:]|\b(?:[Tt]he|by|of|to|from|with|and|an?|[Ll]as?|[Ee]l|[Ll]os|de|del|por|en|y)"
+    r"|[’']s)[ \t]*\Z"
+)
 # An article or line start before a name with a possessive inside: 'The Attorney General’s
 # Office (FGR)'; without it the possessive owns the name ('Mexico’s Secretariat of …').
 _OWNER_BEFORE = re.compile(r"(?:^|\n|\b[Tt]he)[ \t]*\Z")
@@ -191,6 +199,8 @@ def translated_name_start(text: str, window: int, end: int, short: str) -> int |
     words = _content_words(text[start:end])
     if len(words) < 2 or not any(w.lower() in _BODY_NOUNS for w in words):
         return None
+    if text[start:end].split()[-1].lower() in CONNECTORS:
+        return None  # 'the Governor of Banco de⏎(SPR)': a name cut off, not a name
     if not all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words):
         return None  # 'U.S. MARINESLogistics Coordination Board': not one plain name
     if not _NAME_OPENS.search(text, max(0, start - 12), start):

@@ -21,7 +21,13 @@ if TYPE_CHECKING:
 _IN_A_PLACE = re.compile(r"[ \t\xa0]+(?:in|at|from)[ \t\xa0]+(?:the[ \t\xa0]+)?[A-Z]")
 _FROM_A_SOURCE = re.compile(r"[ \t\xa0]+from[ \t\xa0]+(?:a[ \t\xa0]+|an[ \t\xa0]+)?[a-z]{3,}")
 # 'announced—yeas 61, nays 37': a roll call's counts
-ROLL_CALL = re.compile(r"\b(?i:yeas|nays|ayes|noes|yea|nay)[ \t\xa0]+\Z")
+ROLL_CALL = re.compile(
+    r"\b(?:(?i:yeas|nays|ayes|noes|yea|nay)[ \t\xa0]+"
+    # a vote's tally by label: 'For: 7 Against: 0 Abstain: 0', 'En contra      21'
+    r"|(?:For|Against|Abstain(?:ed)?|Abstentions?|Absent|A favor|En contra"
+    r"|Abstenci[oó]n(?:es)?|Votos a favor|Votos en contra)"
+    r"(?:[ \t\xa0]*:[ \t\xa0]*|[ \t\xa0]{2,}))\Z"
+)
 # 'shall not exceed two hundred and fifty-eight in number'
 IN_NUMBER = re.compile(r"[ \t\xa0]+in[ \t\xa0]+number\b")
 # 'a family of five', 'a crew of four': the members of a group

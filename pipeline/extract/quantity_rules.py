@@ -253,7 +253,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True  # 'a 40-bed field hospital': forty beds
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     # ('• Cruzan 1.2 millones de vehículos': a scaled amount is no name's number)
-    named = not part.scaled and names_something(scan, end, near)
+    roll_call = ROLL_CALL.search(scan, max(0, part.start - 32), part.start)
+    named = not part.scaled and not roll_call and names_something(scan, end, near)
     if glued or named or is_ratio(scan, end, near) or is_rate(scan, end):
         return False
     word, low = near.after, near.after_lower
@@ -321,7 +322,7 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True  # 'y 856 (3.9 %) a dengue grave': a count, with its share of the whole
     if "," in part.raw or _MIL_GROUPED.search(part.raw) or before_low in _COMPARED_WITH:
         return True  # '9,668 (68%) reconocieron', '9 mil 668 (68%) …': grouped, a count
-    if ROLL_CALL.search(scan, max(0, part.start - 8), part.start):
+    if roll_call:
         return True
     if _BUILT_FOR.search(scan, max(0, part.start - 24), part.start) and "." not in part.raw:
         return True  # 'a shelter … built for 120.': its capacity, in the people said before

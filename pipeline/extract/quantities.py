@@ -172,11 +172,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
         at = m.start(kind)
         if note_line[0] <= at < note_line[1] and not note_lines.reads(at):
             continue  # a footnote that cites ('²⁵ Banco de México, …, accessed …')
-        if (
-            notes_at is not None
-            and m.start(kind) >= notes_at
-            and not note_lines.reads(m.start(kind))
-        ):
+        if notes_at is not None and at >= notes_at and not note_lines.reads(at):
             continue  # a citation, or a note's marker
         if kind == "rate":
             phrase = m.group(kind)

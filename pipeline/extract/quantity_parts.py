@@ -86,8 +86,8 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         if not unit_text:
             end = m.end("mil")
     if n == "" and m.group("billions_rest"):  # '4 billones 126 mil 803 millones' in millions
-        number = _grouped(_grouped(number, int(m.group("billions_thousands") or 0)), 0)
-        number = None if number is None else number + int(m.group("billions_rest"))
+        thousands = int(m.group("billions_thousands") or 0)
+        number = _grouped(_grouped(number, thousands), int(m.group("billions_rest")))
         factor = scale_factor("millones")
         raw = m.string[m.start(num_group) : m.end("millones")]
         if not unit_text:

@@ -141,6 +141,9 @@ CASES = [
         ],
     ),
     ("*Tasa por 100\u202f000 habitantes.", []),
+    # a Spanish legal text's date, and a part of a whole said with 'de'
+    ("Dado en el Salón de Sesiones, a los 11 días del mes de noviembre de 2025.", []),
+    ("Se aprobó con 87 de 112 votos.", [("87", 87, "count"), ("112", 112, "count")]),
     (
         "Texto.\n¹ Los 72 indicadores se normalizan; cada subíndice pondera entre 5 % y 15 %.",
         [("72", 72, "count"), ("5 %", 5, "percent"), ("15 %", 15, "percent")],

@@ -47,6 +47,10 @@ CASES = [
         "Exchange rate, end of period (Ps./U.S.$)     20.58     19.49",
         [("20.58", 20.58, "MXN"), ("19.49", 19.49, "MXN")],
     ),
+    # an infographic's value and its unit in capitals is no section number; a '+' between
+    # a number and its unit makes a lower bound of the amount
+    ("Average wait\n2.7 HRS\nat peak", [("2.7 HRS", 2.7, "hour")]),
+    ("Longest waits: 4+ hours", [("4+ hours", 4, "hour")]),
     # a part of counted things stays a count
     ("For 9 of the 23 workers, records were missing.", [("9", 9, "count"), ("23", 23, "count")]),
 ]

@@ -170,6 +170,8 @@ _SOURCE_LINE = words_trie(["Source:", "Sources:", "SOURCE:", "SOURCES:"]) + (
 _LIST_NUMBER = (
     r"[ \t\xa0]*(?:#{1,6}[ \t\xa0]+)?(?:[0-9]{1,2}[.)]|[0-9]{1,2}(?:\.[0-9]{1,2})+\.?)"
     r"(?=[ \t\xa0]+[A-ZÁÉÍÓÚÑ“\"])"
+    # not a value whose unit is in capitals ('2.7 HRS' on an infographic's line)
+    r"(?![ \t\xa0]+(?:HRS?|HOURS|DAYS|YEARS|MILES|KM|TONS|LBS|KG|PERCENT|MILLION|BILLION)\b)"
 )
 
 # Stretches that only hold numbers when they open a line.
@@ -178,8 +180,10 @@ _LINE_EXCLUSIONS = "|".join([_CITATION_LINE, _LIST_NUMBER])
 _WORD_EXCLUSIONS = "|".join([_SOURCE_LINE, _REFERENCE])
 # '(520) 623 7800' after its opening bracket
 _BRACKETED_AREA_PHONE = r"[0-9]{3}\)[ \xa0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])"
+# 'a los 11 días del mes de noviembre': a Spanish legal text's date
+_DAYS_OF_MONTH = r"[0-9]{1,2}[ \t\xa0]+d[ií]as[ \t\xa0]+del[ \t\xa0]+mes\b"
 _OTHER_EXCLUSIONS = "|".join(
-    [_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _BRACKETED_AREA_PHONE, _TIME, _MARKER]
+    [_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _BRACKETED_AREA_PHONE, _TIME, _MARKER, _DAYS_OF_MONTH]
 )
 
 # Phrases that make a quantity a rate ('every day', 'per year', 'annual', 'a month').

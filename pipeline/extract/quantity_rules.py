@@ -176,8 +176,10 @@ _NUMBER_AFTER_OF = re.compile(
 
 
 _POINTS_OF = re.compile(r"[ \t\xa0]+puntos[ \t\xa0]+de\b")
-# 'en 38 de los 67 municipios': the Spanish part of a counted whole
-_DE_LOS_NUMBER = re.compile(r"[ \t\xa0]+de[ \t\xa0]+(?:los|las)[ \t\xa0]+[0-9]")
+# 'en 38 de los 67 municipios', 'presentes: 112 de 128': the Spanish part of a counted whole
+_DE_LOS_NUMBER = re.compile(
+    r"[ \t\xa0]+de[ \t\xa0]+(?:(?:los|las)[ \t\xa0]+)?(?!(?:19|20)[0-9]{2}\b)[0-9]"
+)
 
 
 def _counted_of(scan: str, end: int, low: str | None) -> bool:

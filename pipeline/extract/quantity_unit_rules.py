@@ -106,6 +106,7 @@ def is_unit_label(scan: str, part: Part) -> bool:
 _FIGURES_TO_LINE_END = re.compile(r"(?:[ \t\xa0]{2,}[-−(]?[0-9][0-9.,]*\)?%?)+[ \t\xa0]*(?:\n|\Z)")
 
 
+_PLUS_UNIT = re.compile(rf"\+[ \t\xa0]?(?P<unit>{UNIT_PATTERN})(?![A-Za-z])")
 _MARGIN_POINTS = re.compile(r"[ \t\xa0]+points?\b")
 # 'for 38 of those days': a part of a measured whole the text has named
 _OF_THOSE = re.compile(
@@ -119,6 +120,9 @@ def unit_printed_apart(scan: str, part: Part) -> tuple[Unit | None, int]:
     modified = unit_after_modifier(scan, part.end)
     if modified:
         return modified
+    plus = _PLUS_UNIT.match(scan, part.end)
+    if plus:
+        return unit_of(plus.group("unit")), plus.end("unit")  # '4+ hours'
     margin = _MARGIN_POINTS.match(scan, part.end)
     if margin and scan[part.start - 1 : part.start] == "±":
         return UNITS["percentage points"], margin.end()  # a poll's '±3.4 points'

@@ -145,6 +145,21 @@ CASES = [
     ("Dado en el Salón de Sesiones, a los 11 días del mes de noviembre de 2025.", []),
     ("Se aprobó con 87 de 112 votos.", [("87", 87, "count"), ("112", 112, "count")]),
     (
+        # an aligned table's cell with its thousands spaced is one number; a header's note
+        # mark ('Kilómetros¹') does not hide its unit
+        "Región          Obras    Kilómetros¹    Inversión (millones de pesos)    Población\n"
+        "Juárez             41           98.4                          1 024.3    1 512 450\n",
+        [
+            ("41", 41, "count"),
+            ("98.4", 98.4, "kilometer"),
+            ("1 024.3", 1.0243e9, "MXN"),
+            ("1 512 450", 1_512_450, "count"),
+        ],
+    ),
+    # a Spanish legal text's date, and a part of a whole said with 'de'
+    ("Dado en el Salón de Sesiones, a los 11 días del mes de noviembre de 2025.", []),
+    ("Se aprobó con 87 de 112 votos.", [("87", 87, "count"), ("112", 112, "count")]),
+    (
         "Texto.\n¹ Los 72 indicadores se normalizan; cada subíndice pondera entre 5 % y 15 %.",
         [("72", 72, "count"), ("5 %", 5, "percent"), ("15 %", 15, "percent")],
     ),

@@ -71,6 +71,7 @@ from pipeline.extract.quantity_rules import (
     ordinal_follows,
     year_then_note,
 )
+from pipeline.extract.quantity_spaced_numbers import spaced_thousands_as_narrow
 from pipeline.extract.quantity_table_statements import IDENTIFIER
 from pipeline.extract.quantity_tables import TableUnits, fills_table_cell, scaled
 from pipeline.extract.quantity_unit_rules import age_unit, is_unit_label, unit_printed_apart
@@ -296,8 +297,8 @@ def extract_quantities(text: str) -> list[dict[str, Any]]:
 
 def _extract_quantities(text: str) -> list[dict[str, Any]]:
     scan = "\n" + text  # every candidate starts after a lead character, the first one too
-    # Same offsets: CSV fields and collapsed columns read as cells
-    rows, mentions, rates = _scan(collapsed_as_tabs(csv_as_tabs(scan)))
+    # Same offsets: CSV fields and collapsed columns read as cells, spaced thousands as one
+    rows, mentions, rates = _scan(spaced_thousands_as_narrow(collapsed_as_tabs(csv_as_tabs(scan))))
     row_starts = [row[0].start for row in rows]
     index = SentenceIndex(text)
     sentences = [_sentence_around(text, index, part) for part, _, _ in rows]

@@ -142,7 +142,8 @@ def unit_cell(text: str) -> Statement | None:
 def header_statement(cell: str) -> Statement | None:
     """What a column header says its cells are: identifiers (Rank, Year, `… code`), or the
     unit and scale of its parenthesis or of the unit it is."""
-    if _IDENTIFIER_HEADER.fullmatch(cell.strip()):
+    cell = cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰*†")  # 'Kilómetros¹': the header, not its note mark
+    if _IDENTIFIER_HEADER.fullmatch(cell):
         return IDENTIFIER
     last = cell.split()[-1] if cell.split() else ""  # 'FY 2024 Enacted FTE': its own line's word
     return (

@@ -141,6 +141,16 @@ EXPLANATORY_NOTES = [
         ],
     ),
 ]
+# Events counted in millions: 'crossed 7.9 million times' is no multiple.
+MILLIONS_OF_TIMES = [
+    (
+        "Commercial trucks crossed northbound 7.9 million times in 2025, up 4.6%.",
+        [
+            ("7.9 million", 7.9e6, "count", E, "2025", None, None, None),
+            ("4.6%", 4.6, "percent", E, "2025", None, None, None),
+        ],
+    ),
+]
 # A vote's tally by label counts votes, a printed zero too.
 VOTE_TALLIES = [
     (
@@ -186,6 +196,7 @@ CASES = (
     + NOT_RATIOS
     + EXPLANATORY_NOTES
     + VOTE_TALLIES
+    + MILLIONS_OF_TIMES
 )
 EMPTY = NAMES_IN_HEADINGS + NOT_SAID_BEFORE
 

@@ -285,7 +285,28 @@ Dominican Republic
 Source: World Bank.
 """
 
+# A slide's chart whose title states its unit, with no 'Figure' before it; the axis's
+# ticks after the values are counts as before.
+SLIDE_CHART = """Where the trucks go
+Northbound truck crossings by port, 2025 (thousands)
+
+Laredo
+El Paso
+Otay Mesa
+2,981.4
+1,012.7
+823.9
+"""
+
 TABLES = [
+    (
+        SLIDE_CHART,
+        [
+            ("2,981.4", 2_981_400, "count"),
+            ("1,012.7", 1_012_700, "count"),
+            ("823.9", 823_900, "count"),
+        ],
+    ),
     (
         CHART_PAIR_LINES,
         [("27.4", 27.4, "percent"), ("26.1", 26.1, "percent"), ("24.3", 24.3, "percent")],
@@ -665,6 +686,9 @@ def test_short_lines_that_form_no_table_state_no_cells(text: str) -> None:
 
 # The page's own numbers: a page number beside a rule, a running footer, footnote marks.
 PAGE_FURNITURE = [
+    # a slide's running footer, its number changing from page to page
+    "Intro.\nBBBXG Spring 2026 Plenary | For discussion only          1\nSlide.\n"
+    "BBBXG Spring 2026 Plenary | For discussion only          2\n",
     "The program grew.\n\n                              | 14\nNATIONAL DRUG THREAT ASSESSMENT",
     "Seizures rose sharply.\n230 INCSR 2026 Volume I\nMore text here.\n231 INCSR 2026 Volume I\n",
     "Respectfully submitted.\n____________________\n1 BFMC estimate based on member reporting.\n",

@@ -51,6 +51,22 @@ CASES = [
     # a number and its unit makes a lower bound of the amount
     ("Average wait\n2.7 HRS\nat peak", [("2.7 HRS", 2.7, "hour")]),
     ("Longest waits: 4+ hours", [("4+ hours", 4, "hour")]),
+    # a confidence interval's bounds are in the estimate's unit, not the level's ('95%')
+    (
+        "works for pay by 5.9 percentage points (95% CI 4.1–7.9; p < 0.01).",
+        [
+            ("5.9 percentage points", 5.9, "percent"),
+            ("95%", 95, "percent"),
+            ("4.1", 4.1, "percent"),
+            ("7.9", 7.9, "percent"),
+        ],
+    ),
+    ("elasticity is 0.214 (95% CI 0.121–0.307).", [("95%", 95, "percent")]),
+    # a change that starts in words takes the unit its end prints
+    (
+        "Mexico raised its tariff from zero to 20 percent in May.",
+        [("zero", 0, "percent"), ("20 percent", 20, "percent")],
+    ),
     # a part of counted things stays a count
     ("For 9 of the 23 workers, records were missing.", [("9", 9, "count"), ("23", 23, "count")]),
 ]

@@ -40,6 +40,7 @@ from pipeline.extract.quantity_flat_tables import FlatTables
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
     Row,
+    with_change_from,
     with_currency_carried,
     with_listed_before,
     with_part_of_whole,
@@ -191,8 +192,11 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             parts = [(p._replace(unit=age), r) for p, r in parts]
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
+            estimate = _estimate_before(rows, scan, low) if high.unit is None else None
+            if estimate is not None:
+                parts = [(p._replace(unit=estimate.unit), r) for p, r in parts]
             around = neighbours(scan, low.start, high.end)
-            if high.unit is None and not counts_something(scan, high.end, high, around):
+            if parts[1][0].unit is None and not counts_something(scan, high.end, high, around):
                 continue
         for part, role in parts:
             if part.value is None and part.form == "words":
@@ -266,8 +270,30 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             if role is None:  # 'over 5, 10 or 15 years': the earlier items share the unit
                 rows = with_listed_before(rows, scan, part)
             rows.append((part, role, qualifier))
-    rows = with_part_of_whole(with_stated_scale(with_currency_carried(rows, scan), scan), scan)
+    rows = with_stated_scale(with_currency_carried(rows, scan), scan)
+    rows = with_change_from(with_part_of_whole(rows, scan), scan)
     return rows, merge_spans(scan, mentions), rates
+
+
+# '5.9 percentage points (95% CI 4.1–7.9; p < 0.01)': the interval's bounds are in the
+# estimate's unit
+_INTERVAL_BEFORE = re.compile(
+    r"\([^()\n]{0,12}?\b(?:CI|C\.I\.|confidence interval)[:,]?[ \t\xa0]*\Z"
+)
+_INTERVAL_REACH = 40
+
+
+def _estimate_before(rows: list[Row], scan: str, low: Part) -> Part | None:
+    """The estimate a bracketed interval's bounds belong to: the last quantity before the
+    bracket ('(95% CI' holds the confidence level, not the estimate), when it has a unit."""
+    interval = _INTERVAL_BEFORE.search(scan, max(0, low.start - 40), low.start)
+    if interval is None:
+        return None
+    before = [part for part, _, _ in rows if part.end <= interval.start()]
+    estimate = before[-1] if before else None
+    if estimate is None or estimate.unit is None or estimate.unit.factor != 1:
+        return None
+    return estimate if interval.start() - estimate.end < _INTERVAL_REACH else None
 
 
 def _sentence_around(text: str, index: SentenceIndex, part: Part) -> Sentence | None:

@@ -122,6 +122,12 @@ class FlatTables:
             self._read_block(text, text.find("\n", caption.end()), cells)
         for figure in _FIGURE_LINE.finditer(text):
             self._read_series(text, figure.start() + 1, cells)
+        for title in _STATED_TITLE_LINE.finditer(text):
+            # a chart's title that states its unit, with no 'Figure' before it
+            stated = statement_in(title.group(1))
+            if stated is not None:
+                for offset in _values_below(text, title.end()):
+                    cells.setdefault(offset, stated)
         self._read_year_lines(text, cells)
         return cells
 
@@ -187,6 +193,10 @@ class FlatTables:
                 cells[offset] = headers[k % n] or unit_line or Statement(COUNT, 1)
 
 
+# 'Northbound truck crossings by port, 2025 (thousands)' over a block of labels
+_STATED_TITLE_LINE = re.compile(
+    r"\n([^\n]{0,100}\([^()\n]{2,60}\))[ \t\r]*\n(?:[ \t\r]*\n)*(?=[ \t]*[^\W\d_])"
+)
 _ONE_PAIR = re.compile(rf"[ \t]*{_PAIR}[ \t\r]*")
 _LABEL_ONLY = re.compile(r"[ \t]*[^\W\d_][^\d\n]{0,40}[ \t\r]*")
 _VALUE_ONLY = re.compile(rf"[ \t]*({_VALUE})[ \t\r]*")
@@ -222,9 +232,11 @@ def _values_below(text: str, at: int) -> list[int]:
     labels = 0
     while labels < len(lines) and _LABEL_ONLY.fullmatch(lines[labels][1]):
         labels += 1
-    values = [_VALUE_ONLY.fullmatch(line) for _, line in lines[labels:]]
+    # (an axis's ticks may follow the values: '0    500    1,000')
+    values = [_VALUE_ONLY.fullmatch(line) for _, line in lines[labels : 2 * labels]]
     if labels >= _FEWEST_VALUES and len(values) == labels and all(values):
-        return [start + m.start(1) for (start, _), m in zip(lines[labels:], values, strict=True)]
+        value_lines = lines[labels : 2 * labels]
+        return [start + m.start(1) for (start, _), m in zip(value_lines, values, strict=True)]
     return []
 
 

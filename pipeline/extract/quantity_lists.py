@@ -141,6 +141,30 @@ def with_part_of_whole(rows: list[Row], scan: str) -> list[Row]:
     return out
 
 
+# 'raised its tariff from zero to 20 percent': a change's start in words, its end's unit
+_FROM_BEFORE = re.compile(r"\b(?i:from)[ \t\xa0]+\Z")
+_TO_BETWEEN = re.compile(r"[ \t\xa0]+to[ \t\xa0]+")
+
+
+def with_change_from(rows: list[Row], scan: str) -> list[Row]:
+    """`rows`, where a bare number after 'from' takes the unit of the amount right after
+    its 'to', when that is printed in another form ('from zero to 20 percent')."""
+    out = list(rows)
+    for i in range(len(out) - 1):
+        (start, role, qualifier), (end, _, _) = out[i], out[i + 1]
+        if (
+            start.unit is None
+            and role is None
+            and start.value is not None
+            and end.unit is not None
+            and start.form != end.form
+            and _TO_BETWEEN.fullmatch(scan, start.end, end.start)
+            and _FROM_BEFORE.search(scan, max(0, start.start - 8), start.start)
+        ):
+            out[i] = (start._replace(unit=end.unit), role, qualifier)
+    return out
+
+
 # Nothing named after the scale word: a bracket, a comma, the end of the clause, a
 # conjunction ('(1,489 millones)', 'from 2.9 billion.', '1.4 billion and').
 # ('7,310 millones (21.3 %) a nuevas inversiones': its share in brackets names nothing)

@@ -105,7 +105,9 @@ class PageFurniture:
             # 'Background   4' in a table of contents; 'CONVENTION—MEXICO. 1897.    1131',
             # a running head in capitals with its page number far to the right
             head = _RUNNING_HEAD.fullmatch(scan, line_start, part.start)
-            return bool(head and part.raw.isdigit()) or self._in_contents(line_start)
+            if head and part.raw.isdigit():
+                return True
+            return self._in_contents(line_start) or _numbered_footer(scan, line_start, part)
         if scan[line_start : part.start].strip() or not part.raw.isdigit() or len(part.raw) > 4:
             return False  # a mark or a page is a short whole number
         if not rest.startswith((" ", "\t")):
@@ -122,3 +124,17 @@ class PageFurniture:
             return False
         repeated = re.compile(rf"(?m)^[ \t\f]*[0-9]{{1,4}}[ \t]+{re.escape(words)}[ \t\r]*$")
         return any(m.start() != line_start for m in repeated.finditer(scan))
+
+
+_FOOTER_TEXT = 12  # a footer's words: long enough not to be a table's row label
+
+
+def _numbered_footer(scan: str, line_start: int, part: Part) -> bool:
+    """Whether a whole number ending its line follows words printed again elsewhere with
+    the page number before or after it ('Plenary | For discussion only     4')."""
+    words = scan[line_start : part.start].strip()
+    if len(words) < _FOOTER_TEXT or not part.raw.isdigit() or len(part.raw) > 3:
+        return False
+    n = int(part.raw)
+    others = re.finditer(re.escape(words) + r"[ \t]+([0-9]{1,3})[ \t]*(?=\n|\Z)", scan)
+    return any(abs(int(m.group(1)) - n) == 1 for m in others)

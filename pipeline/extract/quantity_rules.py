@@ -261,7 +261,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return False
     word, low = near.after, near.after_lower
     if low == "times":  # events counted, not a multiple ('leverage of 1.6 times')
-        return "." not in part.raw and bool(_TIMES_COUNTED.match(scan, end))
+        whole = part.scaled or "." not in part.raw  # 'crossed 7.9 million times in 2025'
+        return whole and bool(_TIMES_COUNTED.match(scan, end))
     if low in _MONTHS or low in _FRACTION_DENOMINATORS:
         return False  # 'two thirds', 'dos terceras partes': a share, not a count
     if low == "puntos" and not _POINTS_OF.match(scan, end):

@@ -17,6 +17,7 @@ that states the scale of the amounts it lists in brackets gives them that scale.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from pipeline.extract.numbers import (
@@ -122,23 +123,30 @@ _PART_OF_WHOLE = re.compile(
 _MEASURED_KINDS = frozenset(("duration", "length", "mass"))
 
 
-def with_part_of_whole(rows: list[Row], scan: str) -> list[Row]:
-    """`rows`, where a bare count followed by 'of the' and a measured amount takes that
-    amount's unit ('on 41 of the 59 days' is 41 days; '9 of the 23 cases' stays a count)."""
+def _with_unit_of_next(rows: list[Row], takes: Callable[[Part, Part], bool]) -> list[Row]:
+    """`rows`, where a bare number takes the unit of the amount right after it, when
+    `takes(number, amount)` says the text joins them so."""
     out = list(rows)
     for i in range(len(out) - 1):
-        (part, role, qualifier), (whole, _, _) = out[i], out[i + 1]
-        if (
-            part.unit is None
-            and role is None
-            and part.value is not None
-            and whole.unit is not None
-            and whole.unit.kind in _MEASURED_KINDS
-            and _PART_OF_WHOLE.fullmatch(scan, part.end, whole.start)
-        ):
-            value = part.value * whole.unit.factor
-            out[i] = (part._replace(unit=whole.unit, value=value), role, qualifier)
+        (part, role, qualifier), (following, _, _) = out[i], out[i + 1]
+        unit = following.unit
+        bare = part.unit is None and role is None and part.value is not None
+        if bare and unit is not None and takes(part, following):
+            value = part.value * unit.factor
+            out[i] = (part._replace(unit=unit, value=value), role, qualifier)
     return out
+
+
+def with_part_of_whole(rows: list[Row], scan: str) -> list[Row]:
+    """'on 41 of the 59 days' is 41 days; '9 of the 23 cases' stays a count."""
+    return _with_unit_of_next(
+        rows,
+        lambda part, whole: (
+            whole.unit is not None
+            and whole.unit.kind in _MEASURED_KINDS
+            and bool(_PART_OF_WHOLE.fullmatch(scan, part.end, whole.start))
+        ),
+    )
 
 
 # 'raised its tariff from zero to 20 percent': a change's start in words, its end's unit
@@ -147,22 +155,16 @@ _TO_BETWEEN = re.compile(r"[ \t\xa0]+to[ \t\xa0]+")
 
 
 def with_change_from(rows: list[Row], scan: str) -> list[Row]:
-    """`rows`, where a bare number after 'from' takes the unit of the amount right after
-    its 'to', when that is printed in another form ('from zero to 20 percent')."""
-    out = list(rows)
-    for i in range(len(out) - 1):
-        (start, role, qualifier), (end, _, _) = out[i], out[i + 1]
-        if (
-            start.unit is None
-            and role is None
-            and start.value is not None
-            and end.unit is not None
-            and start.form != end.form
-            and _TO_BETWEEN.fullmatch(scan, start.end, end.start)
-            and _FROM_BEFORE.search(scan, max(0, start.start - 8), start.start)
-        ):
-            out[i] = (start._replace(unit=end.unit), role, qualifier)
-    return out
+    """A bare number after 'from' takes the unit of the amount right after its 'to', when
+    that is printed in another form ('from zero to 20 percent')."""
+    return _with_unit_of_next(
+        rows,
+        lambda start, end: (
+            start.form != end.form
+            and bool(_TO_BETWEEN.fullmatch(scan, start.end, end.start))
+            and bool(_FROM_BEFORE.search(scan, max(0, start.start - 8), start.start))
+        ),
+    )
 
 
 # Nothing named after the scale word: a bracket, a comma, the end of the clause, a

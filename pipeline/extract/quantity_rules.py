@@ -173,8 +173,6 @@ _NUMBER_AFTER_OF = re.compile(
     r"[ \t\xa0]+(?:the[ \t\xa0]+)?(?:(?!(?:18|19|20)[0-9]{2}\b)[0-9]|(?i:two|three|four|five|six"
     r"|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)"
 )
-
-
 _POINTS_OF = re.compile(r"[ \t\xa0]+puntos[ \t\xa0]+de\b")
 # 'en 38 de los 67 municipios', 'presentes: 112 de 128': the Spanish part of a counted whole
 _DE_LOS_NUMBER = re.compile(

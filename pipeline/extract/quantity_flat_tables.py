@@ -162,9 +162,7 @@ class FlatTables:
                 for offset in _values_below(text, at):
                     cells[offset] = stated
                 return
-            stated = (
-                stated or statement_in(line) or unit_line_statement(line) or _money_unit_line(line)
-            )
+            stated = stated or statement_in(line) or unit_line_statement(line)
             at = end + 1
             if at >= len(text):
                 return
@@ -201,18 +199,6 @@ _ONE_PAIR = re.compile(rf"[ \t]*{_PAIR}[ \t\r]*")
 _LABEL_ONLY = re.compile(r"[ \t]*[^\W\d_][^\d\n]{0,40}[ \t\r]*")
 _VALUE_ONLY = re.compile(rf"[ \t]*({_VALUE})[ \t\r]*")
 _FEWEST_VALUES = 3
-# 'US$ billion' on its own line under a chart's title
-_MONEY_UNIT_LINE = re.compile(
-    r"[ \t]*(?:US\$|U\.S\.\$|\$|USD)[ \t]*(?P<scale>billion|million|thousand)s?[ \t\r]*"
-)
-
-
-def _money_unit_line(line: str) -> Statement | None:
-    m = _MONEY_UNIT_LINE.fullmatch(line)
-    if m is None:
-        return None
-    scale = {"billion": 10**9, "million": 10**6, "thousand": 10**3}[m.group("scale")]
-    return Statement(Unit("USD", "money"), scale)
 
 
 def _values_below(text: str, at: int) -> list[int]:

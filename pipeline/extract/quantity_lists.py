@@ -29,7 +29,7 @@ from pipeline.extract.numbers import (
     parse_words,
 )
 from pipeline.extract.quantity_context import qualifier_before
-from pipeline.extract.quantity_rules import Part
+from pipeline.extract.quantity_rules import SHARE_IN_BRACKETS, Part
 from pipeline.extract.quantity_trie import word_list
 
 Row = tuple[Part, str | None, str]  # a number, its range role, its qualifier
@@ -171,7 +171,7 @@ def with_change_from(rows: list[Row], scan: str) -> list[Row]:
 # conjunction ('(1,489 millones)', 'from 2.9 billion.', '1.4 billion and').
 # ('7,310 millones (21.3 %) a nuevas inversiones': its share in brackets names nothing)
 _NOTHING_NAMED = re.compile(
-    r"[ \t\xa0]*(?:[),;:]|\([0-9.]+[ \xa0]?%\)|\.(?![0-9])|(?:and|or|y|o|e)\b|\Z)"
+    rf"[ \t\xa0]*(?:[),;:]|{SHARE_IN_BRACKETS}|\.(?![0-9])|(?:and|or|y|o|e)\b|\Z)"
 )
 # 'a population of approximately 130 million.': what it counts was named before it.
 _OF_BEFORE = re.compile(r"\b(?:of|de)[ \t\xa0]+(?:[a-z]+[ \t\xa0]+)?\Z")

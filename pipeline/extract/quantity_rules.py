@@ -223,7 +223,9 @@ _BUILT_FOR = re.compile(
     r"\b(?:built|designed|meant|intended)[ \t\xa0]+(?:for|to[ \t\xa0]+hold)[ \t\xa0]+\Z"
     r"|\bcapacity[ \t\xa0]+(?:of|for)[ \t\xa0]+\Z"
 )
-_SHARE_AFTER = re.compile(r"[ \t\xa0]*\([0-9.,]+[ \xa0]?%\)")
+# '856 (3.9 %)': a number's share of the whole, printed in brackets after it
+SHARE_IN_BRACKETS = r"\([0-9][0-9.,]*[ \xa0]?%\)"
+_SHARE_AFTER = re.compile(rf"[ \t\xa0]*{SHARE_IN_BRACKETS}")
 # Mexican print groups thousands with the word: '9 mil 668'
 _MIL_GROUPED = re.compile(r"[0-9][ \t\xa0\n]+mil[ \t\xa0\n]+[0-9]|[0-9][\u202f\u2009][0-9]")
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")

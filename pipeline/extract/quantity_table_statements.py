@@ -196,7 +196,9 @@ _UNIT_LINE = re.compile(
     # 'Annual percentage change of quarterly average' over a table of forecasts
     r"(?i)[ \t]*(?:(?:annual|annualized|year-on-year|year-over-year|monthly|quarterly)[ \t]+)?"
     r"(?:thousands|millions|billions|miles de|millones|percent(?:age)?|porcentaje"
-    r"|(?:U\.S\. )?dollars in|pesos in)\b"
+    r"|(?:U\.S\. )?dollars in|pesos in"
+    # 'US$ billion' under a chart's title
+    r"|(?:US\$|U\.S\.\$|\$|USD)[ \t]*(?:billions?|millions?|thousands?))\b"
 )
 
 

@@ -205,6 +205,76 @@ def test_every_span_reproduces_its_text(name, text):
             [("INPC", "INPC", "National Consumer Price Index", "long_form_paren")],
         ),
         (
+            # the shortest match takes I, N and E from 'Institute': the initials, reordered
+            "Observers noted that the National Electoral Institute (INE) audited spending.",
+            [("INE", "INE", "National Electoral Institute", "long_form_paren")],
+        ),
+        (
+            # ... and M from inside 'Automotive', leaving 'Mexican' out
+            "member companies of the Mexican Automotive Industry\nAssociation (AMIA).",
+            [("AMIA", "AMIA", "Mexican Automotive Industry Association", "long_form_paren")],
+        ),
+        (
+            # a capitalized article inside a sentence is part of the name, across a wrap
+            "Delivery of the notes in book-entry form will be made through\nThe Depository "
+            "Trust Company (DTC) and its participants.",
+            [("DTC", "DTC", "The Depository Trust Company", "long_form_paren")],
+        ),
+        (
+            "Dr. Ana Lucía Villaseñor, Professor and Researcher, El Colegio de la Frontera "
+            "Norte (COLEF)",
+            [("COLEF", "COLEF", "El Colegio de la Frontera Norte", "long_form_paren")],
+        ),
+        (
+            # after a heading the article opens the sentence: not part of the name
+            "Trade agreements\nThe United States-Mexico-Canada Agreement (USMCA) has governed "
+            "trade since July 1, 2020.",
+            [("USMCA", "USMCA", "United States-Mexico-Canada Agreement", "long_form_paren")],
+        ),
+        (
+            # a name's connectors do not count toward the published length limit
+            "En coordinación con el Instituto de los Mexicanos en el Exterior (IME) se "
+            "atendió a 312 personas.",
+            [("IME", "IME", "Instituto de los Mexicanos en el Exterior", "long_form_paren")],
+        ),
+        (
+            "Subheading 0702.00 of the Harmonized Tariff Schedule of the United States (HTS) "
+            "covers fresh tomatoes.",
+            [("HTS", "HTS", "Harmonized Tariff Schedule of the United States", "long_form_paren")],
+        ),
+        (
+            # ... and a Spanish office's head stays on its name once the letters match
+            "El trabajo con la Oficina de Alcohol, Tabaco, Armas de Fuego y Explosivos (ATF) "
+            "continuará.",
+            [
+                (
+                    "ATF",
+                    "ATF",
+                    "Oficina de Alcohol, Tabaco, Armas de Fuego y Explosivos",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
+            # an article printed twice: the capitalized one opens no name of its own
+            "506 miles of flood control levees along the\nThe U.S. Section of the "
+            "International Boundary and Water Commission (USIBWC)",
+            [
+                (
+                    "USIBWC",
+                    "USIBWC",
+                    "U.S. Section of the International Boundary and Water Commission",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
+            # the state a body belongs to, opening the sentence
+            "February 14 — Roma, Texas. Texas Department of Public Safety (DPS) troopers "
+            "apprehended 23 people.",
+            [("DPS", "DPS", "Texas Department of Public Safety", "long_form_paren")],
+        ),
+        (
             "Ahead of the review, the Office of the\nUnited States Trade Representative (USTR) "
             "is publishing this summary.",
             [

@@ -8,7 +8,8 @@ the project's extensions to it (see `acronyms`), as pure functions of strings.
 - `fuller_name_start`: a capitalized name whose initials spell more of the acronym wins
   over the shortest match;
 - `reordered_initials_start`: the name's initials are the acronym's letters in another
-  order (an English name keeping its Spanish acronym).
+  order (an English name keeping its Spanish acronym);
+- `name_article_start`: a capitalized article inside a sentence is part of the name.
 """
 
 from __future__ import annotations
@@ -54,11 +55,15 @@ def schwartz_hearst_start(short: str, long: str) -> int | None:
     return word_start
 
 
-def valid_long_form(short: str, long: str) -> bool:
+def valid_long_form(short: str, long: str, in_name: bool = False) -> bool:
+    """The published limits on a long form's length; `in_name` (a name right before its
+    bracket) leaves out the connectors a name holds ('Instituto de los Mexicanos en el
+    Exterior (IME)'), which a glossary line's free text does not get."""
     if len(long) <= len(short) or not long[0].isalnum():
         return False
     words = long.split()
-    if len(words) > min(len(short) + 5, 2 * len(short)):
+    counted = [w for w in words if w.lower() not in CONNECTORS] if in_name else words
+    if len(counted) > min(len(short) + 5, 2 * len(short)):
         return False
     return short.lower() not in {w.strip(",;").lower() for w in words}
 
@@ -138,6 +143,38 @@ def _name_run_start(text: str, window: int, end: int, possessive: bool = False) 
             break
         start = w.start() + lead
     return start
+
+
+def spelled_by_initials(long: str, short: str) -> bool:
+    """Whether the content words' initials spell every letter of `short` in order; the
+    published match may take letters from inside words ('Institute' for INE)."""
+    letters = [_fold(c) for c in short if c.isalpha()]
+    return _initials_matched(_content_words(long), letters) == len(letters)
+
+
+# A capitalized article that is part of a name: it stands inside a sentence, after a
+# lower-case word or a comma ('made through⏎The Depository Trust Company', 'Researcher, El
+# Colegio de la Frontera Norte'); at a sentence's start it is only capitalized there.
+# Not after another article: 'levees along the⏎The U.S. Section' prints one twice.
+_NAME_ARTICLE = re.compile(
+    r"(?<=[a-z,])(?<!\bthe)(?<!\b[ae]l)(?<!\bla)(?<!\blos)(?<!\blas)"
+    r"([ \t]*\n?[ \t]*)\b(The|El|La|Los|Las)[ \t]*\n?[ \t]*\Z"
+)
+# A line that short ending before the article is a heading ('Trade agreements⏎The …'),
+# not a hard-wrapped sentence.
+_WRAPPED_LINE = 40
+
+
+def name_article_start(text: str, window: int, start: int) -> int:
+    """Move `start` left over a capitalized article printed as part of the name."""
+    article = _NAME_ARTICLE.search(text, max(window, start - 40), start)
+    if not article:
+        return start
+    if "\n" in article.group(1):
+        line_end = article.start(1)
+        if line_end - (text.rfind("\n", 0, line_end) + 1) < _WRAPPED_LINE:
+            return start
+    return article.start(2)
 
 
 def reordered_initials_start(text: str, window: int, end: int, short: str) -> int | None:

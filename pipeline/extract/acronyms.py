@@ -35,8 +35,10 @@ from pipeline.extract.acronym_long_forms import (
     WORD_ACRONYM,
     fuller_name_start,
     head_before_preposition,
+    name_article_start,
     reordered_initials_start,
     schwartz_hearst_start,
+    spelled_by_initials,
     syllabic_name_start,
     translated_name_start,
     valid_long_form,
@@ -61,13 +63,21 @@ _LINE_BREAK_AFTER_DASH = re.compile(r"(?<=[–—])[ \t]*\r?\n[ \t]*(?=\S)")
 # 'the Texas Department of …': the place a body belongs to is part of its name.
 # Two names listed: 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'.
 _LIST_INSIDE = re.compile(r"\b(?:and|y) the\b|\b[a-z]+ and\b")
-_PLACE_BEFORE_HEAD = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+\Z")
+# Also at a sentence's start: 'Roma, Texas. Texas Department of Public Safety (DPS)'.
+_PLACE_BEFORE_HEAD = re.compile(
+    r"(?:\b[Tt]he[ \t]+|(?:(?<=[.!?])[ \t]+|^[ \t]*)(?!(?:The|An?|In|On|At|By|For|From|El|La)\b))"
+    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+\Z",
+    re.M,
+)
 # 'the New Mexico Economic Development Department (EDD)': the body's head ends its name.
 _AGENCY_LAST = re.compile(r"\b(?:Department|Agency|Commission|Office|Ministry|Secretariat)\Z")
 _AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
 _HEAD_OF = re.compile(
     r"(?<![\w-])(?:(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"
-    r"[ \t]+of|(?:Center|Centre|Institute)[ \t]+(?:for|of|on))[ \t\n]+(?:the[ \t\n]+)?\Z"
+    r"[ \t]+of|(?:Center|Centre|Institute)[ \t]+(?:for|of|on)"
+    # and in Spanish: 'Oficina de Alcohol, Tabaco, Armas de Fuego y Explosivos (ATF)'
+    r"|(?:Oficina|Secretaría|Dirección|Agencia|Administración)[ \t]+de(?:l|[ \t]+la)?)"
+    r"[ \t\n]+(?:the[ \t\n]+)?\Z"
 )
 # An article opening a long form is not part of the name, whatever letter it gives.
 _LEADING_ARTICLE = re.compile(r"(?:The|the|La|El|Los|Las)[ \t\n]+(?=[A-ZÁÉÍÓÚÑ])")
@@ -121,8 +131,15 @@ def notes_start(text: str) -> int:
 
 
 def _last_words_start(text: str, start: int, end: int, limit: int) -> int:
-    words = list(_WORD.finditer(text, start, end))
-    return words[-limit].start() if len(words) > limit else start
+    """Start of the last `limit` words before `end`, not counting the connectors a name
+    holds (`Instituto de los Mexicanos en el Exterior` is three words long)."""
+    count = 0
+    for w in reversed(list(_WORD.finditer(text, start, end))):
+        if w.group(0).lower() not in CONNECTORS:
+            count += 1
+            if count == limit:
+                return w.start()
+    return start
 
 
 def _record(
@@ -216,7 +233,7 @@ def _long_form_paren(
     cand_start = _last_words_start(text, win, end, limit)
     rel = schwartz_hearst_start(sf[0], text[cand_start:end])
     pattern = "long_form_paren"
-    if rel is not None and valid_long_form(sf[0], text[cand_start + rel : end]):
+    if rel is not None and valid_long_form(sf[0], text[cand_start + rel : end], in_name=True):
         start = with_initialism(
             text, fuller_name_start(text, cand_start, cand_start + rel, end, sf[0])
         )
@@ -228,12 +245,14 @@ def _long_form_paren(
         # measured by the National Consumer Price Index (INPC)': a match across a clause
         # gives way to the name before the bracket whose initials are the letters reordered,
         # and so does a match that opens with a lower-case word ('in the National Consumer
-        # Price Index (INPC)')
-        if listed or text[start].islower():
+        # Price Index (INPC)') or takes letters from inside words ('Mexican Automotive
+        # Industry Association (AMIA)', whose shortest match skips 'Mexican')
+        if listed or text[start].islower() or not spelled_by_initials(text[start:end], sf[0]):
             start = reordered_initials_start(text, win, end, sf[0]) or start
         article = _LEADING_ARTICLE.match(text, start, end)
         if article:  # 'The Interbank Equilibrium Interest Rate (TIIE)': its T is Tasa's
             start = article.end()
+        start = name_article_start(text, win, start)
         owner = _PLACE_BEFORE_HEAD.search(text, max(win, start - 40), start)
         agency = _AGENCY_HEAD.match(text, start) or _AGENCY_LAST.search(text, start, end)
         if owner and agency:

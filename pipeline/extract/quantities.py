@@ -231,8 +231,10 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                     if cell is None or cell.unit.kind == "count":
                         continue
                     part = part._replace(start=cell_start, end=cell_end, value=-part.value)
-                if not (unit or part.scaled or in_cell):
-                    cell = flat_tables.at(part)  # a PDF table, chart or stats box, flattened
+                if cell is None and not (unit or part.scaled):
+                    # a PDF table, chart or stats box, flattened; or a chart's pairs aligned
+                    # like cells ('FY21  2.9   FY22  3.4') that state nothing as a table
+                    cell = flat_tables.at(part)
                 if cell is IDENTIFIER:
                     continue  # a code, rank or year column
                 if cell:  # a cell of a table that states its unit and scale

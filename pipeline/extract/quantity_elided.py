@@ -26,7 +26,10 @@ ROLL_CALL = re.compile(
     # a vote's tally by label: 'For: 7 Against: 0 Abstain: 0', 'En contra      21'
     r"|(?:For|Against|Abstain(?:ed)?|Abstentions?|Absent|A favor|En contra"
     r"|Abstenci[oó]n(?:es)?|Votos a favor|Votos en contra)"
-    r"(?:[ \t\xa0]*:[ \t\xa0]*|[ \t\xa0]{2,}))\Z"
+    r"(?:[ \t\xa0]*:[ \t\xa0]*|[ \t\xa0]{2,})"
+    # a motion's outcome and its tally: 'the amendment failed, 24 to 39', 'by a vote of 7-2'
+    r"|\b(?:failed|passed|adopted|approved|rejected|defeated|carried|vote of)"
+    r",?[ \t\xa0]+(?:[0-9]{1,3}[ \t\xa0]*(?:to|-|–)[ \t\xa0]*)?)\Z"
 )
 # 'shall not exceed two hundred and fifty-eight in number'
 IN_NUMBER = re.compile(r"[ \t\xa0]+in[ \t\xa0]+number\b")

@@ -56,16 +56,17 @@ _SERIES = re.compile(rf"(?:[ \t]*{_PAIR}){{3,}}[ \t\r]*")
 _SERIES_PAIR = re.compile(_PAIR)
 _CHART_LINES = 4  # title lines and a unit line between a chart's number and its values
 _VALUE = r"[-+−]?[0-9][0-9,.]*%?"
-_YEAR_LABEL = r"(?:(?:FY|CY)[ \t]?)?(?:19|20)[0-9]{2}"
+_YEAR_LABEL = r"(?:(?:(?:FY|CY)[ \t]?)?(?:19|20)[0-9]{2}|(?:FY|CY)[0-9]{2})"  # and 'FY21'
 # 'FY 2020   U.S. 8.9   Mexico 2.4': a year, then labelled values.
 _YEAR_ROW = re.compile(
     rf"\n[ \t]*{_YEAR_LABEL}(?:[ \t]+[^\W\d_][^\d\n|]{{0,30}}?[ \t]+{_VALUE}){{1,6}}"
     r"[ \t\r]*(?=\n|\Z)"
 )
-# '2015 66 | 2017 30 | 2019 36': year and value pairs on one line.
+# '2015 66 | 2017 30 | 2019 36', 'FY21  2.9   FY22  3.4   FY23  3.8': year and value pairs
+# on one line, split by bars or by runs of spaces.
 _YEAR_PAIRS = re.compile(
-    rf"\n[ \t]*(?:{_YEAR_LABEL}[ \t]+{_VALUE}[ \t]*\|[ \t]*){{2,}}{_YEAR_LABEL}[ \t]+{_VALUE}"
-    r"[ \t\r]*(?=\n|\Z)"
+    rf"\n[ \t]*(?:{_YEAR_LABEL}[ \t]+{_VALUE}(?:[ \t]*\|[ \t]*|[ \t]{{2,}})){{2,}}"
+    rf"{_YEAR_LABEL}[ \t]+{_VALUE}[ \t\r]*(?=\n|\Z)"
 )
 _YEAR_ROW_VALUE = re.compile(rf"[^\W\d_][^\d\n|]{{0,30}}?[ \t]+({_VALUE})")
 _PAIR_VALUE = re.compile(rf"{_YEAR_LABEL}[ \t]+({_VALUE})")

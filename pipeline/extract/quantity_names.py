@@ -78,6 +78,10 @@ _IMPERATIVE_VERBS = frozenset(
         Purchase Raise Reassign Rebuild Recruit Reduce Reinstate Relocate Renovate Reopen
         Repair Replace Resettle Restore Retain Screen Send Staff Train Triple Upgrade Vet
         Announce Award Welcome Approve Grant Hold Name Seize Arrest Extradite Transfer
+        Adopt Pre-position Preposition Station Complete Publish Convene Organize Support
+        Offer Develop Identify Certify Register Plant Co-host Rehabilitate Construct Acquire
+        Distribute Transport Evacuate Rescue Treat Vaccinate Remove Destroy Dismantle
+        Collect Secure Connect Digitize Modernize Protect Sign
         """
     )
 )

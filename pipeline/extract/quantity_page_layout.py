@@ -119,6 +119,8 @@ class PageFurniture:
             return True  # numbered lines: footnotes at a page's foot, or a list
         if n == 1 and _SEPARATOR.fullmatch(before):
             return True  # the first footnote under the separator
+        if _footnote_marks(scan, line_start, n):
+            return True  # '2 CRS communication with …' two lines under '1 Department of …'
         words = rest.strip()
         if len(words) < _FOOTER_WORDS or scan.count(words) < 2:
             return False
@@ -127,6 +129,31 @@ class PageFurniture:
 
 
 _FOOTER_TEXT = 12  # a footer's words: long enough not to be a table's row label
+_NOTE_BLOCK_LINES = 12  # how far up from a footnote its block's separator may stand
+_LINE_MARK = re.compile(r"[ \t\f]*([0-9]{1,3})[ \t]+\S")
+
+
+def _footnote_marks(scan: str, line_start: int, n: int) -> bool:
+    """Whether the number `n` opening the line at `line_start` is one of the footnotes in a
+    block under a separator (`__________`), the block's numbers running one after another
+    ('1 Department of State, …' / 'Country Information, …' / '2 CRS communication …'):
+    footnotes wrap, so the next number need not stand on the next line."""
+    lines: list[str] = []
+    at = line_start
+    while len(lines) < _NOTE_BLOCK_LINES and at > 0:
+        at = scan.rfind("\n", 0, at - 1) + 1
+        line = scan[at : scan.find("\n", at)]
+        if not line.strip():
+            return False
+        if _SEPARATOR.fullmatch(line):
+            break
+        lines.append(line)
+    else:
+        return False
+    block_end = scan.find("\n\n", line_start)
+    below = scan[line_start : len(scan) if block_end == -1 else block_end].split("\n")
+    marks = [int(m[1]) for line in (*reversed(lines), *below) if (m := _LINE_MARK.match(line))]
+    return len(marks) > 1 and marks == list(range(marks[0], marks[0] + len(marks)))
 
 
 def _numbered_footer(scan: str, line_start: int, part: Part) -> bool:

@@ -219,6 +219,11 @@ _TIMES_COUNTED = re.compile(
     r"[ \t\xa0]+times(?:[ \t\xa0]*(?:[.,;:)]|\Z|\n)|[ \t\xa0]+(?:since|in|during|so|this"
     r"|last|before|after|between|under|with|and|or)\b)"
 )
+# The first number of a change or a pair, counted after 'from': the second is counted too.
+_FROM_FIRST = re.compile(
+    r"\bfrom[ \t\xa0\n]+[0-9][0-9,.]*(?:[ \t\xa0\n]+in[ \t\xa0\n]+(?:FY[ \t]?)?[0-9]{4})?"
+    r"[ \t\xa0\n]+\Z"
+)
 _BUILT_FOR = re.compile(
     r"\b(?:built|designed|meant|intended)[ \t\xa0]+(?:for|to[ \t\xa0]+hold)[ \t\xa0]+\Z"
     r"|\bcapacity[ \t\xa0]+(?:of|for)[ \t\xa0]+\Z"
@@ -256,7 +261,9 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     # ('• Cruzan 1.2 millones de vehículos': a scaled amount is no name's number)
     roll_call = ROLL_CALL.search(scan, max(0, part.start - 32), part.start)
-    named = not part.scaled and not roll_call and names_something(scan, end, near)
+    # 'sent crews to Mexico 14 times since 2000': events counted, not 'Mexico 14'
+    events = near.after_lower == "times" and bool(_TIMES_COUNTED.match(scan, end))
+    named = not (part.scaled or roll_call or events) and names_something(scan, end, near)
     if glued or named or is_ratio(scan, end, near) or is_rate(scan, end):
         return False
     word, low = near.after, near.after_lower
@@ -325,6 +332,10 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True  # 'y 856 (3.9 %) a dengue grave': a count, with its share of the whole
     if "," in part.raw or _MIL_GROUPED.search(part.raw) or before_low in _COMPARED_WITH:
         return True  # '9,668 (68%) reconocieron', '9 mil 668 (68%) …': grouped, a count
+    if before_low in ("to", "and") and _FROM_FIRST.search(
+        scan, max(0, near.before_start - 40), near.before_start
+    ):
+        return True  # 'from 118 in 2021 to 297 in 2024', 'up from 71 and 190 in FY2022'
     if roll_call:
         return True
     if _BUILT_FOR.search(scan, max(0, part.start - 24), part.start) and "." not in part.raw:

@@ -158,6 +158,23 @@ def _closes_bracket(label: str) -> bool:
     return ")" in head and "(" not in head.split(")")[0]
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _heads_group(line: str, below: str) -> bool:
+    """A label without figures over indented rows ('Funding' over '  U.S. Government
+    5,318'): it opens a group of rows, as a row label wrapped over lines does not."""
+    words = line.strip()
+    return (
+        bool(words)
+        and not any(ch.isdigit() for ch in words)
+        and not _is_row(line)
+        and _is_row(below)
+        and _indent(line) < _indent(below)
+    )
+
+
 def _is_row(line: str) -> bool:
     return bool(_PIPE_ROW.fullmatch(line)) or len(_GAP.findall(line.strip())) >= 2
 
@@ -249,13 +266,16 @@ class TableUnits:
         block = _Block(lines[first:stop], caption, columns, starts)
         group = block  # the rows under a group's unit line take its unit for the caption's
         data = False
-        for offset, line in lines[first:stop]:
+        for k in range(first, stop):
+            offset, line = lines[k]
             # under the rows, a group's line may stand anywhere; over them, only in the row
             # labels' column (else it heads one column)
             if is_group_unit_line(line, None if data else starts) and (
                 stated_here := statement_in(line)
             ):
                 group = block._replace(caption=stated_here)
+            elif data and k + 1 < stop and _heads_group(line, lines[k + 1][1]):
+                group = block  # 'Funding' after the '(number)' rows: the caption's unit again
             data = data or _has_number_cell(line)
             self._starts.append(offset)
             self._rows.append((offset, line, group))

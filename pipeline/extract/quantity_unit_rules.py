@@ -152,6 +152,10 @@ _OLDER_WHO = re.compile(
 # 'Eliseo Rangel Ochoa, also known as “El Ingeniero,” 52, of Culiacán'
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z](?:,[”\"]?|\.?[”\"]?,)[ \t\xa0]+\Z")
 _APPOSITIVE_AFTER = re.compile(r",[ \t\xa0]+(?:of|from|a|an|who|whose|and|was|is|said|told)\b")
+# 'Marisela Ochoa Benítez, 44, the business’s bookkeeper': after a name ('the applicants,
+# 44, the largest group' counts people)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,[ \t\xa0]+\Z")
+_ROLE_AFTER = re.compile(r",[ \t\xa0]+the\b")
 # '…,” said Alejandra, 44.': a quoted speaker's age after the name
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|added|explained|recalled|asked)[ \t\xa0\n]+"
@@ -170,6 +174,8 @@ def age_unit(scan: str, part: Part) -> Unit | None:
     if _AND_OLDER.match(scan, part.end) and _OLDER_WHO.search(before):
         return _YEAR
     if _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_AFTER.match(scan, part.end):
+        return _YEAR
+    if _NAME_BEFORE.search(before) and _ROLE_AFTER.match(scan, part.end):
         return _YEAR
     if _SPEAKER_BEFORE.search(before) and _CLAUSE_ENDS.match(scan, part.end):
         return _YEAR

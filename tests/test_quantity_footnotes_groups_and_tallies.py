@@ -1,0 +1,104 @@
+"""Forms the twenty-fourth and twenty-fifth blind sets found: footnotes that wrap under
+their separator, a table's group label that gives the rows under it back the caption's
+unit, a chart's year–value pairs aligned like cells, a defendant's age before his role,
+a motion's tally, imperatives that count, events counted after a place's name, and the
+second number of a change.
+
+Each case is a text and the (quote, value, unit) of every quantity it states.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quantity_rows import assert_same_rows, quote_value_unit
+
+_COMMISSION_TABLE = """Table 3.1 Grants and funding, FY2023-FY2024
+(US$ thousands unless otherwise noted)
+
+                                        FY2023      FY2024      Change (%)
+Grants awarded (number)
+  Mexican students to the U.S.             121         134          10.7
+  U.S. scholars to Mexico                   12          17          41.7
+Funding
+  U.S. Government                        5,318       5,580           4.9
+Expenditure
+  Administration                           780         742          (4.9)
+"""
+
+CASES = [
+    (
+        _COMMISSION_TABLE,
+        [
+            ("121", 121, "count"),
+            ("134", 134, "count"),
+            ("10.7", 10.7, "percent"),
+            ("12", 12, "count"),
+            ("17", 17, "count"),
+            ("41.7", 41.7, "percent"),
+            ("5,318", 5_318_000, "USD"),
+            ("5,580", 5_580_000, "USD"),
+            ("4.9", 4.9, "percent"),
+            ("780", 780_000, "USD"),
+            ("742", 742_000, "USD"),
+            ("(4.9)", -4.9, "percent"),
+        ],
+    ),
+    (
+        "FUNDING FROM FY 2021–2025\n\nThe amount in millions of dollars that the U.S. has "
+        "invested each fiscal year.\n\nFY21  2.9   FY22  3.4   FY23  3.8\n\nFor more "
+        "information: www.phe.gov",
+        [("2.9", 2.9e6, "USD"), ("3.4", 3.4e6, "USD"), ("3.8", 3.8e6, "USD")],
+    ),
+    (
+        "  • Marisela Ochoa Benítez, 44, the business’s bookkeeper – 8 years in prison;",
+        [("44", 44, "year"), ("8 years", 8, "year")],
+    ),
+    (
+        "An amendment to raise the authorization to $1.2 billion failed, 24 to 39.",
+        [("$1.2 billion", 1.2e9, "USD"), ("24", 24, "count"), ("39", 39, "count")],
+    ),
+    (
+        "The bill passed 52-10 and was approved by a vote of 7 to 2.",
+        [("52", 52, "count"), ("10", 10, "count"), ("7", 7, "count"), ("2", 2, "count")],
+    ),
+    (
+        "- Pre-position 4 shared engine strike teams of 5 engines each at Nogales.",
+        [("4", 4, "count"), ("5", 5, "count")],
+    ),
+    ("4. Adopt 5 common indicators for visitor safety.", [("5", 5, "count")]),
+    (
+        "The center has sent crews to Mexico 14 times since 2000.",
+        [("14", 14, "count")],
+    ),
+    (
+        "Complaints rose from 118 in 2021 to 297 in 2024.ⁱⁱ",
+        [("118", 118, "count"), ("297", 297, "count")],
+    ),
+    (
+        "units employed 214 locally employed staff in FY2025, up from 71 and 190 in\nFY2022.",
+        [("214", 214, "count"), ("71", 71, "count"), ("190", 190, "count")],
+    ),
+]
+
+NOT_QUANTITIES = [
+    # footnotes under their separator, wrapped over lines: their numbers are marks
+    "calls per month.2\n\n__________________________\n1 Department of State, Bureau of "
+    "Consular Affairs, “Mexico\nCountry Information,” accessed February 20, 2026.\n2 CRS "
+    "communication with the Department of State, January\n14, 2026.\n",
+    "__________________________\n3 Department of State, “Smart Traveler Enrollment Program\n"
+    "Data,” provided to CRS, February 2026.\n4 See H.R. 2471, 119th Congress.\n",
+    # a name with a number is still a name after a capitalized word that is no verb
+    "Phase 2 will begin in 2026. Track 2 talks resumed.",
+    "Title 42 ended in 2023.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_text_yields_its_quantities(text: str, expected: list[tuple]) -> None:
+    assert_same_rows(quote_value_unit(text), expected)
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES, ids=[t[:40] for t in NOT_QUANTITIES])
+def test_text_yields_no_quantity(text: str) -> None:
+    assert quote_value_unit(text) == []

@@ -232,6 +232,36 @@ def test_every_span_reproduces_its_text(name, text):
             [("USMCA", "USMCA", "United States-Mexico-Canada Agreement", "long_form_paren")],
         ),
         (
+            # a glossary line's gloss after the name is no part of it
+            "NAPAPI: North American Plan for Animal and Pandemic Influenza, the trilateral "
+            "plan signed in 2012 with Canada.",
+            [
+                (
+                    "NAPAPI",
+                    "NAPAPI",
+                    "North American Plan for Animal and Pandemic Influenza",
+                    "glossary_line",
+                )
+            ],
+        ),
+        (
+            "IMET: International Military Education and Training, a program of State.",
+            [("IMET", "IMET", "International Military Education and Training", "glossary_line")],
+        ),
+        (
+            # the country's initials before a body named by its head ('Department of')
+            "The U.S. Department of Health and Human Services (HHS) and Mexico’s Secretaría de "
+            "Salud work together.",
+            [
+                (
+                    "HHS",
+                    "HHS",
+                    "U.S. Department of Health and Human Services",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
             # a name's connectors do not count toward the published length limit
             "En coordinación con el Instituto de los Mexicanos en el Exterior (IME) se "
             "atendió a 312 personas.",

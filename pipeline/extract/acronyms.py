@@ -97,6 +97,11 @@ _GLOSSARY_ENTRY = (
 # entry's leading blanks take). Led by a character class, the pattern is tried only there.
 _GLOSSARY_FIRST = re.compile(_GLOSSARY_ENTRY)
 _GLOSSARY = re.compile(r"[\n.;](?:(?<=\n)| )" + _GLOSSARY_ENTRY)
+# What a glossary line says about the name after it: a clause after a comma or a dash.
+_GLOSS = re.compile(
+    r",[ \t]+(?:the|a|an|which|that|who|whose|used|also|el|la|los|las|un|una|que)\b"
+    r"|[ \t]+[–—][ \t]+"
+)
 _NEXT_ENTRY = re.compile(r"[.;][ \t]+(?=" + _SF_TOKEN + r"[ \t]*:[ \t])")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&-]*[A-Za-z0-9])?")
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
@@ -240,6 +245,7 @@ def _long_form_paren(
         head = _HEAD_OF.search(text, max(win, start - 40), start)
         # 'Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)': the body's name
         start = head.start() if head else head_before_preposition(text, win, start)
+        start = with_initialism(text, start)  # 'U.S. Department of Health and Human Services'
         listed = _LIST_INSIDE.search(text, start, end)
         # 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'; 'inflation,
         # measured by the National Consumer Price Index (INPC)': a match across a clause
@@ -325,6 +331,9 @@ def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         nxt = _NEXT_ENTRY.search(text, long_start, long_end)
         if nxt:
             long_end = nxt.start()
+        gloss = _GLOSS.search(text, long_start, long_end)
+        if gloss:  # 'NAPAPI: North American Plan for …, the trilateral plan signed in 2012'
+            long_end = gloss.start()
         long = text[long_start:long_end].rstrip(" \t\r.;,")
         rel = schwartz_hearst_start(sf[0], long)
         if rel is None or not valid_long_form(sf[0], long):

@@ -1,8 +1,8 @@
 """Forms the twenty-fourth and twenty-fifth blind sets found: footnotes that wrap under
 their separator, a table's group label that gives the rows under it back the caption's
 unit, a chart's year–value pairs aligned like cells, a defendant's age before his role,
-a motion's tally, imperatives that count, events counted after a place's name, and the
-second number of a change.
+a motion's tally, imperatives that count, events counted after a place's name, the
+second number of a change, a program list's repeated counts and 'the two' before a verb.
 
 Each case is a text and the (quote, value, unit) of every quantity it states.
 """
@@ -81,6 +81,25 @@ CASES = [
     ),
 ]
 
+CASES += [
+    # a program list of short lines: its counts repeat a noun, not a running footer's title
+    (
+        "Border Water Research Network\n12 universities\n\\$3.8 million\n\nAdvanced "
+        "Manufacturing Consortium\n15 universities\n\\$6.25 million\n",
+        [
+            ("12", 12, "count"),
+            ("\\$3.8 million", 3.8e6, "USD"),
+            ("15", 15, "count"),
+            ("\\$6.25 million", 6.25e6, "USD"),
+        ],
+    ),
+    ("9. Promote 20 lesser-known destinations.", [("20", 20, "count")]),
+    (
+        "Since the partnership began in 2023, the two have held 14 exchanges.",
+        [("two", 2, "count"), ("14", 14, "count")],
+    ),
+]
+
 NOT_QUANTITIES = [
     # footnotes under their separator, wrapped over lines: their numbers are marks
     "calls per month.2\n\n__________________________\n1 Department of State, Bureau of "
@@ -91,6 +110,9 @@ NOT_QUANTITIES = [
     # a name with a number is still a name after a capitalized word that is no verb
     "Phase 2 will begin in 2026. Track 2 talks resumed.",
     "Title 42 ended in 2023.",
+    # a running footer: the page's number before the report's title, on every page
+    "text of page one\n\n12 Congressional Research Service\n\fMore text\n\n"
+    "13 Congressional Research Service\n",
 ]
 
 

@@ -81,7 +81,8 @@ _IMPERATIVE_VERBS = frozenset(
         Adopt Pre-position Preposition Station Complete Publish Convene Organize Support
         Offer Develop Identify Certify Register Plant Co-host Rehabilitate Construct Acquire
         Distribute Transport Evacuate Rescue Treat Vaccinate Remove Destroy Dismantle
-        Collect Secure Connect Digitize Modernize Protect Sign
+        Collect Secure Connect Digitize Modernize Protect Sign Promote Facilitate
+        Coordinate Implement
         """
     )
 )

@@ -122,8 +122,8 @@ class PageFurniture:
         if _footnote_marks(scan, line_start, n):
             return True  # '2 CRS communication with …' two lines under '1 Department of …'
         words = rest.strip()
-        if len(words) < _FOOTER_WORDS or scan.count(words) < 2:
-            return False
+        if len(words) < _FOOTER_WORDS or words.islower() or scan.count(words) < 2:
+            return False  # a footer prints a title; '12 universities' ⏎ … '15 universities' count
         repeated = re.compile(rf"(?m)^[ \t\f]*[0-9]{{1,4}}[ \t]+{re.escape(words)}[ \t\r]*$")
         return any(m.start() != line_start for m in repeated.finditer(scan))
 

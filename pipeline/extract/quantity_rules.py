@@ -302,8 +302,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return False  # 'Dos Bocas', 'Cinco de Mayo' are names
         if before_low in _COMPARED_WITH and low not in ("of", "times"):
             return True
-        if before_low == "all" or (before is None and low in _AUXILIARIES):
-            return True  # 'concurred with all four', 'Three have pleaded guilty'
+        if before_low == "all" or (before_low in (None, "the") and low in _AUXILIARIES):
+            return True  # 'concurred with all four', 'Three have pleaded guilty', 'the two have'
         if _counted_of(scan, end, low) or elided_count(scan, end, near):
             return True
         if noun_said_before(scan, end, near) or IN_NUMBER.match(scan, end):

@@ -262,6 +262,35 @@ def test_every_span_reproduces_its_text(name, text):
             ],
         ),
         (
+            # an owner's body after a possessive, not the words before it
+            "working with the U.S. Food and Drug Administration and Mexico’s National Service "
+            "for Agro-Alimentary Health, Safety and Quality (SENASICA) on produce.",
+            [
+                (
+                    "SENASICA",
+                    "SENASICA",
+                    "National Service for Agro-Alimentary Health, Safety and Quality",
+                    "long_form_paren_translated",
+                )
+            ],
+        ),
+        (
+            "Mexico’s Federal Attorney for Environmental Protection (PROFEPA) opened 29 cases.",
+            [
+                (
+                    "PROFEPA",
+                    "PROFEPA",
+                    "Federal Attorney for Environmental Protection",
+                    "long_form_paren_translated",
+                )
+            ],
+        ),
+        (
+            # a forwarded e-mail's quote marks are no part of the name
+            "> patrol road along the Rio Grande, for U.S. Customs\n> and Border Protection (CBP).",
+            [("CBP", "CBP", "U.S. Customs and Border Protection", "long_form_paren")],
+        ),
+        (
             # a name's connectors do not count toward the published length limit
             "En coordinación con el Instituto de los Mexicanos en el Exterior (IME) se "
             "atendió a 312 personas.",

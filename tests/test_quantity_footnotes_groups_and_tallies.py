@@ -2,7 +2,9 @@
 their separator, a table's group label that gives the rows under it back the caption's
 unit, a chart's year–value pairs aligned like cells, a defendant's age before his role,
 a motion's tally, imperatives that count, events counted after a place's name, the
-second number of a change, a program list's repeated counts and 'the two' before a verb.
+second number of a change, a program list's repeated counts, 'the two' before a verb, and
+the conversions' marks: a footnote's marker glued after a unit, `&nbsp;`, a collapsed table
+of marketing years, a narrow column's line breaks.
 
 Each case is a text and the (quote, value, unit) of every quantity it states.
 """
@@ -100,6 +102,48 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a footnote's marker glued after the scale or the unit, as PDF text prints it
+    (
+        "imports reached $19.7 billion1, up 8.2 percent; they total $412 million4 and",
+        [
+            ("$19.7 billion", 19.7e9, "USD"),
+            ("8.2 percent", 8.2, "percent"),
+            ("$412 million", 412e6, "USD"),
+        ],
+    ),
+    (
+        "an estimated 62%¹ of the fine particles; trucks idle for 2.3 hours² in the queue.",
+        [("62%", 62, "percent"), ("2.3 hours", 2.3, "hour")],
+    ),
+    # ... but a length unit's '2' squares it
+    ("an area of 14 km2 in all", [("14 km2", 14, "square_kilometer")]),
+    # an HTML entity left between a number and its unit
+    (
+        "authorities seized 1,318&nbsp;kilograms, worth $46&nbsp;million.",
+        [("1,318&nbsp;kilograms", 1318, "kilogram"), ("$46&nbsp;million", 46e6, "USD")],
+    ),
+    # a collapsed table whose rows are marketing years
+    (
+        "Table 2. Mexican Sugar Exports\n(metric tons, raw value, unless noted)\n\n"
+        "Marketing year Export limit Actual exports Refined share (%)\n"
+        "2021/22 1,190,540 1,098,200 21.4\nAverage 1,171,310 1,092,220 25.1\n\nSource: CRS.",
+        [
+            ("1,190,540", 1_190_540, "ton"),
+            ("1,098,200", 1_098_200, "ton"),
+            ("21.4", 21.4, "percent"),
+            ("1,171,310", 1_171_310, "ton"),
+            ("1,092,220", 1_092_220, "ton"),
+            ("25.1", 25.1, "percent"),
+        ],
+    ),
+    # a narrow column wraps before the noun
+    (
+        "after Coast Guard alerts. The two\nservices exchange patrol schedules.",
+        [("two", 2, "count")],
+    ),
+]
+
 NOT_QUANTITIES = [
     # footnotes under their separator, wrapped over lines: their numbers are marks
     "calls per month.2\n\n__________________________\n1 Department of State, Bureau of "
@@ -107,6 +151,10 @@ NOT_QUANTITIES = [
     "communication with the Department of State, January\n14, 2026.\n",
     "__________________________\n3 Department of State, “Smart Traveler Enrollment Program\n"
     "Data,” provided to CRS, February 2026.\n4 See H.R. 2471, 119th Congress.\n",
+    # the marks of footnotes printed partly as superscripts
+    "The committee will report to the Presidents.\n\n___________\n1 U.S. Census Bureau, "
+    "USA Trade Online, accessed January 2026.\n² Secretaría de Economía, 2025.\n"
+    "³ FDA Database, 2025.\n4 Includes insurance.\n",
     # a name with a number is still a name after a capitalized word that is no verb
     "Phase 2 will begin in 2026. Track 2 talks resumed.",
     "Title 42 ended in 2023.",

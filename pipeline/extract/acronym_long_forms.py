@@ -204,7 +204,7 @@ _BODY_NOUNS = frozenset(
         *("chamber", "commission", "secretariat", "ministry", "institute", "council"),
         *("committee", "agency", "office", "bank", "association", "confederation"),
         *("federation", "board", "service", "administration", "department", "center"),
-        *("centre", "fund", "guard", "court", "tribunal", "union"),
+        *("centre", "fund", "guard", "court", "tribunal", "union", "attorney"),
         # and in Spanish: 'la Oficina de Aduanas y Protección Fronteriza de Estados Unidos (CBP)'
         *("oficina", "secretaría", "comisión", "instituto", "consejo", "comité", "agencia"),
         *("banco", "asociación", "confederación", "federación", "junta", "servicio"),
@@ -224,25 +224,37 @@ _NAME_OPENS = re.compile(
 _OWNER_BEFORE = re.compile(r"(?:^|\n|\b[Tt]he)[ \t]*\Z")
 
 
+def _plain_capitalized(word: str) -> bool:
+    """'Safety', 'Agro-Alimentary': each part a capital, then lower case."""
+    return all(part[:1].isupper() and part[1:].islower() for part in word.split("-"))
+
+
 def translated_name_start(text: str, window: int, end: int, short: str) -> int | None:
     """Start of a capitalized name of two or more words before `end` that names a public
     body (one of its words a body noun), for an acronym of three or more letters that
     its initials do not spell; None when there is no such name."""
     if sum(c.isalpha() for c in short) < 3:
         return None
-    start = _name_run_start(text, window, end, possessive=True)
-    if _OWNER_BEFORE.search(text, max(0, start - 30), start) is None:
-        start = _name_run_start(text, window, end)  # 'Mexico’s Secretariat of …': the owner
+    owned = _name_run_start(text, window, end, possessive=True)
+    starts = [_name_run_start(text, window, end)]  # 'Mexico’s Secretariat of …': the owner
+    first = (text[owned:end].split(maxsplit=1) or [""])[0]
+    if _OWNER_BEFORE.search(text, max(0, owned - 30), owned) and not first.endswith(("'s", "’s")):
+        # 'the Attorney General’s Office'; else the body after an owner ('the U.S. Food and
+        # Drug Administration and Mexico’s National Service for …')
+        starts.insert(0, owned)
+    return next((s for s in starts if _names_a_body(text, s, end)), None)
+
+
+def _names_a_body(text: str, start: int, end: int) -> bool:
     words = _content_words(text[start:end])
     if len(words) < 2 or not any(w.lower() in _BODY_NOUNS for w in words):
-        return None
+        return False
     if text[start:end].split()[-1].lower() in CONNECTORS:
-        return None  # 'the Governor of Banco de⏎(SPR)': a name cut off, not a name
-    if not all(w[:1].isupper() and w[1:].replace("-", "").islower() for w in words):
-        return None  # 'U.S. MARINESLogistics Coordination Board': not one plain name
-    if not _NAME_OPENS.search(text, max(0, start - 12), start):
-        return None  # the name goes on before the capitals: cut, not translated
-    return start
+        return False  # 'the Governor of Banco de⏎(SPR)': a name cut off, not a name
+    if not all(_plain_capitalized(w) for w in words):
+        return False  # 'U.S. MARINESLogistics Coordination Board': not one plain name
+    # the name must not go on before the capitals: cut, not translated
+    return bool(_NAME_OPENS.search(text, max(0, start - 12), start))
 
 
 # 'National Standards on Transport, Escort, Detention, and Search (TEDS)', 'Servicio de

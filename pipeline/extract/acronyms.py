@@ -57,6 +57,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 # 'U.S. Cus-⏎toms and Border Protection': a word the line break hyphenated.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # 'United States–Mexico–⏎Canada Agreement': a dash joining names keeps no space at a break.
+# A forwarded e-mail quotes each line: 'for U.S. Customs⏎> and Border Protection (CBP)'.
+_QUOTED_LINE = re.compile(r"\n[ \t]*(?:>[ \t]*)+")
 _LINE_BREAK_AFTER_DASH = re.compile(r"(?<=[–—])[ \t]*\r?\n[ \t]*(?=\S)")
 # A body's head noun and 'of' before a long form whose letters skip them: the acronym
 # stands for the whole name (ATF, INL are bureaus; USMEX is a center for studies).
@@ -166,7 +168,7 @@ def _record(
         "acronym_end": sf_start + len(sf[1]),
         "expansion": " ".join(
             _LINE_BREAK_AFTER_DASH.sub(
-                "", _LINE_BREAK_HYPHEN.sub("", text[slice(*long_span)])
+                "", _LINE_BREAK_HYPHEN.sub("", _QUOTED_LINE.sub("\n", text[slice(*long_span)]))
             ).split()
         ),
         "expansion_start": long_span[0],
@@ -238,6 +240,8 @@ def _long_form_paren(
     cand_start = _last_words_start(text, win, end, limit)
     rel = schwartz_hearst_start(sf[0], text[cand_start:end])
     pattern = "long_form_paren"
+    if rel is not None and _owner_inside(text, cand_start + rel, end, sf[0]):
+        rel = None  # '… Administration and Mexico’s National Service for … (SENASICA)'
     if rel is not None and valid_long_form(sf[0], text[cand_start + rel : end], in_name=True):
         start = with_initialism(
             text, fuller_name_start(text, cand_start, cand_start + rel, end, sf[0])
@@ -272,6 +276,15 @@ def _long_form_paren(
         if start is None:
             return None
     return _record(text, start, m.end(), sf, sf_start, (start, end), pattern)
+
+
+def _owner_inside(text: str, start: int, end: int, short: str) -> bool:
+    """Whether a match that takes letters from inside words reaches back past an owner
+    ('Mexico’s'): the name is the owner's body after it, not the words before."""
+    words = text[start:end].split()
+    return any(w.endswith(("'s", "’s")) for w in words[1:-1]) and not spelled_by_initials(
+        text[start:end], short
+    )
 
 
 def _paren_long_comma(text: str, m: re.Match[str]) -> dict[str, Any] | None:

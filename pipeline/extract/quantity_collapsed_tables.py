@@ -26,7 +26,8 @@ from pipeline.extract.quantity_units import Unit, currency_of_prefix
 _NUMBER_CELL = r"(?:[-+−]?\$?[0-9][0-9,.]*%?|[—–-]{1,2}|n/a)"
 _TRAILING_CELLS = re.compile(rf"(?: {_NUMBER_CELL}){{2,}}\Z")
 _LETTER = re.compile(r"[^\W\d_]")
-_YEAR_LABEL = re.compile(r"[ \t]*(?:FY[ \t]?)?(?:19|20)[0-9]{2}[ \t]*")
+# a year, fiscal or not, or a marketing or crop year ('2021/22', '2023-24')
+_YEAR_LABEL = re.compile(r"[ \t]*(?:FY[ \t]?)?(?:19|20)[0-9]{2}(?:[/–-](?:[0-9]{2}){1,2})?[ \t]*")
 _CELL = re.compile(_NUMBER_CELL)
 _HEADER_CELL = re.compile(r"\S+(?: \([^()\n]{1,40}\))?")
 # A unit printed as a cell of its row, just before the numbers.

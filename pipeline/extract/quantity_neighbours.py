@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 _WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
+_NARROW_COLUMN = 30  # ... and a two-column page at about 40
 _NEXT_WORD = re.compile(r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z][\w'’.&-]*)")
 # Abbreviations that end in a full stop inside a sentence.
 _ABBREVIATIONS = frozenset(
@@ -61,6 +62,10 @@ def next_word(scan: str, end: int) -> str | None:
     m = _NEXT_WORD.match(scan, end)
     if not m:
         return None
-    if "\n" in scan[end : m.start(1)] and end - scan.rfind("\n", 0, end) < _WRAPPED_LINE:
+    line_length = end - scan.rfind("\n", 0, end)
+    # a narrow column wraps sooner: a line of some length whose next line goes on in lower
+    # case ('… after Coast Guard alerts. The two⏎services exchange …')
+    narrow = line_length >= _NARROW_COLUMN and m.group(1)[0].islower()
+    if "\n" in scan[end : m.start(1)] and line_length < _WRAPPED_LINE and not narrow:
         return None
     return m.group(1)

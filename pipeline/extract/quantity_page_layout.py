@@ -130,7 +130,8 @@ class PageFurniture:
 
 _FOOTER_TEXT = 12  # a footer's words: long enough not to be a table's row label
 _NOTE_BLOCK_LINES = 12  # how far up from a footnote its block's separator may stand
-_LINE_MARK = re.compile(r"[ \t\f]*([0-9]{1,3})[ \t]+\S")
+_LINE_MARK = re.compile(r"[ \t\f]*([0-9]{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})[ \t]*[^\W\d]")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def _footnote_marks(scan: str, line_start: int, n: int) -> bool:
@@ -152,7 +153,12 @@ def _footnote_marks(scan: str, line_start: int, n: int) -> bool:
         return False
     block_end = scan.find("\n\n", line_start)
     below = scan[line_start : len(scan) if block_end == -1 else block_end].split("\n")
-    marks = [int(m[1]) for line in (*reversed(lines), *below) if (m := _LINE_MARK.match(line))]
+    # a conversion may print some marks as superscripts ('1 U.S. Census …' / '² Secretaría …')
+    marks = [
+        int(m[1].translate(_SUPERSCRIPTS))
+        for line in (*reversed(lines), *below)
+        if (m := _LINE_MARK.match(line))
+    ]
     return len(marks) > 1 and marks == list(range(marks[0], marks[0] + len(marks)))
 
 

@@ -38,7 +38,9 @@ _MONTH_NAMES = word_list(
 MONTH = "(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
 # Between a number and its scale or unit: a space or a line break (with the next line's
 # indentation, as a PDF's text prints it), never a tab: in a table a tab ends the cell.
-_GAP = r"(?:\n[ \xa0]*|[ \xa0])?-?[ \xa0]?"
+# between a number and its scale or unit: a space, a line break, or the HTML entity a
+# careless conversion leaves ('1,318&nbsp;kilograms')
+_GAP = r"(?:\n[ \xa0]*|[ \xa0]|&nbsp;)?-?[ \xa0]?"
 
 # Words that, followed by a number, name a part of a text, a law or an ordered thing. Nouns
 # that are also common lower-case words ('order', 'case') only count when capitalized.
@@ -250,6 +252,12 @@ _RANGE_TAIL = (
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )
 _BREAK = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"  # a space, or a line break
+# ... or a footnote's marker glued after the scale or unit ('$19.7 billion1', '42%²',
+# '2.3 hours²'); never after a short length unit, where '2' squares it ('14 km2')
+_OR_GLUED_NOTE = (
+    r"|(?<=[a-z%])(?<!\bkm)(?<!\bmi)(?<!\bm)(?<!\bft)(?<!\bcm)(?<!\bmm)"
+    r"(?=(?:[0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?![\w.,]?[0-9]))"
+)
 _DIGIT_QUANTITY = (
     # a sign glued to the amount is its sign ('growth of -1.2 percent', '−$2.3 billion',
     # '(+8%)')
@@ -266,7 +274,7 @@ _DIGIT_QUANTITY = (
     rf"|(?:(?<=billones)|(?<=billón)|(?<=billon)){_BREAK}"
     rf"(?:(?P<billions_thousands>[0-9]{{1,3}}){_BREAK}mil{_BREAK})?"
     rf"(?P<billions_rest>[0-9]{{1,3}}){_BREAK}(?P<millones>millones)(?![\w]))?"
-    rf"(?:{_unit('')})?(?:{_RANGE_TAIL})?(?![\w])"
+    rf"(?:{_unit('')})?(?:{_RANGE_TAIL})?(?:(?![\w]){_OR_GLUED_NOTE})"
 )
 # Decimals as spoken ('two point four billion dollars'): digit words after 'point'.
 _DIGIT_WORDS = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)"

@@ -50,6 +50,11 @@ OCR_DAMAGED = [
         [("1 5 percent", None, "percent", "upper_bound", None, None, None, M)],
     ),
     (
+        # a decimal point lost after two digits: 37.5? 375? Flagged, not read as 5 percent
+        "The median time to consent was 37 5 percent shorter than in fiscal year 2022.",
+        [("37 5 percent", None, "percent", E, None, None, None, M)],
+    ),
+    (
         "The program will cost $l.5 billion over the decade.",
         [("$l.5 billion", None, "USD", E, None, None, None, M)],
     ),

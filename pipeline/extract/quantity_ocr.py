@@ -28,10 +28,11 @@ _AS_DIGIT = str.maketrans("lIO", "110")
 # digit. Most texts have neither; looking for that first, from digits only, costs a
 # fraction of the full patterns, which try every position.
 _HINT = re.compile(r"[0-9](?:[,.]?[lIO]|(?<=[lIO][0-9])|(?<=[lIO][,.][0-9])| [0-9])")
-# 'up to 1 5 percent': one digit, a space, one digit, and a percent or a scale word. The
-# copy reads it as '1,5', a decimal comma, which the extractor flags as malformed.
+# 'up to 1 5 percent', 'was 37 5 percent shorter': one or two digits, a space, one digit,
+# and a percent or a scale word. The copy reads it as '1,5', a decimal comma, which the
+# extractor flags as malformed.
 _SPLIT_DIGITS = re.compile(
-    r"(?<![\w.,$])(?<!No\. )([0-9]) ([0-9](?:\.[0-9]+)?)"
+    r"(?<![\w.,$])(?<!No\. )([0-9]{1,2}) ([0-9](?:\.[0-9]+)?)"
     r"(?=[ \t]?(?:%|percent\b|per cent\b|million\b|billion\b))"
 )
 _LABELS = frozenset(

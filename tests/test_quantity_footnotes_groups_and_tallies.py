@@ -103,6 +103,8 @@ CASES += [
 ]
 
 CASES += [
+    # a row with a bar inside the text is no footer
+    ("Item | Ports with inspections" + " " * 17 + "12\nMore rows here.", [("12", 12, "count")]),
     # a footnote's marker glued after the scale or the unit, as PDF text prints it
     (
         "imports reached $19.7 billion1, up 8.2 percent; they total $412 million4 and",
@@ -155,6 +157,10 @@ NOT_QUANTITIES = [
     "The committee will report to the Presidents.\n\n___________\n1 U.S. Census Bureau, "
     "USA Trade Online, accessed January 2026.\n² Secretaría de Economía, 2025.\n"
     "³ FDA Database, 2025.\n4 Includes insurance.\n",
+    # a footer with a bar in its title closing a page, its number far to the right
+    "Text of the memo.\n\nPaso del Norte Policy Lab | Policy Memo 2026-02" + " " * 30 + "2\n",
+    "Text of the memo.\n\nPaso del Norte Policy Lab | Policy Memo 2026-02" + " " * 30 + "2\n"
+    "\fSecond page.",
     # a name with a number is still a name after a capitalized word that is no verb
     "Phase 2 will begin in 2026. Track 2 talks resumed.",
     "Title 42 ended in 2023.",

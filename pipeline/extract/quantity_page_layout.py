@@ -19,6 +19,8 @@ from pipeline.extract.quantity_rules import Part
 
 _PAGE_NUMBER_LINE = re.compile(r"[ \t]*\|[ \t]*[0-9]{1,4}[ \t\r]*|[ \t]*[0-9]{1,4}[ \t]*\|[ \t\r]*")
 _BARRED_FOOTER = re.compile(r"[ \t\f]*([^\n|]+\|[^\n]*\|)[ \t]*([0-9]{1,3})[ \t\r]*")
+# A footer's title with a bar in it, and its page number set far to the right.
+_BAR_FOOTER = re.compile(r"[ \t\f]*[^\n|]*[A-Za-z][^\n|]*\|[^\n|]*[A-Za-z][^\n|]*[ \t]{8,}")
 _SEPARATOR = re.compile(r"[ \t]*(?:_{5,}|-{5,}|—{3,})[ \t\r]*")
 _FOOTER_WORDS = 8  # a repeated footer has a title of some length, not one word
 
@@ -107,6 +109,11 @@ class PageFurniture:
             head = _RUNNING_HEAD.fullmatch(scan, line_start, part.start)
             if head and part.raw.isdigit():
                 return True
+            if part.raw.isdigit() and _BAR_FOOTER.fullmatch(scan, line_start, part.start):
+                # 'Paso del Norte Policy Lab | Policy Memo 2026-02      2' closing a page
+                after = scan[line_end:].lstrip(" \t\r\n")
+                if not after or after.startswith("\f"):
+                    return True
             return self._in_contents(line_start) or _numbered_footer(scan, line_start, part)
         if scan[line_start : part.start].strip() or not part.raw.isdigit() or len(part.raw) > 4:
             return False  # a mark or a page is a short whole number

@@ -33,17 +33,14 @@ from typing import Any
 from pipeline.extract.acronym_long_forms import (
     CONNECTORS,
     WORD_ACRONYM,
-    fuller_name_start,
-    head_before_preposition,
-    name_article_start,
     reordered_initials_start,
     schwartz_hearst_start,
-    spelled_by_initials,
     syllabic_name_start,
     translated_name_start,
     valid_long_form,
     with_initialism,
 )
+from pipeline.extract.acronym_name_start import matched_name_start, owner_inside
 from pipeline.extract.acronym_windows import window_start
 from pipeline.extract.quantity_notes import NoteLines
 from pipeline.extract.sentences import SentenceIndex, per_text
@@ -60,29 +57,6 @@ _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # A forwarded e-mail quotes each line: 'for U.S. Customs⏎> and Border Protection (CBP)'.
 _QUOTED_LINE = re.compile(r"\n[ \t]*(?:>[ \t]*)+")
 _LINE_BREAK_AFTER_DASH = re.compile(r"(?<=[–—])[ \t]*\r?\n[ \t]*(?=\S)")
-# A body's head noun and 'of' before a long form whose letters skip them: the acronym
-# stands for the whole name (ATF, INL are bureaus; USMEX is a center for studies).
-# 'the Texas Department of …': the place a body belongs to is part of its name.
-# Two names listed: 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'.
-_LIST_INSIDE = re.compile(r"\b(?:and|y) the\b|\b[a-z]+ and\b")
-# Also at a sentence's start: 'Roma, Texas. Texas Department of Public Safety (DPS)'.
-_PLACE_BEFORE_HEAD = re.compile(
-    r"(?:\b[Tt]he[ \t]+|(?:(?<=[.!?])[ \t]+|^[ \t]*)(?!(?:The|An?|In|On|At|By|For|From|El|La)\b))"
-    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+\Z",
-    re.M,
-)
-# 'the New Mexico Economic Development Department (EDD)': the body's head ends its name.
-_AGENCY_LAST = re.compile(r"\b(?:Department|Agency|Commission|Office|Ministry|Secretariat)\Z")
-_AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
-_HEAD_OF = re.compile(
-    r"(?<![\w-])(?:(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"
-    r"[ \t]+of|(?:Center|Centre|Institute)[ \t]+(?:for|of|on)"
-    # and in Spanish: 'Oficina de Alcohol, Tabaco, Armas de Fuego y Explosivos (ATF)'
-    r"|(?:Oficina|Secretaría|Dirección|Agencia|Administración)[ \t]+de(?:l|[ \t]+la)?)"
-    r"[ \t\n]+(?:the[ \t\n]+)?\Z"
-)
-# An article opening a long form is not part of the name, whatever letter it gives.
-_LEADING_ARTICLE = re.compile(r"(?:The|the|La|El|Los|Las)[ \t\n]+(?=[A-ZÁÉÍÓÚÑ])")
 _NOTES_HEADING_LINE = (
     r"[ \t#*]*(?:end\s?notes|notes|foot\s?notes|references|bibliography|works cited|"
     r"sources|citations)[ \t*]*:?[ \t\r]*$"
@@ -240,33 +214,10 @@ def _long_form_paren(
     cand_start = _last_words_start(text, win, end, limit)
     rel = schwartz_hearst_start(sf[0], text[cand_start:end])
     pattern = "long_form_paren"
-    if rel is not None and _owner_inside(text, cand_start + rel, end, sf[0]):
+    if rel is not None and owner_inside(text, cand_start + rel, end, sf[0]):
         rel = None  # '… Administration and Mexico’s National Service for … (SENASICA)'
     if rel is not None and valid_long_form(sf[0], text[cand_start + rel : end], in_name=True):
-        start = with_initialism(
-            text, fuller_name_start(text, cand_start, cand_start + rel, end, sf[0])
-        )
-        head = _HEAD_OF.search(text, max(win, start - 40), start)
-        # 'Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)': the body's name
-        start = head.start() if head else head_before_preposition(text, win, start)
-        start = with_initialism(text, start)  # 'U.S. Department of Health and Human Services'
-        listed = _LIST_INSIDE.search(text, start, end)
-        # 'the Sinaloa Cartel and the Jalisco New Generation Cartel (CJNG)'; 'inflation,
-        # measured by the National Consumer Price Index (INPC)': a match across a clause
-        # gives way to the name before the bracket whose initials are the letters reordered,
-        # and so does a match that opens with a lower-case word ('in the National Consumer
-        # Price Index (INPC)') or takes letters from inside words ('Mexican Automotive
-        # Industry Association (AMIA)', whose shortest match skips 'Mexican')
-        if listed or text[start].islower() or not spelled_by_initials(text[start:end], sf[0]):
-            start = reordered_initials_start(text, win, end, sf[0]) or start
-        article = _LEADING_ARTICLE.match(text, start, end)
-        if article:  # 'The Interbank Equilibrium Interest Rate (TIIE)': its T is Tasa's
-            start = article.end()
-        start = name_article_start(text, win, start)
-        owner = _PLACE_BEFORE_HEAD.search(text, max(win, start - 40), start)
-        agency = _AGENCY_HEAD.match(text, start) or _AGENCY_LAST.search(text, start, end)
-        if owner and agency:
-            start = owner.start(1)  # 'the Texas Department of Public Safety (DPS)'
+        start = matched_name_start(text, win, cand_start, cand_start + rel, end, sf[0])
     else:
         start = reordered_initials_start(text, win, end, sf[0])
         pattern = "long_form_paren_reordered"
@@ -276,15 +227,6 @@ def _long_form_paren(
         if start is None:
             return None
     return _record(text, start, m.end(), sf, sf_start, (start, end), pattern)
-
-
-def _owner_inside(text: str, start: int, end: int, short: str) -> bool:
-    """Whether a match that takes letters from inside words reaches back past an owner
-    ('Mexico’s'): the name is the owner's body after it, not the words before."""
-    words = text[start:end].split()
-    return any(w.endswith(("'s", "’s")) for w in words[1:-1]) and not spelled_by_initials(
-        text[start:end], short
-    )
 
 
 def _paren_long_comma(text: str, m: re.Match[str]) -> dict[str, Any] | None:

@@ -291,6 +291,19 @@ def test_every_span_reproduces_its_text(name, text):
             [("CBP", "CBP", "U.S. Customs and Border Protection", "long_form_paren")],
         ),
         (
+            # the country's initials across a line break, as on one line
+            "The remaining $642.5 million comes as loans from the U.S.\nInternational "
+            "Development Finance Corporation (DFC) and the Export-Import Bank.",
+            [
+                (
+                    "DFC",
+                    "DFC",
+                    "U.S. International Development Finance Corporation",
+                    "long_form_paren",
+                )
+            ],
+        ),
+        (
             # a name's connectors do not count toward the published length limit
             "En coordinación con el Instituto de los Mexicanos en el Exterior (IME) se "
             "atendió a 312 personas.",

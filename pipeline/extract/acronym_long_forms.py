@@ -85,7 +85,8 @@ def with_initialism(text: str, start: int) -> int:
     if pair:  # 'U.S.-Mexico Security Implementation Group (SIG)': the name's country part
         return start - len(pair.group(1)) - 1
     # 'the UN Committee on Enforced Disappearances (CED)': an undotted UN or EU as well
-    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,}|UN|EU)((?: [A-Z][a-z]+)?) $", before)
+    # (a line break may stand for the space: 'from the U.S.⏎International Development …')
+    match = re.search(r"(?:^|\s)((?:[A-Z]\.){2,}|UN|EU)((?:[ \n][A-Z][a-z]+)?)[ \n]$", before)
     return start - len(match.group(1)) - len(match.group(2)) - 1 if match else start
 
 

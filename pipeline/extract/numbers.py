@@ -61,7 +61,24 @@ SPANISH_NUMBERS = {
     "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900,
     "doscientas": 200, "trescientas": 300, "cuatrocientas": 400, "quinientas": 500,
     "seiscientas": 600, "setecientas": 700, "ochocientas": 800, "novecientas": 900,
+    # the rest of what a spoken transcript spells out ('ciento ochenta', 'veinticuatro
+    # horas', 'los once aeropuertos'); 'once' counts only after a Spanish word
+    # (quantity_rules)
+    "once": 11, "dieciséis": 16, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veintiuno": 21, "veintiún": 21, "veintiuna": 21, "veintidós": 22,
+    "veintidos": 22, "veintitrés": 23, "veintitres": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiséis": 26, "veintiseis": 26, "veintisiete": 27,
+    "veintiocho": 28, "veintinueve": 29, "sesenta": 60, "setenta": 70, "ochenta": 80,
+    "noventa": 90, "ciento": 100,
 }  # fmt: skip
+# 'treinta y un', 'ciento uno': one, after a number it completes
+_SPANISH_ONE = {"uno": 1, "un": 1, "una": 1}
+_SPANISH_TENS = ("treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa")
+_SPANISH_HUNDREDS = tuple(w for w, v in SPANISH_NUMBERS.items() if v >= 200)
+# Digits spoken after a decimal point, English and Spanish ('dos punto cinco horas').
+SPOKEN_DIGITS = {w: v for w, v in SMALL_NUMBERS.items() if v <= 9}
+SPOKEN_DIGITS |= {"cero": 0, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5}
+SPOKEN_DIGITS |= {"seis": 6, "siete": 7, "ocho": 8, "nueve": 9}
 SCALE_WORDS = {
     "dozen": 12,
     "thousand": 10**3,
@@ -119,11 +136,32 @@ SCALE_WORD_PATTERN = words_trie(v for w in SCALE_WORDS for v in case_variants(w)
 # A number in words up to the hundreds ('seven', 'twenty-five', 'one hundred and twenty'),
 # as a trie because it is tried at every word of a document.
 _TENS_SUFFIX = rf"(?:[- ](?i:{ONE_TO_NINE}))?"
+# Spanish below a hundred ('treinta y dos'), and after a hundred ('ciento doce',
+# 'doscientos treinta y ocho'); 'ciento' never stands alone.
+_SPANISH_UNITS = "uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+_SPANISH_TENS_SUFFIX = rf"(?:[ \n]y[ \n](?:{_SPANISH_UNITS})(?![\w]))?"
+_SPANISH_BELOW_HUNDRED = words_trie(
+    w for w, v in SPANISH_NUMBERS.items() if 2 <= v < 30 and w not in _SPANISH_TENS
+)
+_SPANISH_BELOW_HUNDRED = (
+    rf"(?:(?:{'|'.join(_SPANISH_TENS)}){_SPANISH_TENS_SUFFIX}|{_SPANISH_BELOW_HUNDRED}|uno)"
+)
+_SPANISH_HUNDREDS_SUFFIX = rf"(?:[ \n]{_SPANISH_BELOW_HUNDRED}(?![\w]))?"
+
+
+def _spanish_suffix(word: str) -> str:
+    if word in _SPANISH_TENS:
+        return _SPANISH_TENS_SUFFIX
+    if word == "ciento":
+        return rf"[ \n]{_SPANISH_BELOW_HUNDRED}(?![\w])"
+    return _SPANISH_HUNDREDS_SUFFIX if word in _SPANISH_HUNDREDS else ""
+
+
 _BELOW_HUNDRED_TRIE = regex_trie(
     [(v, _TENS_SUFFIX) for w in TENS for v in case_variants(w)]
     + [(v, "") for w in SMALL_NUMBERS for v in case_variants(w)]
     # never in capitals: 'DOS' is the Department of State
-    + [(v, "") for w in SPANISH_NUMBERS for v in (w, w.capitalize())]
+    + [(v, _spanish_suffix(w)) for w in SPANISH_NUMBERS for v in (w, w.capitalize())]
 )
 _BELOW_HUNDRED = rf"(?:(?i:{_alternation(list(TENS))})(?:[- ](?i:{ONE_TO_NINE}))?"
 _BELOW_HUNDRED += rf"|(?i:{_alternation(list(SMALL_NUMBERS))}))"
@@ -191,6 +229,7 @@ def parse_words(words: str) -> Decimal | None:
         return min(_ARTICLE_MULTIPLIERS[t] for t in tokens)
     total = 0
     current = 0
+    last_scale = 0
     for token in tokens:
         if token in SMALL_NUMBERS:
             current += SMALL_NUMBERS[token]
@@ -201,11 +240,17 @@ def parse_words(words: str) -> Decimal | None:
         elif token == "hundred":
             current = (current or 1) * 100
         elif token in INNER_SCALES:
-            total += (current or 1) * INNER_SCALES[token]
-            current = 0
+            scale = INNER_SCALES[token]
+            if total and scale > last_scale:
+                total = (total + current) * scale  # 'mil doscientos millones': 1,200 millions
+            else:
+                total += (current or 1) * scale
+            current, last_scale = 0, scale
+        elif token in _SPANISH_ONE and current:
+            current += 1  # 'treinta y un', 'ciento uno'
         elif token in ("a", "an", "un") and not current:
             continue  # 'a hundred' is one hundred, 'un millón' one million
-        elif token == "and":
+        elif token in ("and", "y"):
             continue
         else:
             return None
@@ -222,7 +267,7 @@ def with_spoken_decimals(number: Decimal | None, point: str | None) -> Decimal |
     -> 2.4 ('two point four billion dollars')."""
     if number is None or not point:
         return number
-    return number + Decimal("0." + "".join(str(SMALL_NUMBERS[w]) for w in point.lower().split()))
+    return number + Decimal("0." + "".join(str(SPOKEN_DIGITS[w]) for w in point.lower().split()))
 
 
 def scale_factor(scale: str | None) -> int:

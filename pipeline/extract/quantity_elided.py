@@ -47,7 +47,7 @@ def elided_count(scan: str, end: int, near: Neighbours) -> bool:
     follows."""
     after_and = near.before_lower in ("and", "or")
     before = scan[max(0, near.before_start - 3) : near.before_start]
-    after_comma = near.before is None and before.rstrip(" \t\xa0").endswith((",", ":", "—"))
+    after_comma = near.before is None and before.rstrip(" \t\xa0").endswith((",", ":", "—", "–"))
     return (after_and or after_comma) and bool(
         _IN_A_PLACE.match(scan, end) or _FROM_A_SOURCE.match(scan, end)
     )
@@ -56,7 +56,10 @@ def elided_count(scan: str, end: int, near: Neighbours) -> bool:
 # 'the remaining 93 would not', 'only 4 had baseline data', 'the existing 10,': a word that
 # says a noun said before is meant, then a verb or the clause's end instead of the noun.
 _ELIDING_BEFORE = frozenset(
-    word_list("remaining existing other only just another additional which whom otros otras")
+    word_list(
+        "remaining existing other only just another additional which whom otros otras"
+        " first last next"  # 'the first 3 will enter design'
+    )
 )
 _ELIDED_AFTER = frozenset(
     word_list("would will are were have has had remain remained could can must may should did do")

@@ -31,6 +31,8 @@ _FREE_BEFORE = frozenset(
         roughly
         los las el la unos unas sus estos estas hay con de en por para y más menos casi
         cerca entre durante desde hasta aproximadamente alrededor solo sólo otros otras
+        son fueron eran serán suman sumaron hubo había habrá tenemos tienen tiene llegaron
+        llegó alcanzó alcanzaron registró registraron
         """
     )
 )
@@ -87,6 +89,8 @@ _IMPERATIVE_VERBS = frozenset(
     )
 )
 _THIRD_PERSON_ENDINGS = ("es", "s")
+# 'Instalar', 'Establecer', 'Construir': long enough not to be 'Mar' (March) or a name
+_SPANISH_INFINITIVE = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]{4,}(?:ar|er|ir)")
 # An item's or a sentence's opening: a line's start, with or without its bullet or number,
 # or a full stop before.
 _OPENING = re.compile(
@@ -131,9 +135,10 @@ def names_something(scan: str, end: int, near: Neighbours) -> bool:
 
 def _verb_before(scan: str, near: Neighbours) -> bool:
     """Whether the capitalized word before a number is a verb counting it: an imperative
-    opening an item or a sentence, or a verb's third person ('Announces 350')."""
+    opening an item or a sentence ('Adopt 5', a Spanish infinitive: 'Instalar 6 módulos'),
+    or a verb's third person ('Announces 350')."""
     word = (near.before or "").rstrip(".,")
-    if word in _IMPERATIVE_VERBS:
+    if word in _IMPERATIVE_VERBS or _SPANISH_INFINITIVE.fullmatch(word):
         return bool(_OPENING.search(scan, max(0, near.before_start - 12), near.before_start))
     return any(
         word.endswith(ending) and word[: -len(ending)] in _IMPERATIVE_VERBS

@@ -32,7 +32,7 @@ _HINT = re.compile(r"[0-9](?:[,.]?[lIO]|(?<=[lIO][0-9])|(?<=[lIO][,.][0-9])| [0-
 # and a percent or a scale word. The copy reads it as '1,5', a decimal comma, which the
 # extractor flags as malformed.
 _SPLIT_DIGITS = re.compile(
-    r"(?<![\w.,$])(?<!No\. )([0-9]{1,2}) ([0-9](?:\.[0-9]+)?)"
+    r"(?<![\w.,])(?<!No\. )([0-9]{1,2}) ([0-9](?:\.[0-9]+)?)"
     r"(?=[ \t]?(?:%|percent\b|per cent\b|million\b|billion\b))"
 )
 _LABELS = frozenset(

@@ -45,11 +45,9 @@ _GROUPS = {n: (f"cur{n}", f"num{n}", f"scale{n}", f"abbr{n}", f"unit{n}") for n 
 def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
     cur_group, num_group, scale_group, abbr_group, unit_group = _GROUPS[n]
     raw, scale, abbr, unit_text = m.group(num_group, scale_group, abbr_group, unit_group)
-    if (
-        unit_text
-        and unit_text[0].isupper()
-        and "\n" in m.string[m.end(num_group) : m.start(unit_group)]
-    ):
+    rest_group = f"thousands_rest{n}"
+    number_end = m.end(rest_group) if m.group(rest_group) else m.end(num_group)
+    if unit_text and unit_text[0].isupper() and "\n" in m.string[number_end : m.start(unit_group)]:
         unit_text = None  # '-133,704⏎Percent change, year-to-date': the next line's label
     if unit_text == "pp" and m.string.startswith(".", m.end(unit_group)):
         unit_text = None  # '96 pp.': pages
@@ -73,7 +71,6 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         end = m.end(scale_group if scale else abbr_group)
     else:
         end = m.end(num_group)
-    rest_group = f"thousands_rest{n}"
     if m.group(rest_group):  # '36 mil 872' is 36,872
         number = _grouped(number, int(m.group(rest_group)))
         raw = m.string[m.start(num_group) : m.end(rest_group)]
@@ -82,9 +79,12 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
     if n == "" and m.group("millions_rest"):  # '2 millones 87 mil' is 2,087 thousand
         number = _grouped(number, int(m.group("millions_rest")))
         factor = scale_factor("mil")
-        raw = m.string[m.start(num_group) : m.end("mil")]
+        last = "mil"
+        if m.group("mil_rest"):  # '1 millón 846 mil 320' is 1,846,320
+            number, factor, last = _grouped(number, int(m.group("mil_rest"))), 1, "mil_rest"
+        raw = m.string[m.start(num_group) : m.end(last)]
         if not unit_text:
-            end = m.end("mil")
+            end = m.end(last)
     if n == "" and m.group("billions_rest"):  # '4 billones 126 mil 803 millones' in millions
         thousands = int(m.group("billions_thousands") or 0)
         number = _grouped(_grouped(number, thousands), int(m.group("billions_rest")))
@@ -218,18 +218,21 @@ def digit_parts(scan: str, m: re.Match[str]) -> list[tuple[Part, str | None]]:
     return _as_range(scan, first, second, m.group("sep").strip(" \t-–—") or "-", points)
 
 
-# 'mil 150 empleos', 'mil 750 kilómetros': Mexican print writes one thousand as 'mil'
-_LEADING_MIL = re.compile(r"(?<![\w.,])(?i:mil)[ \t\xa0]\Z")
+# 'mil 150 empleos', 'mil 750 kilómetros', 'mil 642 millones de dólares': Mexican print
+# writes one thousand as 'mil' (never the 'mil' of '36 mil 872')
+_LEADING_MIL = re.compile(r"(?<![\w.,])(?<![0-9][ \t\xa0])(?i:mil)[ \t\xa0]\Z")
 
 
 def _with_leading_mil(scan: str, part: Part) -> Part:
-    if part.value is None or not part.raw.isdigit() or len(part.raw) > 3 or part.scale != 1:
+    if part.value is None or not part.raw.isdigit() or len(part.raw) > 3:
         return part
+    if part.scale != 1 and (part.scale != 10**6 or len(part.raw) != 3):
+        return part  # '2 mil millones' is no thousand and two
     mil = _LEADING_MIL.search(scan, max(0, part.start - 5), part.start)
     if mil is None:
         return part
     factor = part.unit.factor if part.unit else 1
-    return part._replace(start=mil.start(), value=(1000 + int(part.raw)) * factor)
+    return part._replace(start=mil.start(), value=(1000 + int(part.raw)) * part.scale * factor)
 
 
 def _in_points(unit_text: str | None) -> bool:

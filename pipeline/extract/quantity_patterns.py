@@ -243,12 +243,15 @@ def _unit(n: str) -> str:
     return _UNIT.format(u=f"unit{n}")
 
 
+# between the groups of a Mexican number ('60 mil 369', '60 mil⏎369'): one space, or a
+# line break the wrap put there
+_GROUP_GAP = r"(?:[ \t\xa0]|[ \t\xa0]*\n[ \t\xa0]*)"
 _RANGE_TAIL = (
     # never a tab before the dash: in a table it ends the cell ('44,608<tab>-16,196')
     r"(?P<sep>[ \xa0]?[-–—][ \t\xa0]?|-to-"
     r"|[ \t\xa0]*\n?[ \t\xa0]*(?<=[ \t\xa0\n])(?:to|and|through|or|vs\.?|versus|y|a)[ \t\xa0\n]+)"
     rf"(?P<cur2>{CURRENCY_PREFIX_PATTERN})?[ \t\xa0]?(?P<num2>{NUMBER})"
-    r"(?:[ \t\xa0](?:mil|thousand)[ \t\xa0](?P<thousands_rest2>[0-9]{1,3})(?![0-9.,]))?"
+    rf"(?:{_GROUP_GAP}(?:mil|thousand){_GROUP_GAP}(?P<thousands_rest2>[0-9]{{1,3}})(?![0-9.,]))?"
     rf"(?:{_scale('2')})?(?:{_unit('2')})?"
 )
 _BREAK = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"  # a space, or a line break
@@ -265,26 +268,32 @@ _DIGIT_QUANTITY = (
     rf"(?P<num>{NUMBER})"
     # Mexican print writes thousands out: '36 mil 872 millones de dólares' (translated:
     # '36 thousand 872 million dollars') is 36,872 million
-    r"(?:[ \t\xa0](?:mil|thousand)[ \t\xa0](?P<thousands_rest>[0-9]{1,3})(?![0-9.,]))?"
+    rf"(?:{_GROUP_GAP}(?:mil|thousand){_GROUP_GAP}(?P<thousands_rest>[0-9]{{1,3}})(?![0-9.,]))?"
     rf"(?:{_scale('')})?"
     # and millions before them: '2 millones 87 mil trabajadores' is 2,087,000; '4 billones
     # 126 mil 803 millones de pesos' is 4,126,803 millions
     rf"(?:(?:(?<=millones)|(?<=millón)|(?<=millon)){_BREAK}"
     rf"(?P<millions_rest>[0-9]{{1,3}}){_BREAK}(?P<mil>mil)(?![\w])"
+    # and the units after them: '1 millón 846 mil 320 servicios' is 1,846,320
+    rf"(?:{_GROUP_GAP}(?P<mil_rest>[0-9]{{1,3}})(?![0-9.,]))?"
     rf"|(?:(?<=billones)|(?<=billón)|(?<=billon)){_BREAK}"
     rf"(?:(?P<billions_thousands>[0-9]{{1,3}}){_BREAK}mil{_BREAK})?"
     rf"(?P<billions_rest>[0-9]{{1,3}}){_BREAK}(?P<millones>millones)(?![\w]))?"
     rf"(?:{_unit('')})?(?:{_RANGE_TAIL})?(?:(?![\w]){_OR_GLUED_NOTE})"
 )
 # Decimals as spoken ('two point four billion dollars'): digit words after 'point'.
-_DIGIT_WORDS = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORDS = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine"
+    r"|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)(?![\w])"
+)
+_POINT = r"(?:point|punto)"
 _WORD_QUANTITY = (
     rf"(?:(?P<words>{WORD_NUMBER_PATTERN})"
-    rf"(?:{_BREAK}point{_BREAK}(?P<wpoint>{_DIGIT_WORDS}(?:{_BREAK}{_DIGIT_WORDS})*))?"
+    rf"(?:{_BREAK}{_POINT}{_BREAK}(?P<wpoint>{_DIGIT_WORDS}(?:{_BREAK}{_DIGIT_WORDS})*))?"
     # 'sixty-two and a half percent'
     r"(?P<whalf>[ \t\xa0\n]+and[ \t\xa0\n]+a[ \t\xa0\n]+half(?![\w-]))?"
     rf"(?:[ \t\xa0]+(?P<wsep>to|and|or)[ \t\xa0]+(?P<words2>{WORD_NUMBER_PATTERN})"
-    rf"(?:{_BREAK}point{_BREAK}(?P<wpoint2>{_DIGIT_WORDS}(?:{_BREAK}{_DIGIT_WORDS})*))?)?"
+    rf"(?:{_BREAK}{_POINT}{_BREAK}(?P<wpoint2>{_DIGIT_WORDS}(?:{_BREAK}{_DIGIT_WORDS})*))?)?"
     rf"(?:[ \n-](?P<wscale>{SCALE_WORD_PATTERN})(?![a-z]))?"
     rf"|(?P<article>{ARTICLE_PATTERN})[ -](?P<ascale>{SCALE_WORD_PATTERN})(?![a-z])"
     # 'more than half a ton', 'half an hour'

@@ -163,6 +163,7 @@ def is_frequency(near: Neighbours, unit: Unit | None = None) -> bool:
 
 # A number that opens its clause and is the subject of one of these counts people or
 # things named before it.
+_BEFORE_SPANISH_ONCE = frozenset(_words("los las unos unas sus de en con y a por cada las estos"))
 _AUXILIARIES = frozenset(_words("have has had were are remain remained will"))
 _NUMBER_WORDS = frozenset(
     (*SMALL_NUMBERS, *TENS, *(f"{t}-{u}" for t in TENS for u in list(SMALL_NUMBERS)[1:10]))
@@ -174,9 +175,10 @@ _NUMBER_AFTER_OF = re.compile(
     r"|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)"
 )
 _POINTS_OF = re.compile(r"[ \t\xa0]+puntos[ \t\xa0]+de\b")
-# 'en 38 de los 67 municipios', 'presentes: 112 de 128': the Spanish part of a counted whole
+# 'en 38 de los 67 municipios', 'presentes: 112 de 128', '16 de sus 25 carriles': the Spanish
+# part of a counted whole
 _DE_LOS_NUMBER = re.compile(
-    r"[ \t\xa0]+de[ \t\xa0]+(?:(?:los|las)[ \t\xa0]+)?(?!(?:19|20)[0-9]{2}\b)[0-9]"
+    r"[ \t\xa0]+de[ \t\xa0]+(?:(?:los|las|sus|estos|estas)[ \t\xa0]+)?(?!(?:19|20)[0-9]{2}\b)[0-9]"
 )
 
 
@@ -239,6 +241,8 @@ _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|
 def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     """Whether a bare number (no currency, no unit) is a count worth a row; `near` are the
     words around it (for a range, the words around the whole range)."""
+    if part.raw.lower() == "once" and near.before_lower not in _BEFORE_SPANISH_ONCE:
+        return False  # 'once a year', 'Once the deal…': English; 'los once aeropuertos'
     leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
     if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
         return False  # a year, or a code with a leading zero ('06500')

@@ -21,6 +21,13 @@ _SCALES = (
 )
 _MEASURE_WORD = re.compile(r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|kg|km)\b")
 SPANISH = re.compile(r"\b(?:de|del|la|los|las|en|y)\b")
+_SPANISH_WORDS = re.compile(r"\b(?:de|del|los|las|por|para|con|y)\b")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with|to)\b")
+
+
+def in_spanish(text: str) -> bool:
+    """Whether a text is written in Spanish: more of its commonest words are Spanish."""
+    return len(_SPANISH_WORDS.findall(text)) > len(_ENGLISH_WORDS.findall(text))
 
 
 class Statement(NamedTuple):
@@ -37,10 +44,12 @@ _IDENTIFIER_HEADER = re.compile(
 )
 
 
-def statement_in(text: str) -> Statement | None:
+def statement_in(text: str, spanish: bool = False) -> Statement | None:
     """The unit and scale a parenthesis of a caption, header or label states, if any:
-    `($ in thousands)`, `(millones de dólares)`, `(miles)`, `(%)`, `(dólares)`."""
-    spanish = SPANISH.search(text.lower()) is not None
+    `($ in thousands)`, `(millones de dólares)`, `(miles)`, `(%)`, `(dólares)`. `spanish`
+    says the document is in Spanish, where `(miles)` is thousands even when the header
+    itself has no Spanish word to show it (`Personas (miles)`)."""
+    spanish = spanish or SPANISH.search(text.lower()) is not None
     for paren in _PAREN.finditer(text):
         found = _statement((paren.group(1) or paren.group(2)).lower(), spanish)
         if found and found.unit is COUNT and found.scale != 1:
@@ -139,7 +148,7 @@ def unit_cell(text: str) -> Statement | None:
     return Statement(unit, 1)
 
 
-def header_statement(cell: str) -> Statement | None:
+def header_statement(cell: str, spanish: bool = False) -> Statement | None:
     """What a column header says its cells are: identifiers (Rank, Year, `… code`), or the
     unit and scale of its parenthesis or of the unit it is."""
     cell = cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰*†")  # 'Kilómetros¹': the header, not its note mark
@@ -147,7 +156,7 @@ def header_statement(cell: str) -> Statement | None:
         return IDENTIFIER
     last = cell.split()[-1] if cell.split() else ""  # 'FY 2024 Enacted FTE': its own line's word
     return (
-        statement_in(cell)
+        statement_in(cell, spanish)
         or unit_cell(cell)
         or _header_words(cell)
         or leading_unit(cell)

@@ -25,6 +25,7 @@ from pipeline.extract.quantity_table_statements import (
     SPANISH,
     Statement,
     header_statement,
+    in_spanish,
     leading_unit,
     statement_in,
     unit_cell,
@@ -194,9 +195,11 @@ class TableUnits:
         self._starts: list[int] = []
         self._rows: list[tuple[int, str, _Block]] = []
         self._read = False
+        self._spanish = False
 
     def _read_tables(self, text: str) -> None:
         self._read = True
+        self._spanish = in_spanish(text)
         lines, offset = [], 0
         for line in text.split("\n"):
             lines.append((offset, line))
@@ -237,7 +240,7 @@ class TableUnits:
         short = above and (len(above[-1]) < 160 or _ENDS_IN_STATEMENT.search(above[-1]))
         caption = next((s for s in stated if s and short), None)
         texts, starts = _header_columns(lines[first:stop])
-        columns = [header_statement(text) for text in texts]
+        columns = [header_statement(text, self._spanish) for text in texts]
         if caption is None and columns and columns[0] is not IDENTIFIER:
             caption = columns[0]  # '(in thousands)' over the row labels of a financial table
         if any("$" in line for _, line in lines[first:stop]):

@@ -49,6 +49,8 @@ _add(
 _add(Unit("USD", "money", Decimal("0.01")), "cent", "cents")
 # Spanish forms, read after 'de' ('millones de dólares'; see quantity_patterns._UNIT)
 _add(Unit("USD", "money"), "dólar", "dólares", "dolares")
+# ... and as Mexican papers abbreviate it ('2.9 dls costo adicional por caja')
+_add(Unit("USD", "money"), "dls", "dlls")
 _add(Unit("percent", "percent"), "por ciento")
 _add(Unit("MXN", "money"), "peso", "pesos", "mexican pesos", "mxn")
 # Mexican press: 'mdd' and 'mdp' are millones de dólares / de pesos, 'mmdd' and 'mmdp' miles

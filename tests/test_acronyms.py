@@ -291,6 +291,20 @@ def test_every_span_reproduces_its_text(name, text):
             [("CBP", "CBP", "U.S. Customs and Border Protection", "long_form_paren")],
         ),
         (
+            # a glossary line's name may open with its body's head the letters skip
+            "Glossary. INL: Bureau of International Narcotics and Law Enforcement Affairs. "
+            "FGR: Fiscalía General de la República.",
+            [
+                (
+                    "INL",
+                    "INL",
+                    "Bureau of International Narcotics and Law Enforcement Affairs",
+                    "glossary_line",
+                ),
+                ("FGR", "FGR", "Fiscalía General de la República", "glossary_line"),
+            ],
+        ),
+        (
             # the country's initials across a line break, as on one line
             "The remaining $642.5 million comes as loans from the U.S.\nInternational "
             "Development Finance Corporation (DFC) and the Export-Import Bank.",

@@ -72,6 +72,13 @@ def matched_name_start(
     return start
 
 
+def body_head_start(text: str, start: int) -> int | None:
+    """Where the body's head printed right before `start` begins ('Bureau of' before
+    'International Narcotics …' in 'INL: Bureau of International Narcotics …'), if any."""
+    head = _HEAD_OF.search(text, max(0, start - 40), start)
+    return head.start() if head else None
+
+
 def owner_inside(text: str, start: int, end: int, short: str) -> bool:
     """Whether a match that takes letters from inside words reaches back past an owner
     ('Mexico’s'): the name is the owner's body after it, not the words before."""

@@ -40,7 +40,11 @@ from pipeline.extract.acronym_long_forms import (
     valid_long_form,
     with_initialism,
 )
-from pipeline.extract.acronym_name_start import matched_name_start, owner_inside
+from pipeline.extract.acronym_name_start import (
+    body_head_start,
+    matched_name_start,
+    owner_inside,
+)
 from pipeline.extract.acronym_windows import window_start
 from pipeline.extract.quantity_notes import NoteLines
 from pipeline.extract.sentences import SentenceIndex, per_text
@@ -291,10 +295,10 @@ def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
             long_end = gloss.start()
         long = text[long_start:long_end].rstrip(" \t\r.;,")
         rel = schwartz_hearst_start(sf[0], long)
-        if rel is None or not valid_long_form(sf[0], long):
+        if rel is None or not valid_long_form(sf[0], long, in_name=True):
             continue
-        if rel and with_initialism(long, rel) != 0:
-            continue
+        if rel and with_initialism(long, rel) != 0 and body_head_start(long, rel) != 0:
+            continue  # the letters start inside the entry, after no body's head or country
         end = long_start + len(long)
         out.append(_record(text, m.start("abbr"), end, sf, m.start("abbr"), (long_start, end),
                            "glossary_line"))  # fmt: skip

@@ -305,6 +305,14 @@ def test_every_span_reproduces_its_text(name, text):
             ],
         ),
         (
+            # ... and the name whose initials spell more of the letters is the entry's
+            "Glossary. ANAM: Agencia Nacional de Aduanas de México. SEMAR: Secretaría de Marina.",
+            [
+                ("ANAM", "ANAM", "Agencia Nacional de Aduanas de México", "glossary_line"),
+                ("SEMAR", "SEMAR", "Secretaría de Marina", "glossary_line"),
+            ],
+        ),
+        (
             # the country's initials across a line break, as on one line
             "The remaining $642.5 million comes as loans from the U.S.\nInternational "
             "Development Finance Corporation (DFC) and the Export-Import Bank.",

@@ -146,6 +146,29 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a chart set as an aligned table under a sentence that states its money, as seed 000
+    # prints its funding chart
+    (
+        "Funding From FY 2020-2024\n\nThe amount in millions of dollars that the U.S. and "
+        "Mexico have invested each year.\n\n        FY20     FY21     FY22\n"
+        "U.S.    3.1      4.8      7.25\nMexico  1.2      1.9      2.6\n",
+        [
+            ("3.1", 3.1e6, "USD"),
+            ("4.8", 4.8e6, "USD"),
+            ("7.25", 7.25e6, "USD"),
+            ("1.2", 1.2e6, "USD"),
+            ("1.9", 1.9e6, "USD"),
+            ("2.6", 2.6e6, "USD"),
+        ],
+    ),
+    # a count whose noun a relative clause follows
+    (
+        "capture systems at 40 municipal landfills, starting with the 12 that serve the border.",
+        [("40", 40, "count"), ("12", 12, "count")],
+    ),
+]
+
 NOT_QUANTITIES = [
     # footnotes under their separator, wrapped over lines: their numbers are marks
     "calls per month.2\n\n__________________________\n1 Department of State, Bureau of "

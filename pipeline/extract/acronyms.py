@@ -33,6 +33,7 @@ from typing import Any
 from pipeline.extract.acronym_long_forms import (
     CONNECTORS,
     WORD_ACRONYM,
+    fuller_name_start,
     reordered_initials_start,
     schwartz_hearst_start,
     syllabic_name_start,
@@ -297,6 +298,9 @@ def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         rel = schwartz_hearst_start(sf[0], long)
         if rel is None or not valid_long_form(sf[0], long, in_name=True):
             continue
+        # 'ANAM: Agencia Nacional de Aduanas de México': the shortest match is 'Aduanas de
+        # México'; the name whose initials spell more of the letters is the entry's
+        rel = fuller_name_start(long, 0, rel, len(long), sf[0])
         if rel and with_initialism(long, rel) != 0 and body_head_start(long, rel) != 0:
             continue  # the letters start inside the entry, after no body's head or country
         end = long_start + len(long)

@@ -64,6 +64,7 @@ _ELIDING_BEFORE = frozenset(
 _ELIDED_AFTER = frozenset(
     word_list("would will are were have has had remain remained could can must may should did do")
 )
+_RELATIVE = frozenset(word_list("that which who whose"))
 _CLAUSE_END = re.compile(r"[,;:)]|\.(?:[ \t\xa0]|\Z|\n)")
 # 'at least 400 in the 6 northern border states', 'up to 12 per company': a hedged number
 # whose noun was said before, a place or a share after it.
@@ -75,6 +76,9 @@ def noun_said_before(scan: str, end: int, near: Neighbours) -> bool:
     before, low = near.before_lower, near.after_lower
     if before in _ELIDING_BEFORE:
         return low in _ELIDED_AFTER or bool(_CLAUSE_END.match(scan, end))
+    if before == "the" and low in _RELATIVE:
+        return True  # 'starting with the 12 that serve the border cities'
+
     hedged = before in _HEDGE_BEFORE or (
         before == "to" and scan[max(0, near.before_start - 3) : near.before_start] == "up "
     )

@@ -35,12 +35,12 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.numbers import is_year_like
-from pipeline.extract.quantity_lists import money_stated
 from pipeline.extract.quantity_page_layout import alone_on_line, nonblank_line
 from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_table_statements import (
     Statement,
     header_statement,
+    money_stated,
     statement_in,
     unit_line_statement,
 )

@@ -30,6 +30,7 @@ from pipeline.extract.numbers import (
 )
 from pipeline.extract.quantity_context import qualifier_before
 from pipeline.extract.quantity_rules import SHARE_IN_BRACKETS, Part
+from pipeline.extract.quantity_table_statements import SCALE_STATED, stated_scale
 from pipeline.extract.quantity_trie import word_list
 
 Row = tuple[Part, str | None, str]  # a number, its range role, its qualifier
@@ -204,20 +205,8 @@ def with_currency_carried(rows: list[Row], scan: str) -> list[Row]:
     return out
 
 
-_SCALE_STATED = re.compile(
-    r"\b(?:in|en)[ \t\xa0]+(?P<scale>thousands|millions|billions|miles de millones|millones)"
-    r"[ \t\xa0]+(?:of|de)[ \t\xa0]+(?:U\.S\.[ \t\xa0]+)?(?P<currency>dollars|dólares|pesos)\b",
-    re.IGNORECASE,
-)
 # Hard-wrapped prose breaks lines inside a sentence: only a full stop or a blank line ends it.
 _SENTENCE_OR_PARAGRAPH_END = re.compile(r"[.!?][ \t\xa0\n]+[A-Z¿¡]|\n[ \t]*\n")
-_SCALE_OF = {
-    "thousands": 10**3,
-    "millions": 10**6,
-    "millones": 10**6,
-    "billions": 10**9,
-    "miles de millones": 10**9,
-}
 
 
 def with_stated_scale(rows: list[Row], scan: str) -> list[Row]:
@@ -242,17 +231,7 @@ def with_stated_scale(rows: list[Row], scan: str) -> list[Row]:
 
 def _stated_scale(scan: str, start: int) -> int | None:
     window = scan[max(0, start - _SAME_SENTENCE * 2) : start]
-    found = list(_SCALE_STATED.finditer(window))
+    found = list(SCALE_STATED.finditer(window))
     if not found or _SENTENCE_OR_PARAGRAPH_END.search(window, found[-1].end()):
         return None
-    return _SCALE_OF[found[-1].group("scale").lower()]
-
-
-def money_stated(text: str) -> tuple[str, int] | None:
-    """The currency and scale a line states for the amounts it introduces ('The amount in
-    millions of dollars that the U.S. ... invested'): ('USD', 10**6)."""
-    found = _SCALE_STATED.search(text)
-    if found is None:
-        return None
-    currency = "MXN" if found.group("currency").lower() == "pesos" else "USD"
-    return currency, _SCALE_OF[found.group("scale").lower()]
+    return stated_scale(found[-1])

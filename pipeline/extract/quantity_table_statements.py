@@ -225,3 +225,39 @@ def units_row(cells: list[str]) -> list[Statement | None] | None:
         return None
     found = [_statement(t.lower(), False) if t else None for t in texts]
     return found if all(f is not None for f, t in zip(found, texts, strict=True) if t) else None
+
+
+# 'The amount in millions of dollars that the U.S. … invested': the currency and scale a
+# line states for the amounts it introduces, in a sentence rather than a parenthesis.
+SCALE_STATED = re.compile(
+    r"\b(?:in|en)[ \t\xa0]+(?P<scale>thousands|millions|billions|miles de millones|millones)"
+    r"[ \t\xa0]+(?:of|de)[ \t\xa0]+(?:U\.S\.[ \t\xa0]+)?(?P<currency>dollars|dólares|pesos)\b",
+    re.IGNORECASE,
+)
+_SCALE_OF = {
+    "thousands": 10**3,
+    "millions": 10**6,
+    "millones": 10**6,
+    "billions": 10**9,
+    "miles de millones": 10**9,
+}
+
+
+def stated_scale(found: re.Match[str]) -> int:
+    return _SCALE_OF[found.group("scale").lower()]
+
+
+def money_stated(text: str) -> tuple[str, int] | None:
+    """The currency and scale a line states for the amounts it introduces ('The amount in
+    millions of dollars that the U.S. ... invested'): ('USD', 10**6)."""
+    found = SCALE_STATED.search(text)
+    if found is None:
+        return None
+    currency = "MXN" if found.group("currency").lower() == "pesos" else "USD"
+    return currency, stated_scale(found)
+
+
+def money_line_statement(line: str) -> Statement | None:
+    """A chart's or table's caption line that states its money in a sentence."""
+    money = money_stated(line)
+    return Statement(Unit(money[0], "money"), money[1]) if money else None

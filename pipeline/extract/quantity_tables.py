@@ -27,6 +27,7 @@ from pipeline.extract.quantity_table_statements import (
     header_statement,
     in_spanish,
     leading_unit,
+    money_line_statement,
     statement_in,
     unit_cell,
     unit_line_statement,
@@ -235,7 +236,10 @@ class TableUnits:
             k -= 1
         if k < first:
             above = [line for _, line in lines[max(0, k - 3) : k] if line.strip()]
-        stated = (statement_in(line) or unit_line_statement(line) for line in reversed(above[-2:]))
+        stated = (
+            statement_in(line) or unit_line_statement(line) or money_line_statement(line)
+            for line in reversed(above[-2:])
+        )
         # a long line is prose, unless it ends in its statement ('… a year?” (%)')
         short = above and (len(above[-1]) < 160 or _ENDS_IN_STATEMENT.search(above[-1]))
         caption = next((s for s in stated if s and short), None)

@@ -169,6 +169,37 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a chart's label-value pairs split by bars, under a title that says what it counts
+    (
+        "Figure 4. Aerospace employment by state, 2025 (workers)\nBaja California 17,200 | "
+        "Querétaro 14,000 | Chihuahua 13,100 | Other states 3,700\n",
+        [
+            ("17,200", 17_200, "count"),
+            ("14,000", 14_000, "count"),
+            ("13,100", 13_100, "count"),
+            ("3,700", 3_700, "count"),
+        ],
+    ),
+    (
+        "Figure 1. Median daily pay by state (MXN)\n  Michoacán 278 | Sonora 318 | Sinaloa 326\n",
+        [("278", 278, "MXN"), ("318", 318, "MXN"), ("326", 326, "MXN")],
+    ),
+    # a caption that states a unit for each measure its rows name; 'volume' across a
+    # table's gap is a row label, not 'Volume 1,061'
+    (
+        "Table 1. Imports\n(volume in thousand metric tons; value in millions of U.S. dollars)"
+        "\n                    2021       2022\nMexico volume       1,061        957\n"
+        "Mexico value        2,742      2,810\n",
+        [
+            ("1,061", 1_061_000, "ton"),
+            ("957", 957_000, "ton"),
+            ("2,742", 2742e6, "USD"),
+            ("2,810", 2810e6, "USD"),
+        ],
+    ),
+]
+
 NOT_QUANTITIES = [
     # footnotes under their separator, wrapped over lines: their numbers are marks
     "calls per month.2\n\n__________________________\n1 Department of State, Bureau of "
@@ -184,6 +215,11 @@ NOT_QUANTITIES = [
     "Text of the memo.\n\nPaso del Norte Policy Lab | Policy Memo 2026-02" + " " * 30 + "2\n",
     "Text of the memo.\n\nPaso del Norte Policy Lab | Policy Memo 2026-02" + " " * 30 + "2\n"
     "\fSecond page.",
+    # a running head whose page number stands after its title, and before it on the
+    # facing page
+    "9874        Federal Register / Vol. 91, No. 38 / Thursday, February 26, 2026 / Proposed "
+    "Rules\n\nText.\n\f                Federal Register / Vol. 91, No. 38 / Thursday, "
+    "February 26, 2026 / Proposed Rules        9875\n",
     # a name with a number is still a name after a capitalized word that is no verb
     "Phase 2 will begin in 2026. Track 2 talks resumed.",
     "Title 42 ended in 2023.",

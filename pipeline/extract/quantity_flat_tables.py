@@ -52,7 +52,8 @@ _CAPTION = re.compile(r"(?i:table|cuadro|tabla)[ \t\xa0]+[0-9A-Z]{1,3}[.:]")
 _CAPTION_LINE = re.compile(rf"\n(?:{_CAPTION.pattern})")
 _FIGURE_LINE = re.compile(r"\n(?i:figure|chart|gráfica|graph|exhibit)[ \t\xa0]+[0-9]{1,3}\b")
 _PAIR = r"(?:(?:FY|CY)[ \t]?[0-9]{4}|[^\W\d_][^\d\n]{0,40}?)[ \t]+([-+−]?[0-9][0-9,.]*%?)"
-_SERIES = re.compile(rf"(?:[ \t]*{_PAIR}){{3,}}[ \t\r]*")
+# pairs set side by side, or split by bars or bullets ('Sonora 7,900 | Nuevo León 5,600')
+_SERIES = re.compile(rf"(?:[ \t]*(?:[|•·][ \t]*)?{_PAIR}){{3,}}[ \t\r]*")
 _SERIES_PAIR = re.compile(_PAIR)
 _CHART_LINES = 4  # title lines and a unit line between a chart's number and its values
 _VALUE = r"[-+−]?[0-9][0-9,.]*%?"
@@ -163,7 +164,7 @@ class FlatTables:
                 for offset in _values_below(text, at):
                     cells[offset] = stated
                 return
-            stated = stated or statement_in(line) or unit_line_statement(line)
+            stated = stated or statement_in(line) or unit_line_statement(line) or _counted(line)
             at = end + 1
             if at >= len(text):
                 return
@@ -190,6 +191,15 @@ class FlatTables:
         for k, (offset, cell) in enumerate(found[n:]):
             if NUMBER_CELL.fullmatch(cell):
                 cells[offset] = headers[k % n] or unit_line or Statement(COUNT, 1)
+
+
+# A chart's title that names in its bracket what it counts ('Aerospace employment by
+# state, 2025 (workers)'): its values are counts.
+_COUNTED_IN_TITLE = re.compile(r"\((?:number of )?[a-z]+s\)[ \t\r]*\Z")
+
+
+def _counted(line: str) -> Statement | None:
+    return Statement(COUNT, 1) if _COUNTED_IN_TITLE.search(line) else None
 
 
 # 'Northbound truck crossings by port, 2025 (thousands)' over a block of labels

@@ -172,9 +172,13 @@ def _footnote_marks(scan: str, line_start: int, n: int) -> bool:
 def _numbered_footer(scan: str, line_start: int, part: Part) -> bool:
     """Whether a whole number ending its line follows words printed again elsewhere with
     the page number before or after it ('Plenary | For discussion only     4')."""
-    words = scan[line_start : part.start].strip()
-    if len(words) < _FOOTER_TEXT or not part.raw.isdigit() or len(part.raw) > 3:
+    words = scan[line_start : part.start].strip(" \t\f")
+    if len(words) < _FOOTER_TEXT or not part.raw.isdigit() or len(part.raw) > 5:
         return False
     n = int(part.raw)
-    others = re.finditer(re.escape(words) + r"[ \t]+([0-9]{1,3})[ \t]*(?=\n|\Z)", scan)
-    return any(abs(int(m.group(1)) - n) == 1 for m in others)
+    title = re.escape(words)
+    # the page before or after prints its number after the title, or before it on the
+    # facing page ('9874   Federal Register / … / Proposed Rules' and '… Rules   9875')
+    after = re.finditer(title + r"[ \t]+([0-9]{1,5})[ \t]*(?=\n|\Z)", scan)
+    before = re.finditer(r"(?:^|\n)[ \t\f]*([0-9]{1,5})[ \t]+" + title, scan)
+    return any(abs(int(m.group(1)) - n) == 1 for m in (*after, *before))

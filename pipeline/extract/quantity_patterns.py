@@ -82,7 +82,9 @@ _SUBDIVISION = (
     r"[IVXLCivxlc0-9]+[a-z]?)?"
 )
 _REFERENCE = (
-    rf"{words_trie(_reference_words())}[ \t\xa0]*(?:No\.[ \t\xa0]*)?"
+    # at most two spaces after the word: a wider gap or a tab is a table's, between a row's
+    # label and its first cell ('Mexico volume       1,061')
+    rf"{words_trie(_reference_words())}[ \xa0]{{0,2}}(?:No\.[ \t\xa0]*)?"
     rf"{_REFERENCE_NUMBER}{_SUBDIVISION}"
     # 'complementary parts 65 percent': a share of the parts, not Part 65
     r"(?![ \t\xa0]*(?:%|percent\b|per cent\b))"

@@ -261,3 +261,23 @@ def money_line_statement(line: str) -> Statement | None:
     """A chart's or table's caption line that states its money in a sentence."""
     money = money_stated(line)
     return Statement(Unit(money[0], "money"), money[1]) if money else None
+
+
+# '(volume in thousand metric tons; value in millions of U.S. dollars)': a caption that
+# states one unit for each measure its rows name.
+_KEYED_PART = re.compile(r"[ \t]*(?P<key>[a-z][a-z ]{1,30}?)[ \t]+in[ \t]+(?P<rest>[^;]+)")
+
+
+def keyed_statements(line: str) -> dict[str, Statement]:
+    """The statement for each measure a caption's parenthesis names, when it names two or
+    more ('volume' -> thousand tons, 'value' -> millions of dollars); empty otherwise."""
+    inside = _PAREN.search(line)
+    if inside is None:
+        return {}
+    found = {}
+    for part in (inside.group(1) or inside.group(2) or "").split(";"):
+        m = _KEYED_PART.fullmatch(part.strip().lower())
+        stated = statement_in(f"({m.group('rest')})") if m else None
+        if m and stated:
+            found[m.group("key")] = stated
+    return found if len(found) > 1 else {}

@@ -26,6 +26,7 @@ from pipeline.extract.quantity_table_statements import (
     Statement,
     header_statement,
     in_spanish,
+    keyed_statements,
     leading_unit,
     money_line_statement,
     statement_in,
@@ -186,6 +187,7 @@ class _Block(NamedTuple):
     caption: Statement | None
     columns: list[Statement | None]
     starts: list[int] | None  # where each column starts, in an aligned table
+    keyed: dict[str, Statement]  # the caption's statement for each measure a row names
 
 
 class TableUnits:
@@ -270,7 +272,8 @@ class TableUnits:
             and not any(leading_unit(line.strip(" \t|")) for _, line in lines[first:stop])
         ):
             return  # a table that states nothing: its cells stay counts
-        block = _Block(lines[first:stop], caption, columns, starts)
+        keyed = next((k for line in reversed(above[-2:]) if (k := keyed_statements(line))), {})
+        block = _Block(lines[first:stop], caption, columns, starts, keyed)
         group = block  # the rows under a group's unit line take its unit for the caption's
         data = False
         for k in range(first, stop):
@@ -319,7 +322,8 @@ class TableUnits:
         header = (
             block.columns[column_of_header] if 0 < column_of_header < len(block.columns) else None
         )
-        return _row_unit(line, cells[1:column]) or header or label or block.caption
+        keyed = next((v for k, v in block.keyed.items() if k in first.lower()), None)
+        return _row_unit(line, cells[1:column]) or header or label or keyed or block.caption
 
 
 _ENDS_IN_STATEMENT = re.compile(r"\([^()\n]{1,40}\)[ \t]*\Z")

@@ -200,6 +200,29 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a Markdown table whose note under it states what its values are in
+    (
+        "| Product | 2024 | 2025 | Change (%) |\n|---|---|---|---|\n| Corn | 5,018 | 5,390 | "
+        "7.4 |\n| Dairy products | 2,471 | 2,519 | 1.9 |\n\n*Values in millions of U.S. "
+        "dollars. Source: USDA.*\n",
+        [
+            ("5,018", 5018e6, "USD"),
+            ("5,390", 5390e6, "USD"),
+            ("7.4", 7.4, "percent"),
+            ("2,471", 2471e6, "USD"),
+            ("2,519", 2519e6, "USD"),
+            ("1.9", 1.9, "percent"),
+        ],
+    ),
+    # an infobox label that names the unit among its words
+    (
+        "AT A GLANCE\n\nCompliance officers trained                      1,215\n"
+        "Training hours delivered                        14,820\n",
+        [("1,215", 1215, "count"), ("14,820", 14_820, "hour")],
+    ),
+]
+
 NOT_QUANTITIES = [
     # footnotes under their separator, wrapped over lines: their numbers are marks
     "calls per month.2\n\n__________________________\n1 Department of State, Bureau of "

@@ -245,6 +245,9 @@ class TableUnits:
         # a long line is prose, unless it ends in its statement ('… a year?” (%)')
         short = above and (len(above[-1]) < 160 or _ENDS_IN_STATEMENT.search(above[-1]))
         caption = next((s for s in stated if s and short), None)
+        if caption is None:  # '*Values in millions of U.S. dollars. Source: …*' under it
+            note = next((line for _, line in lines[stop : stop + 2] if line.strip()), "")
+            caption = money_line_statement(note) if _NOTE_UNDER.match(note) else None
         texts, starts = _header_columns(lines[first:stop])
         columns = [header_statement(text, self._spanish) for text in texts]
         if caption is None and columns and columns[0] is not IDENTIFIER:
@@ -326,6 +329,8 @@ class TableUnits:
         return _row_unit(line, cells[1:column]) or header or label or keyed or block.caption
 
 
+# A note under a table that states what its values are in.
+_NOTE_UNDER = re.compile(r"[ \t*_]*(?i:notes?:|values|figures|amounts|data|all)\b")
 _ENDS_IN_STATEMENT = re.compile(r"\([^()\n]{1,40}\)[ \t]*\Z")
 # 'Unweighted n', 'Base', 'Sample size': a poll's row of respondents, in a table of shares
 _SAMPLE_SIZE_LABEL = re.compile(

@@ -79,12 +79,21 @@ def unit_after_modifier(scan: str, end: int) -> tuple[Unit, int] | None:
 _LABEL_UNIT = re.compile(rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})[ \t\xa0]*:[ \t\xa0]*\Z")
 
 
+# An infobox's label set off from its value by a run of spaces, that names the unit among
+# its few words ('Training hours delivered        14,820').
+_BOX_LABEL_UNIT = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][a-z]*(?:[ \t][a-z]+){0,4}?[ \t](?P<unit>hours|days|years|miles"
+    r"|kilometers|tons|pounds|kilograms)(?:[ \t][a-z]+){0,2}(?:[ \t]{2,}|\t)\Z"
+)
+
+
 def unit_from_label(scan: str, start: int) -> Unit | None:
     colon = start - 1
     while colon > 0 and scan[colon] in " \t\xa0":
         colon -= 1
     if scan[colon] != ":":
-        return None  # most numbers: no label before them
+        box = _BOX_LABEL_UNIT.search(scan, max(0, start - 80), start)
+        return unit_of(box.group("unit")) if box else None  # most numbers: no label
     line_start = scan.rfind("\n", max(0, start - 120), start) + 1
     m = _LABEL_UNIT.search(scan[max(line_start, start - 120) : start])
     return unit_of(m.group("unit")) if m and len(m.group("unit")) >= 3 else None

@@ -89,8 +89,9 @@ _IMPERATIVE_VERBS = frozenset(
     )
 )
 _THIRD_PERSON_ENDINGS = ("es", "s")
-# 'Instalar', 'Establecer', 'Construir': long enough not to be 'Mar' (March) or a name
-_SPANISH_INFINITIVE = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]{4,}(?:ar|er|ir)")
+# 'Instalar', 'Establecer', 'Construir': long enough not to be 'Mar' (March) or a name, and
+# never an English noun in -ter or -der ('Quarter 3', 'Chapter 5', 'Border 2025')
+_SPANISH_INFINITIVE = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]{4,}(?:ar|ir|[cvn]er)")
 # An item's or a sentence's opening: a line's start, with or without its bullet or number,
 # or a full stop before.
 _OPENING = re.compile(

@@ -140,21 +140,21 @@ _TENS_SUFFIX = rf"(?:[- ](?i:{ONE_TO_NINE}))?"
 # 'doscientos treinta y ocho'); 'ciento' never stands alone.
 _SPANISH_UNITS = "uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
 _SPANISH_TENS_SUFFIX = rf"(?:[ \n]y[ \n](?:{_SPANISH_UNITS})(?![\w]))?"
-_SPANISH_BELOW_HUNDRED = words_trie(
+_SPANISH_TO_TWENTY_NINE = words_trie(
     w for w, v in SPANISH_NUMBERS.items() if 2 <= v < 30 and w not in _SPANISH_TENS
 )
 _SPANISH_BELOW_HUNDRED = (
-    rf"(?:(?:{'|'.join(_SPANISH_TENS)}){_SPANISH_TENS_SUFFIX}|{_SPANISH_BELOW_HUNDRED}|uno)"
+    rf"(?:(?:{'|'.join(_SPANISH_TENS)}){_SPANISH_TENS_SUFFIX}|{_SPANISH_TO_TWENTY_NINE}|uno)"
 )
-_SPANISH_HUNDREDS_SUFFIX = rf"(?:[ \n]{_SPANISH_BELOW_HUNDRED}(?![\w]))?"
+_SPANISH_AFTER_HUNDRED = rf"[ \n]{_SPANISH_BELOW_HUNDRED}(?![\w])"
 
 
 def _spanish_suffix(word: str) -> str:
     if word in _SPANISH_TENS:
         return _SPANISH_TENS_SUFFIX
     if word == "ciento":
-        return rf"[ \n]{_SPANISH_BELOW_HUNDRED}(?![\w])"
-    return _SPANISH_HUNDREDS_SUFFIX if word in _SPANISH_HUNDREDS else ""
+        return _SPANISH_AFTER_HUNDRED
+    return f"(?:{_SPANISH_AFTER_HUNDRED})?" if word in _SPANISH_HUNDREDS else ""
 
 
 _BELOW_HUNDRED_TRIE = regex_trie(

@@ -78,7 +78,6 @@ def noun_said_before(scan: str, end: int, near: Neighbours) -> bool:
         return low in _ELIDED_AFTER or bool(_CLAUSE_END.match(scan, end))
     if before == "the" and low in _RELATIVE:
         return True  # 'starting with the 12 that serve the border cities'
-
     hedged = before in _HEDGE_BEFORE or (
         before == "to" and scan[max(0, near.before_start - 3) : near.before_start] == "up "
     )

@@ -40,12 +40,12 @@ from pipeline.extract.quantity_rules import Part
 from pipeline.extract.quantity_table_statements import (
     Statement,
     header_statement,
-    money_stated,
+    money_line_statement,
     statement_in,
     unit_line_statement,
 )
 from pipeline.extract.quantity_tables import NUMBER_CELL
-from pipeline.extract.quantity_units import COUNT, Unit
+from pipeline.extract.quantity_units import COUNT
 
 _CAPTION = re.compile(r"(?i:table|cuadro|tabla)[ \t\xa0]+[0-9A-Z]{1,3}[.:]")
 # A caption opens its line; starting with the line break lets the engine skip to one.
@@ -266,8 +266,5 @@ def _stated_above(text: str, at: int) -> Statement | None:
         end = start
         if not line or _YEAR_ROW.match("\n" + line) or _YEAR_PAIRS.match("\n" + line):
             continue
-        money = money_stated(line)
-        if money:
-            return Statement(Unit(money[0], "money"), money[1])
-        return statement_in(line) or unit_line_statement(line)
+        return money_line_statement(line) or statement_in(line) or unit_line_statement(line)
     return None

@@ -161,9 +161,10 @@ def is_frequency(near: Neighbours, unit: Unit | None = None) -> bool:
     return near.before_lower in _FREQUENCY_BEFORE
 
 
+# 'once' is eleven only after a Spanish word ('los once aeropuertos'), never 'once a year'.
+_BEFORE_SPANISH_ONCE = frozenset(_words("los las unos unas sus de en con y a por cada estos"))
 # A number that opens its clause and is the subject of one of these counts people or
 # things named before it.
-_BEFORE_SPANISH_ONCE = frozenset(_words("los las unos unas sus de en con y a por cada las estos"))
 _AUXILIARIES = frozenset(_words("have has had were are remain remained will"))
 _NUMBER_WORDS = frozenset(
     (*SMALL_NUMBERS, *TENS, *(f"{t}-{u}" for t in TENS for u in list(SMALL_NUMBERS)[1:10]))

@@ -527,6 +527,48 @@ def test_every_span_reproduces_its_text(name, text):
                 )
             ],
         ),
+        # the bracket says the acronym is the other language's: no initials to spell
+        (
+            "cuentan con la credencial de la Red Electrónica Segura para la Inspección "
+            "Rápida de Viajeros (SENTRI, por sus siglas en inglés), lo que les permite",
+            [
+                (
+                    "SENTRI",
+                    "SENTRI",
+                    "Red Electrónica Segura para la Inspección Rápida de Viajeros",
+                    "long_form_paren_translated",
+                )
+            ],
+        ),
+        (
+            "La oficina del Representante Comercial de Estados Unidos (USTR, por sus siglas "
+            "en inglés) publicó el informe.",
+            [
+                (
+                    "USTR",
+                    "USTR",
+                    "Representante Comercial de Estados Unidos",
+                    "long_form_paren_translated",
+                )
+            ],
+        ),
+        # a formula's digits after the initials: the name spells no digit
+        (
+            "Scope 1 emissions were 41,300 tons of carbon dioxide equivalent (CO2e), down",
+            [("CO2e", "CO2e", "carbon dioxide equivalent", "long_form_paren")],
+        ),
+        # a match that opens on a connector ('de Drogas') is no name
+        (
+            "la Administración para el Control de Drogas (DEA, por sus siglas en inglés) informó",
+            [
+                (
+                    "DEA",
+                    "DEA",
+                    "Administración para el Control de Drogas",
+                    "long_form_paren_translated",
+                )
+            ],
+        ),
     ],
 )
 def test_definitions_in_sentences(sentence, expected):
@@ -563,6 +605,11 @@ def test_definitions_in_sentences(sentence, expected):
         "Shots were fired in Ciudad Juárez (Chihuahua) overnight.",
         "MEXICO CITY (Reuters) - Mexico's peso firmed.",
         "Banco de México (Banxico) held its rate.",
+        # one initial before the digits: a name's number, not a formula
+        "Leaders of the Group of Twenty (G20) met in Rio.",
+        "Growers hired workers on temporary visas (H2A) this season.",
+        # naming the language does not make a plain phrase a name
+        "the new rules on cross-border trade (NAFTA, for its acronym in English) took hold",
     ],
 )
 def test_sentences_without_definitions(sentence):

@@ -230,10 +230,14 @@ def _plain_capitalized(word: str) -> bool:
     return all(part[:1].isupper() and part[1:].islower() for part in word.split("-"))
 
 
-def translated_name_start(text: str, window: int, end: int, short: str) -> int | None:
+def translated_name_start(
+    text: str, window: int, end: int, short: str, stated: bool = False
+) -> int | None:
     """Start of a capitalized name of two or more words before `end` that names a public
     body (one of its words a body noun), for an acronym of three or more letters that
-    its initials do not spell; None when there is no such name."""
+    its initials do not spell; None when there is no such name. `stated`: the bracket
+    says the acronym is the other language's ('por sus siglas en inglés'), so the name
+    needs no body noun ('Red Electrónica Segura para la Inspección Rápida de Viajeros')."""
     if sum(c.isalpha() for c in short) < 3:
         return None
     owned = _name_run_start(text, window, end, possessive=True)
@@ -243,12 +247,12 @@ def translated_name_start(text: str, window: int, end: int, short: str) -> int |
         # 'the Attorney General’s Office'; else the body after an owner ('the U.S. Food and
         # Drug Administration and Mexico’s National Service for …')
         starts.insert(0, owned)
-    return next((s for s in starts if _names_a_body(text, s, end)), None)
+    return next((s for s in starts if _names_a_body(text, s, end, stated)), None)
 
 
-def _names_a_body(text: str, start: int, end: int) -> bool:
+def _names_a_body(text: str, start: int, end: int, stated: bool = False) -> bool:
     words = _content_words(text[start:end])
-    if len(words) < 2 or not any(w.lower() in _BODY_NOUNS for w in words):
+    if len(words) < 2 or not (stated or any(w.lower() in _BODY_NOUNS for w in words)):
         return False
     if text[start:end].split()[-1].lower() in CONNECTORS:
         return False  # 'the Governor of Banco de⏎(SPR)': a name cut off, not a name

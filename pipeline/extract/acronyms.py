@@ -56,6 +56,12 @@ _SF_SHAPE = re.compile(_SF_TOKEN)
 _PAREN = re.compile(r"\(([^()\n]{1,300}?)\)")
 _SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|the)\s+)?", re.I)
 _ROMAN = re.compile(r"[IVXLC]+")
+# 'carbon dioxide equivalent (CO2e)', 'particulate matter (PM10)': a formula's or a size's
+# digits after two initials, which the name spells out in no digit.
+_MEASURE_SUFFIX = re.compile(r"(?<=[A-Za-z]{2})\d[\d.]*[a-z]?\Z")
+# '(SENTRI, por sus siglas en inglés)', '(GBIS, for its acronym in Spanish)': the acronym
+# is of the name in the other language, so its letters need not spell the printed name.
+_OTHER_LANGUAGE = re.compile(r"\b(?:siglas|acr[oó]nimo|acronym|initials)\b", re.I)
 # 'U.S. Cus-⏎toms and Border Protection': a word the line break hyphenated.
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])-[ \t]*\r?\n[ \t]*(?=[a-z])")
 # 'United States–Mexico–⏎Canada Agreement': a dash joining names keeps no space at a break.
@@ -165,10 +171,11 @@ def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         inner, open_at = m.group(1), m.start()
         win = window_start(text, open_at)
         lead = _SF_LEAD.match(inner).end()
-        first = re.split(r"\s*[,;]\s*", inner[lead:], maxsplit=1)[0]
+        first, *rest = re.split(r"\s*[,;]\s*", inner[lead:], maxsplit=1)
         sf = short_form_parts(first) or _spelled_roman(text, win, open_at, first)
         if sf:
-            rec = _long_form_paren(text, win, open_at, m, sf, m.start(1) + lead)
+            stated = bool(rest and _OTHER_LANGUAGE.search(rest[0]))
+            rec = _long_form_paren(text, win, open_at, m, sf, m.start(1) + lead, stated)
             if rec:
                 out.append(rec)
             continue
@@ -208,7 +215,13 @@ def _spelled_roman(text: str, win: int, open_at: int, token: str) -> tuple[str, 
 
 
 def _long_form_paren(
-    text: str, win: int, open_at: int, m: re.Match[str], sf: tuple[str, str], sf_start: int
+    text: str,
+    win: int,
+    open_at: int,
+    m: re.Match[str],
+    sf: tuple[str, str],
+    sf_start: int,
+    stated: bool = False,
 ) -> dict[str, Any] | None:
     end = open_at
     while end > win and (text[end - 1].isspace() or text[end - 1] in "*_"):
@@ -218,16 +231,22 @@ def _long_form_paren(
     limit = min(len(sf[0]) + 5, 2 * len(sf[0]))
     cand_start = _last_words_start(text, win, end, limit)
     rel = schwartz_hearst_start(sf[0], text[cand_start:end])
+    measure = _MEASURE_SUFFIX.search(sf[0])
+    if rel is None and measure:
+        rel = schwartz_hearst_start(sf[0][: measure.start()], text[cand_start:end])
     pattern = "long_form_paren"
     if rel is not None and owner_inside(text, cand_start + rel, end, sf[0]):
         rel = None  # '… Administration and Mexico’s National Service for … (SENASICA)'
+    start = None
     if rel is not None and valid_long_form(sf[0], text[cand_start + rel : end], in_name=True):
         start = matched_name_start(text, win, cand_start, cand_start + rel, end, sf[0])
-    else:
+        if _WORD.match(text, start).group(0) in CONNECTORS:
+            start = None  # '… Control de Drogas (DEA)' matched from 'de': no name opens so
+    if start is None:
         start = reordered_initials_start(text, win, end, sf[0])
         pattern = "long_form_paren_reordered"
         if start is None:
-            start = translated_name_start(text, win, end, sf[0])
+            start = translated_name_start(text, win, end, sf[0], stated)
             pattern = "long_form_paren_translated"
         if start is None:
             return None

@@ -19,7 +19,9 @@ _SCALES = (
     (re.compile(r"\b(?:millones|millions?|mn)\b"), 10**6),
     (re.compile(r"\b(?:miles|thousands?)\b|(?<![0-9,])1,000(?![0-9,])"), 10**3),
 )
-_MEASURE_WORD = re.compile(r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|kg|km)\b")
+_MEASURE_WORD = re.compile(
+    r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|lb|kg|km)\b"
+)
 SPANISH = re.compile(r"\b(?:de|del|la|los|las|en|y)\b")
 _SPANISH_WORDS = re.compile(r"\b(?:de|del|los|las|por|para|con|y)\b")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|for|with|to)\b")
@@ -204,6 +206,8 @@ _SCALE_OF_PEOPLE = re.compile(r"[ \t]*(?:miles|millones)[ \t]+de[ \t]+(?!millone
 _UNIT_LINE = re.compile(
     # 'Annual percentage change of quarterly average' over a table of forecasts
     r"(?i)[ \t]*(?:(?:annual|annualized|year-on-year|year-over-year|monthly|quarterly)[ \t]+)?"
+    # 'By Fiscal Year, Millions of Dollars', as CBO heads its cost tables
+    r"(?:by[ \t]+(?:fiscal[ \t]+|calendar[ \t]+)?year,[ \t]+)?"
     r"(?:thousands|millions|billions|miles de|millones|percent(?:age)?|porcentaje"
     r"|(?:U\.S\. )?dollars in|pesos in"
     # 'US$ billion' under a chart's title

@@ -39,7 +39,8 @@ from pipeline.extract.quantity_units import COUNT, UNITS, Unit
 _USD, _MXN, _PERCENT = (UNITS[form] for form in ("usd", "mxn", "percent"))
 _PIPE_ROW = re.compile(r"[ \t]*\|.*\|[ \t\r]*")
 _GAP = re.compile(r"\t[ \t\xa0]*|[ \xa0]{2,}")
-_SEPARATOR_ROW = re.compile(r"[ \t|:\-]+")
+# a rule between header and rows or above a total: ASCII, or box drawing from a PDF
+_SEPARATOR_ROW = re.compile(r"[ \t|:\-=_+─━═—–]+")
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -235,6 +236,8 @@ class TableUnits:
         # caption and the first row: look past short lines without figures
         k = first
         while k > 0 and first - k < 3 and _groups_columns(lines[k - 1][1]):
+            if unit_line_statement(lines[k - 1][1]):
+                break  # '      By Fiscal Year, Millions of Dollars': the caption, indented
             k -= 1
         if k < first:
             above = [line for _, line in lines[max(0, k - 3) : k] if line.strip()]

@@ -37,6 +37,7 @@ _UNIT_CELL = re.compile(
     re.IGNORECASE,
 )
 _CELL_LAST = frozenset("0123456789%—–-a")
+_PHONE_TAIL = re.compile(r"\+[0-9]{1,3}(?: \(?[0-9]{1,4}\)?){2,5}\Z")
 _LONGEST_LABEL = 90
 _ROW_NUMBER = re.compile(r"[ \t]*(?:[0-9]{1,2}[.)][ \t]+)?")
 _PROSE = re.compile(r"[.;:!?] [A-Za-z]|  |\t")
@@ -58,6 +59,8 @@ def _row(line: str) -> _Row | None:
     m = _TRAILING_CELLS.search(tail)
     if m is None or len(tail) - len(m.group()) > _LONGEST_LABEL:
         return None
+    if _PHONE_TAIL.search(tail):
+        return None  # 'Partner | +52 81 8000 4417': a telephone number's groups
     label = tail[: m.start()]
     if not _LETTER.search(label) and not _YEAR_LABEL.fullmatch(label):
         return None  # a label with a letter, or a year ('2022 3,981 7,114 212')

@@ -10,7 +10,10 @@ from typing import NamedTuple
 
 _WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
 _NARROW_COLUMN = 30  # ... and a two-column page at about 40
-_NEXT_WORD = re.compile(r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z][\w'’.&-]*)")
+# a word may open with a typesetter's ligature ('ﬂoodgate', 'ﬁeld'), as PDF text keeps it
+_NEXT_WORD = re.compile(
+    r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z\ufb00-\ufb06][\w'’.&-]*)"
+)
 # Abbreviations that end in a full stop inside a sentence.
 _ABBREVIATIONS = frozenset(
     ["approx.", "est.", "vs.", "no.", "nos.", "ca.", "c.", "ext.", "tel.", "p.", "pp."]
@@ -64,8 +67,11 @@ def next_word(scan: str, end: int) -> str | None:
         return None
     line_length = end - scan.rfind("\n", 0, end)
     # a narrow column wraps sooner: a line of some length whose next line goes on in lower
-    # case ('… after Coast Guard alerts. The two⏎services exchange …')
-    narrow = line_length >= _NARROW_COLUMN and m.group(1)[0].islower()
+    # case ('… after Coast Guard alerts. The two⏎services exchange …'), as does a line
+    # that itself goes on from the one above ('volun-⏎teers. The two⏎agencies spent')
+    line_start = end - line_length + 1
+    goes_on = line_length >= _NARROW_COLUMN or scan[line_start : line_start + 1].islower()
+    narrow = goes_on and m.group(1)[0].islower()
     if "\n" in scan[end : m.start(1)] and line_length < _WRAPPED_LINE and not narrow:
         return None
     return m.group(1)

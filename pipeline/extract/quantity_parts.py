@@ -38,6 +38,13 @@ _CHANGE_FROM = re.compile(
 _SPANISH_SCALES = frozenset(("mil", "millón", "millon", "millones", "billón", "billon", "billones"))
 # Two values set side by side, each a value of its own in the unit printed once.
 _ALTERNATIVES = frozenset(("or", "vs", "vs.", "versus"))
+# A letter glued to a small whole number names a code, not a scale, when a number goes on
+# after it ('5B.1', '3B-04') or a capitalized label stands before it and no noun after it
+# ('Panel 5B').
+_CODE_AFTER = re.compile(r"[-.][0-9]")
+_LABEL_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][a-z]+[ \t\xa0]\Z")
+_SMALL_WHOLE = re.compile(r"[0-9]{1,2}")
+_NOUN = re.compile(r"[ \t\xa0]+[a-z]")  # 'Roughly 3m people': a scale, of a counted noun
 # Group names of the first and of the second number of a digit match.
 _GROUPS = {n: (f"cur{n}", f"num{n}", f"scale{n}", f"abbr{n}", f"unit{n}") for n in ("", "2")}
 
@@ -60,6 +67,11 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
         scale = unit_text = None  # '5.85⏎   Mil. MT': the next row's unit cell, not 'mil'
     if abbr and len(abbr.strip()) == 1 and len(raw.split(".")[0]) >= 5 and "," not in raw:
         abbr = None  # '91087B AR1': a code (CUSIP), not 91,087 billion
+    if abbr and len(abbr) == 1 and not currency and _SMALL_WHOLE.fullmatch(raw):
+        after, before = m.end(abbr_group), m.start(num_group)
+        labelled = _LABEL_BEFORE.search(m.string, max(0, before - 24), before)
+        if _CODE_AFTER.match(m.string, after) or (labelled and not _NOUN.match(m.string, after)):
+            abbr = None  # 'Session 3B —', '3B-04', 'Panel 5B.': a session's code, not billions
     number = parse_digits(raw)
     unit = unit_of(unit_text) if unit_text else None
     if currency and (unit is None or unit.kind != "money"):
@@ -238,7 +250,7 @@ def _with_leading_mil(scan: str, part: Part) -> Part:
 def _in_points(unit_text: str | None) -> bool:
     """Whether a unit is points of a percentage ('percentage points', 'basis points',
     'bps'): a change in a rate, never one end of a range of its level."""
-    points = ("bps", "pp", "pb")
+    points = ("bps", "bp", "pp", "pb")
     return bool(unit_text) and (unit_text.lower() in points or "point" in unit_text.lower())
 
 

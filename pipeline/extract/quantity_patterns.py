@@ -186,8 +186,13 @@ _WORD_EXCLUSIONS = "|".join([_SOURCE_LINE, _REFERENCE])
 _BRACKETED_AREA_PHONE = r"[0-9]{3}\)[ \xa0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])"
 # 'a los 11 días del mes de noviembre': a Spanish legal text's date
 _DAYS_OF_MONTH = r"[0-9]{1,2}[ \t\xa0]+d[ií]as[ \t\xa0]+del[ \t\xa0]+mes\b"
+# '2.9x' (a multiple: coverage, leverage), '7.62x39mm', '4x4': no quantity of ours
+_TIMES_GLUED = r"[0-9][0-9,]*(?:\.[0-9]+)?[xX×](?:[0-9][0-9.]*[a-z]{0,3})?(?![A-Za-z0-9])"
 _OTHER_EXCLUSIONS = "|".join(
-    [_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _BRACKETED_AREA_PHONE, _TIME, _MARKER, _DAYS_OF_MONTH]
+    [
+        *(_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _BRACKETED_AREA_PHONE, _TIME, _MARKER),
+        *(_DAYS_OF_MONTH, _TIMES_GLUED),
+    ]
 )
 
 # Phrases that make a quantity a rate ('every day', 'per year', 'annual', 'a month').

@@ -92,7 +92,9 @@ _OF_DETERMINERS = frozenset(
 _BLANKS = " \t\n\xa0"
 # A number-led modifier between a count and its noun.
 _NUMERIC_MODIFIER = re.compile(
-    r"[ \t\xa0]+\.?[0-9][0-9.]*-?[A-Za-z]+(?:-[A-Za-z]+)*[ \t\xa0]+([a-z][\w'’-]*)"
+    # ('22 .50 caliber rifles': a calibre printed with a space)
+    r"[ \t\xa0]+(?:\.[0-9]+[ \t\xa0-]?|[0-9][0-9.]*-?)[A-Za-z]+(?:-[A-Za-z]+)*[ \t\xa0]+"
+    r"([a-z][\w'’-]*)"
 )
 # 'in 2025.4 Remittances': a year, then a note number glued after its full stop.
 _YEAR_THEN_NOTE = re.compile(r"(?:18|19|20)[0-9]{2}\.[0-9]{1,3}")
@@ -192,7 +194,7 @@ def _counted_of(scan: str, end: int, low: str | None) -> bool:
     after_of = scan.find("of", end) + 2
     if _NUMBER_AFTER_OF.match(scan, after_of):
         return True  # 'deployed 314 of 407 planned towers', 'won nine of eleven claims'
-    owner = next_word(scan, after_of) or ""
+    owner = (next_word(scan, after_of) or "").rstrip(".,;:")  # 'in 29 of them.'
     # ... or of a group its owner names: "24 of Mexico's 32 states"
     return owner.lower() in _OF_DETERMINERS or owner.endswith(("'s", "’s"))
 

@@ -134,7 +134,7 @@ _add(Unit("cubic_foot", "volume", _TEN**12), "tcf")
 _add(Unit("ton", "mass", _TEN**6), "mmt")
 _add(Unit("ton", "mass", _TEN**6, "per_year"), "mtpa", "mmtpa")  # million tons per annum
 _add(Unit("ton", "mass"), "mt")
-_add(Unit("percent", "percent", Decimal("0.01")), "basis point", "basis points", "bps")
+_add(Unit("percent", "percent", Decimal("0.01")), "basis point", "basis points", "bps", "bp")
 _add(Unit("percent", "percent", Decimal("0.01")), "punto base", "puntos base", "pb")
 _add(Unit("percent", "percent"), "punto porcentual", "puntos porcentuales")
 _add(Unit("mile", "length"), "milla", "millas")

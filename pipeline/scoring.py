@@ -9,7 +9,7 @@ one-to-one, so a single extraction cannot be credited for two gold rows.
 `python -m pipeline.scoring` prints precision, recall and F1 of this project's extractor
 and of the quantulum3 peer on the seed gold, side by side, and of both on the project's
 own test documents (`tests/corpus/quantities/`) and on the twenty-three blind held-out sets
-(`tests/heldout/` to `tests/heldout33/`).
+(`tests/heldout/` to `tests/heldout36/`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ SEED_GOLD = SHARED_DIR / "gold" / "seed_quantities.csv"
 OWN_CORPUS_DIR = REPO_ROOT / "tests" / "corpus" / "quantities"
 OWN_GOLD = OWN_CORPUS_DIR / "gold_quantities.csv"
 # Written and annotated blind to the extractor by other sessions (see their READMEs).
-HELDOUT_DIRS = [REPO_ROOT / "tests" / f"heldout{n}" for n in ("", *map(str, range(2, 34)))]
+HELDOUT_DIRS = [REPO_ROOT / "tests" / f"heldout{n}" for n in ("", *map(str, range(2, 37)))]
 RELATIVE_TOLERANCE = 1e-4
 
 Row = Mapping[str, Any]

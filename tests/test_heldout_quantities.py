@@ -2,10 +2,11 @@
 to the extractors.
 
 Issue 3 asks for strict F1 >= 0.95 on documents the extractor's authors have not seen. The
-gold in `tests/heldout/` to `tests/heldout33/` was committed before anyone ran the
+gold in `tests/heldout/` to `tests/heldout36/` was committed before anyone ran the
 extractors on it (first scores: F1 0.972, 0.913, 0.790, 0.867, 0.955, 0.889, 0.868, 0.868,
 0.876, 0.936, 0.959, 0.852, 0.830, 0.949, 0.934, 0.910, 0.877, 0.860, 0.912, 0.858, 0.765,
-0.985, 0.873, 0.978, 0.954, 0.988, 0.924, 0.987, 0.845, 0.980, 0.941, 0.987 and 0.944); if
+0.985, 0.873, 0.978, 0.954, 0.988, 0.924, 0.987, 0.845, 0.980, 0.941, 0.987, 0.944, 0.988,
+0.909 and 0.842); if
 this test fails, fix the extractor's rules from the shape of the text, never the gold. A set
 not yet at the bar is held at its floor (F1_FLOOR), and says why.
 """

@@ -77,6 +77,7 @@ from pipeline.extract.quantity_table_statements import IDENTIFIER
 from pipeline.extract.quantity_tables import TableUnits, fills_table_cell, scaled
 from pipeline.extract.quantity_unit_rules import age_unit, is_unit_label, unit_printed_apart
 from pipeline.extract.quantity_units import COUNT
+from pipeline.extract.quantity_word_digit_pairs import on_word_digit_pairs_read
 from pipeline.extract.sentences import Sentence, SentenceIndex
 
 _NO_QUANTITY = frozenset(("line", "x", "x2"))
@@ -201,8 +202,9 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
         for part, role in parts:
             if part.value is None and part.form == "words":
                 continue
-            if part.form == "words" and (part.raw.lower() == "one" or ordinal_follows(scan, part)):
-                continue  # the word 'one' is never a row; 'ONE HUNDRED NINETEENTH' is a rank
+            lone_one = part.raw.lower() == "one" and not part.scaled
+            if part.form == "words" and (lone_one or ordinal_follows(scan, part)):
+                continue  # the word 'one' is never a row ('one million' is); a rank
             if part.unit is None and not part.scaled and is_year_like(part.raw):
                 mentions.append(with_since(scan, year_mention(scan, part.start, part.end)))
                 continue
@@ -319,8 +321,12 @@ def _finite(value: Decimal | None) -> float | None:
 
 def extract_quantities(text: str) -> list[dict[str, Any]]:
     """Every stated quantity in `text`, one record per number (see quantities schema)."""
-    # PDF text: 'bil-⏎lion'; scanned text: 'l0 percent'
-    return on_joined_text(lambda joined: on_ocr_read(_extract_quantities, joined), text)
+    # PDF text: 'bil-⏎lion'; scanned text: 'l0 percent'; legal text: 'four (4) aircraft'
+    return on_joined_text(lambda joined: on_ocr_read(_read_pairs, joined), text)
+
+
+def _read_pairs(text: str) -> list[dict[str, Any]]:
+    return on_word_digit_pairs_read(_extract_quantities, text)
 
 
 def _extract_quantities(text: str) -> list[dict[str, Any]]:

@@ -38,6 +38,10 @@ _MODIFIED_UNIT = re.compile(
 # '(1,000 MT)' heads a table: the unit its figures are counted in, not a quantity.
 _UNIT_LABEL_VALUES = frozenset((Decimal(1000), Decimal(1000000)))
 _UNIT_LABEL_REST = re.compile(r"[^0-9()\n]{0,24}\)")
+# 'one thousand dollars ($1,000)': the bracket restates the amount before it in digits
+_AMOUNT_BEFORE_BRACKET = re.compile(
+    r"(?:\d|\b(?:dollars?|pesos?|thousand|million|billion))[ \t\xa0]*\(\Z", re.IGNORECASE
+)
 
 
 # '17 per dollar': an exchange rate, priced in the currency the sentence names before it.
@@ -103,7 +107,8 @@ def is_unit_label(scan: str, part: Part) -> bool:
     if part.form != "digits" or part.value not in _UNIT_LABEL_VALUES:
         return False
     if scan[part.start - 1 : part.start] == "(":
-        return bool(_UNIT_LABEL_REST.match(scan, part.end))
+        restated = _AMOUNT_BEFORE_BRACKET.search(scan, max(0, part.start - 40), part.start)
+        return not restated and bool(_UNIT_LABEL_REST.match(scan, part.end))
     # '1,000 MT   1,152   1,180': a unit column's cell, before the row's figures
     return (
         part.unit is not None

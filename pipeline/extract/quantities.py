@@ -35,7 +35,7 @@ from pipeline.extract.quantity_context import (
     rate_of,
 )
 from pipeline.extract.quantity_csv import csv_as_tabs
-from pipeline.extract.quantity_elided import noun_said_before
+from pipeline.extract.quantity_elided import IN_A_YEAR, noun_said_before
 from pipeline.extract.quantity_flat_tables import FlatTables
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
@@ -266,6 +266,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                     or (
                         near.before_lower in _MORE_OF_THE_SAME
                         and noun_said_before(scan, part.end, near)
+                        # 'the remaining two in 2029': things delivered, not more time
+                        and not IN_A_YEAR.match(scan, part.end)
                     )
                 )
             ):

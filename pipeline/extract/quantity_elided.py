@@ -65,6 +65,8 @@ _ELIDED_AFTER = frozenset(
     word_list("would will are were have has had remain remained could can must may should did do")
 )
 _RELATIVE = frozenset(word_list("that which who whose"))
+# 'the remaining two in 2029', 'reached 412 in 2025,': when, where the noun would be
+IN_A_YEAR = re.compile(r"[ \t\xa0]+(?:in|by|during|since)[ \t\xa0]+(?:19|20)[0-9]{2}(?![0-9])")
 _CLAUSE_END = re.compile(r"[,;:)]|\.(?:[ \t\xa0]|\Z|\n)")
 # 'at least 400 in the 6 northern border states', 'up to 12 per company': a hedged number
 # whose noun was said before, a place or a share after it.
@@ -75,7 +77,9 @@ _HEDGED_AFTER = frozenset(word_list("in per across among"))
 def noun_said_before(scan: str, end: int, near: Neighbours) -> bool:
     before, low = near.before_lower, near.after_lower
     if before in _ELIDING_BEFORE:
-        return low in _ELIDED_AFTER or bool(_CLAUSE_END.match(scan, end))
+        return low in _ELIDED_AFTER or bool(
+            _CLAUSE_END.match(scan, end) or IN_A_YEAR.match(scan, end)
+        )
     if before == "the" and low in _RELATIVE:
         return True  # 'starting with the 12 that serve the border cities'
     hedged = before in _HEDGE_BEFORE or (
@@ -108,8 +112,15 @@ _ID_LABEL = re.compile(
 SAMPLE_SIZE = re.compile(r"\([ \t]*[nN][ \t]*=[ \t]*\Z")
 
 
+# 'Anticipated Number of Awards: 2 to 3': the label counts both ends of a range
+# ('Press Release Number: 25-1187' is a code: a hyphen between digits is no range here)
+_RANGE_LOW_BEFORE = re.compile(r"[0-9][0-9,]*(?:[ \t\xa0]+to[ \t\xa0]+|[ \t\xa0]*[–—][ \t\xa0]*)\Z")
+
+
 def counted_by_label(scan: str, part: Part) -> bool:
-    label = _LABEL_LINE.search(scan, max(0, part.start - 80), part.start)
+    low = _RANGE_LOW_BEFORE.search(scan, max(0, part.start - 20), part.start)
+    start = low.start() if low else part.start
+    label = _LABEL_LINE.search(scan, max(0, start - 80), start)
     if label is None or not _LINE_ENDS.match(scan, part.end) or "." in part.raw:
         return False
     words = label.group(1)

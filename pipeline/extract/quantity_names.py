@@ -100,8 +100,18 @@ _OPENING = re.compile(
 _GROUP_OF = re.compile(r"\bGroup[ \t\xa0]+of[ \t\xa0]+[0-9]+\Z")
 
 
+# '2800 Defense Pentagon, Washington, DC 20301': a street number, the city, state and ZIP
+# code after the street, whatever the street is called
+_ADDRESS_AFTER = re.compile(
+    r"[ \t\xa0]+(?:[A-Z][\w.'’-]*[ \t\xa0]+){0,4}[A-Z][\w.'’-]*,[ \t\xa0]*"
+    r"(?:[A-Z][\w.'’-]*[ \t\xa0]+){0,2}[A-Z][\w.'’-]*,?[ \t\xa0]+[A-Z]{2}[ \t\xa0]+[0-9]{5}\b"
+)
+
+
 def names_something(scan: str, end: int, near: Neighbours) -> bool:
     """A bare number that is part of a name or reference, not a count."""
+    if _ADDRESS_AFTER.match(scan, end):
+        return True
     before = near.before
     if before and before[0].isupper() and counted_in_heading(scan, near.before_start, end):
         return False

@@ -270,8 +270,8 @@ _OR_GLUED_NOTE = (
 )
 _DIGIT_QUANTITY = (
     # a sign glued to the amount is its sign ('growth of -1.2 percent', '−$2.3 billion',
-    # '(+8%)')
-    rf"(?P<sign>[-−+](?=[0-9$€£¥]))?(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t\xa0]?)?"
+    # '(+8%)', '-\\$500,000' as Markdown escapes it)
+    rf"(?P<sign>[-−+](?=[0-9$€£¥]|\\\$))?(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t\xa0]?)?"
     rf"(?P<num>{NUMBER})"
     # Mexican print writes thousands out: '36 mil 872 millones de dólares' (translated:
     # '36 thousand 872 million dollars') is 36,872 million

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from pipeline.extract.numbers import SMALL_NUMBERS, SPANISH_NUMBERS, TENS, is_year_like
 from pipeline.extract.quantity_elided import (
     GROUP_OF_MEMBERS,
+    IN_A_YEAR,
     IN_NUMBER,
     ROLL_CALL,
     SAMPLE_SIZE,
@@ -238,6 +239,8 @@ SHARE_IN_BRACKETS = r"\([0-9][0-9.,]*[ \xa0]?%\)"
 _SHARE_AFTER = re.compile(rf"[ \t\xa0]*{SHARE_IN_BRACKETS}")
 # Mexican print groups thousands with the word: '9 mil 668'
 _MIL_GROUPED = re.compile(r"[0-9][ \t\xa0\n]+mil[ \t\xa0\n]+[0-9]|[0-9][\u202f\u2009][0-9]")
+# 'eight AN/APS-143C(V)3 radars': a count before a military designation ('AN' is no article)
+_DESIGNATION_AFTER = re.compile(r"[ \t\xa0]+[A-Z]{2,}/[A-Z]")
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
@@ -277,6 +280,8 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     if low == "times":  # events counted, not a multiple ('leverage of 1.6 times')
         whole = part.scaled or "." not in part.raw  # 'crossed 7.9 million times in 2025'
         return whole and bool(_TIMES_COUNTED.match(scan, end))
+    if _DESIGNATION_AFTER.match(scan, end):
+        return "." not in part.raw
     if low in _MONTHS or low in _FRACTION_DENOMINATORS:
         return False  # 'two thirds', 'dos terceras partes': a share, not a count
     if low == "puntos" and not _POINTS_OF.match(scan, end):
@@ -351,7 +356,12 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return True
     if SAMPLE_SIZE.search(scan, max(0, part.start - 8), part.start):  # '(n=247)'
         return True
-    # 'rose to 55.': the value of a verb, at the end of its clause; a whole number.
+    # 'rose to 55.', 'reached 412 in 2025,': the value of a verb, at the end of its clause
+    # (its year aside); a whole number.
+    when = IN_A_YEAR.match(scan, end)
+    clause_end = when.end() if when else end
     return bool(
-        before_low in _VALUE_WORDS and scan[end : end + 1] in ".;,)" and "." not in part.raw
+        before_low in _VALUE_WORDS
+        and scan[clause_end : clause_end + 1] in ".;,)"
+        and "." not in part.raw
     )

@@ -73,8 +73,9 @@ from pipeline.extract.quantity_rules import (
     year_then_note,
 )
 from pipeline.extract.quantity_spaced_numbers import spaced_thousands_as_narrow
+from pipeline.extract.quantity_table_cells import fills_table_cell
 from pipeline.extract.quantity_table_statements import IDENTIFIER
-from pipeline.extract.quantity_tables import TableUnits, fills_table_cell, scaled
+from pipeline.extract.quantity_tables import TableUnits, scaled
 from pipeline.extract.quantity_unit_rules import age_unit, is_unit_label, unit_printed_apart
 from pipeline.extract.quantity_units import COUNT
 from pipeline.extract.quantity_word_digit_pairs import on_word_digit_pairs_read
@@ -205,6 +206,8 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             lone_one = part.raw.lower() == "one" and not part.scaled
             if part.form == "words" and (lone_one or ordinal_follows(scan, part)):
                 continue  # the word 'one' is never a row ('one million' is); a rank
+            if part.form == "digits" and part.raw[:1] == "0" and part.raw[1:2].isdigit():
+                continue  # '(USD 000)' states a scale; '06500' is a code: no amount
             if part.unit is None and not part.scaled and is_year_like(part.raw):
                 mentions.append(with_since(scan, year_mention(scan, part.start, part.end)))
                 continue

@@ -48,6 +48,8 @@ def word_before(scan: str, start: int) -> tuple[str | None, int]:
     i = start - 1
     while i >= 0 and scan[i] in " \t\xa0":
         i -= 1
+    if i >= 0 and scan[i] == "\n":
+        return _word_ending_wrapped_line(scan, i, start)
     if i == start - 1 or i < 0 or scan[i] in ',;:!?)]”"':
         return None, start
     end = i + 1
@@ -75,3 +77,14 @@ def next_word(scan: str, end: int) -> str | None:
     if "\n" in scan[end : m.start(1)] and line_length < _WRAPPED_LINE and not narrow:
         return None
     return m.group(1)
+
+
+def _word_ending_wrapped_line(scan: str, newline: int, start: int) -> tuple[str | None, int]:
+    """The lower-case word ending the line above, when that line is hard-wrapped prose
+    broken mid-sentence ('lanes from⏎4 to 9'); (None, start) otherwise."""
+    line_start = scan.rfind("\n", 0, newline) + 1
+    if newline - line_start < _WRAPPED_LINE or not scan[newline - 1 : newline].islower():
+        return None, start
+    word_start = max(scan.rfind(" ", line_start, newline), scan.rfind("\t", line_start, newline))
+    word = scan[word_start + 1 : newline]
+    return (word, word_start + 1) if word.isalpha() and word.islower() else (None, start)

@@ -28,7 +28,7 @@ from pipeline.extract.quantity_elided import (
 from pipeline.extract.quantity_names import counted_in_heading, names_something
 from pipeline.extract.quantity_neighbours import Neighbours, next_word
 from pipeline.extract.quantity_ratios import is_rate, is_rate_base, is_ratio
-from pipeline.extract.quantity_tables import fills_table_cell, opens_table_row
+from pipeline.extract.quantity_table_cells import fills_table_cell, opens_table_row
 from pipeline.extract.quantity_units import Unit
 
 
@@ -314,8 +314,12 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
             return False  # 'Dos Bocas', 'Cinco de Mayo' are names
         if before_low in _COMPARED_WITH and low not in ("of", "times"):
             return True
-        if before_low == "all" or (before_low in (None, "the") and low in _AUXILIARIES):
-            return True  # 'concurred with all four', 'Three have pleaded guilty', 'the two have'
+        if before_low == "all" or (
+            before_low in (None, "the", "and", "but") and low in _AUXILIARIES
+        ):
+            # 'concurred with all four', 'Three have pleaded guilty', 'the two have', '41
+            # years old, and⏎eleven were designed'
+            return True
         if _counted_of(scan, end, low) or elided_count(scan, end, near):
             return True
         if noun_said_before(scan, end, near) or IN_NUMBER.match(scan, end):

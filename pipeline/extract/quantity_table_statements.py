@@ -17,7 +17,11 @@ _PAREN = re.compile(r"\(([^()\[\]\n]{1,120})\)|\[([^()\[\]\n]{1,120})\]")
 _SCALES = (
     (re.compile(r"\b(?:miles de millones|mil millones|billions?|bn)\b"), 10**9),
     (re.compile(r"\b(?:millones|millions?|mn)\b"), 10**6),
-    (re.compile(r"\b(?:miles|thousands?)\b|(?<![0-9,])1,000(?![0-9,])"), 10**3),
+    # '(USD 000)', '($000)', "(US$ '000)": thousands, as statistical offices print them
+    (
+        re.compile(r"\b(?:miles|thousands?)\b|(?<![0-9,])1,000(?![0-9,])|(?<![0-9.,])'?000s?\b"),
+        10**3,
+    ),
 )
 _MEASURE_WORD = re.compile(
     r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|lb|kg|km)\b"
@@ -93,6 +97,8 @@ def _statement(inside: str, spanish: bool) -> Statement | None:
         unit = _MXN
     scale = next((factor for pattern, factor in _SCALES if pattern.search(inside)), 1)
     measure = _MEASURE_WORD.search(inside)
+    if inside.strip() in ("t", "mt", "tm"):  # 'Volume 2025 (t)': metric tons (toneladas)
+        return Statement(UNITS["tons"], scale)
     if unit is None and measure:  # '(thousand metric tons)', '(kilograms)'
         return Statement(UNITS[measure.group().replace("metric ", "")], scale)
     if scale == 10**3 and unit is None and inside.strip() == "miles" and not spanish:

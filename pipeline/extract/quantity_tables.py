@@ -189,6 +189,7 @@ class _Block(NamedTuple):
     columns: list[Statement | None]
     starts: list[int] | None  # where each column starts, in an aligned table
     keyed: dict[str, Statement]  # the caption's statement for each measure a row names
+    shares: frozenset[int]  # columns whose first figures print '%': shares all the way down
 
 
 class TableUnits:
@@ -253,6 +254,7 @@ class TableUnits:
             caption = money_line_statement(note) if _NOTE_UNDER.match(note) else None
         texts, starts = _header_columns(lines[first:stop])
         columns = [header_statement(text, self._spanish) for text in texts]
+        shares = _share_columns([line for _, line in lines[first:stop]], starts)
         if caption is None and columns and columns[0] is not IDENTIFIER:
             caption = columns[0]  # '(in thousands)' over the row labels of a financial table
         if any("$" in line for _, line in lines[first:stop]):
@@ -272,6 +274,7 @@ class TableUnits:
                 ]
         if (
             not any(columns)
+            and not shares
             and caption is None
             and not statement_in(" ".join(line.strip() for _, line in lines[first:stop]))
             and not any(_row_unit(line, _cells(line)) for _, line in lines[first:stop])
@@ -279,7 +282,7 @@ class TableUnits:
         ):
             return  # a table that states nothing: its cells stay counts
         keyed = next((k for line in reversed(above[-2:]) if (k := keyed_statements(line))), {})
-        block = _Block(lines[first:stop], caption, columns, starts, keyed)
+        block = _Block(lines[first:stop], caption, columns, starts, keyed, shares)
         group = block  # the rows under a group's unit line take its unit for the caption's
         data = False
         for k in range(first, stop):
@@ -329,7 +332,36 @@ class TableUnits:
             block.columns[column_of_header] if 0 < column_of_header < len(block.columns) else None
         )
         keyed = next((v for k, v in block.keyed.items() if k in first.lower()), None)
-        return _row_unit(line, cells[1:column]) or header or label or keyed or block.caption
+        share = column_of_header in block.shares and not (
+            _SAMPLE_SIZE_LABEL.fullmatch(first) or _NOT_A_SHARE_LABEL.match(first)
+        )
+        return (
+            _row_unit(line, cells[1:column])
+            or (_PERCENT_LABEL if share else None)
+            or header
+            or label
+            or keyed
+            or block.caption
+        )
+
+
+# A poll's topline prints '%' on its first row only ('Right direction  31%  34%'); a mean
+# or median row under it is in the question's own unit.
+_NOT_A_SHARE_LABEL = re.compile(r"[ \t|]*(?i:mean|median|average)\b")
+
+
+def _share_columns(rows: list[str], starts: list[int] | None) -> frozenset[int]:
+    """The columns whose cells in the first row of figures all print '%'."""
+    for line in rows:
+        cells = [(a, b) for a, b in _cells(line) if NUMBER_CELL.fullmatch(line[a:b].strip())]
+        if not cells or not line[: cells[0][0]].strip():
+            continue  # no figure, or a row that opens with one: no label, no topline
+        if not all(line[a:b].strip().endswith("%") for a, b in cells):
+            return frozenset()
+        if starts:  # aligned: the header column over the cell's last character
+            return frozenset(bisect_right(starts, b - 1) - 1 for _, b in cells)
+        return frozenset(i for i, cell in enumerate(_cells(line)) if cell in cells)
+    return frozenset()
 
 
 # A note under a table that states what its values are in.
@@ -350,35 +382,3 @@ def _row_unit(line: str, cells: list[tuple[int, int]]) -> Statement | None:
 
 def scaled(value: Decimal | None, statement: Statement) -> Decimal | None:
     return None if value is None else value * statement.scale * statement.unit.factor
-
-
-_CELL_GAP = re.compile(r"[ \t\xa0]*\|[ \t\xa0]*|[ \xa0]?\t[ \t\xa0]*|[ \xa0]{2,}")
-
-
-def fills_table_cell(scan: str, start: int, end: int) -> bool:
-    """Whether a number is a whole cell of a table row, and not its first cell: cells split
-    by `|`, tabs or runs of spaces, as Markdown and plain-text tables print them
-    ('Otay Mesa, CA      14      612,400'). A first cell numbers or ranks the row."""
-    if not scan[max(0, start - 2) : start].endswith(("|", "| ", "\t", "\t ", "  ", "\xa0\xa0")):
-        return False  # most numbers: a single space before them
-    line_start = scan.rfind("\n", 0, start) + 1
-    line_end = scan.find("\n", end)
-    line = scan[line_start : line_end if line_end != -1 else len(scan)]
-    left, right = line[: start - line_start], line[end - line_start :]
-    gap_before = re.search(r"(?:[ \t\xa0]*\|[ \t\xa0]*|\t[ \t\xa0]*|[ \xa0]{2,})\Z", left)
-    if gap_before is None or not left[: gap_before.start()].strip(" \t\xa0|"):
-        return False
-    if right.strip(" \t\xa0\r") and not _CELL_GAP.match(right):
-        return False
-    return len(_CELL_GAP.findall(line.strip(" \t\xa0\r|"))) >= 2
-
-
-def opens_table_row(scan: str, start: int, end: int) -> bool:
-    """Whether a number is the first cell of a table row ('1\tLaredo\t2304\t…',
-    '1    Laredo    2304'): it numbers or ranks the row."""
-    line_start = scan.rfind("\n", 0, start) + 1
-    if scan[line_start:start].strip(" \t|"):
-        return False
-    line_end = scan.find("\n", end)
-    rest = scan[end : line_end if line_end != -1 else len(scan)]
-    return bool(_CELL_GAP.match(rest)) and len(_CELL_GAP.findall(rest.strip(" \t\xa0|"))) >= 1

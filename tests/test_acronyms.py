@@ -569,6 +569,29 @@ def test_every_span_reproduces_its_text(name, text):
                 )
             ],
         ),
+        # said in passing, the name the capitalized run after the colon, wrapped once
+        (
+            "On the U.S. side everything is filed through ACE: Automated Commercial "
+            "Environment, and the broker pays the fee.",
+            [("ACE", "ACE", "Automated Commercial Environment", "glossary_line")],
+        ),
+        (
+            "It’s good for 5 years. That’s SENTRI: Secure Electronic\nNetwork for Travelers "
+            "Rapid Inspection. You apply online.",
+            [
+                (
+                    "SENTRI",
+                    "SENTRI",
+                    "Secure Electronic Network for Travelers Rapid Inspection",
+                    "glossary_line",
+                )
+            ],
+        ),
+        # an entry's name ends with its sentence
+        (
+            "\tBWT: Border Wait Times. Our measure uses 1,900 GPS-equipped trucks",
+            [("BWT", "BWT", "Border Wait Times", "glossary_line")],
+        ),
     ],
 )
 def test_definitions_in_sentences(sentence, expected):
@@ -610,6 +633,9 @@ def test_definitions_in_sentences(sentence, expected):
         "Growers hired workers on temporary visas (H2A) this season.",
         # naming the language does not make a plain phrase a name
         "the new rules on cross-border trade (NAFTA, for its acronym in English) took hold",
+        # in passing, a colon after capitals that the words after it do not spell
+        "We spoke with the team at CBP: Officers said the new lanes open in May.",
+        "The answer from USTR: Mexico must act within 45 days.",
     ],
 )
 def test_sentences_without_definitions(sentence):

@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import (
+    acronym_glossary,
     acronym_windows,
     acronyms,
     citations,
@@ -256,7 +257,9 @@ def test_acronym_records_belong_to_each_caller() -> None:
 
 # The patterns as they were before the fast paths, tried at every character.
 REFERENCE_GLOSSARY = re.compile(
-    r"(?:^|(?<=[.;] )|(?<=[.;]  ))[ \t]*(?:[-*•▪][ \t]+)?(?P<abbr>" + acronyms._SF_TOKEN + r")"
+    r"(?:^|(?<=[.;] )|(?<=[.;]  ))[ \t]*(?:[-*•▪][ \t]+)?(?P<abbr>"
+    + acronym_glossary.SF_TOKEN
+    + r")"
     r"(?P<sep>[ \t]*:[ \t]+|[ \t]+[–—=-][ \t]+|\t+)(?=[^\s])",
     re.M,
 )
@@ -298,7 +301,10 @@ def test_glossary_entries_and_notes_headings_are_those_of_the_plain_patterns(
     text: str, cut: float
 ) -> None:
     limit = int(len(text) * cut)
-    fast = [(m.start("abbr"), m.end(), m["sep"]) for m in acronyms._glossary_entries(text, limit)]
+    fast = [
+        (m.start("abbr"), m.end(), m["sep"])
+        for m in acronym_glossary.line_entry_matches(text, limit)
+    ]
     plain = [
         (m.start("abbr"), m.end(), m["sep"]) for m in REFERENCE_GLOSSARY.finditer(text, 0, limit)
     ]

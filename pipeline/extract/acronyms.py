@@ -27,15 +27,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
+from pipeline.extract.acronym_glossary import SF_TOKEN, capitalized_run, glossary_entries
 from pipeline.extract.acronym_long_forms import (
     CONNECTORS,
     WORD_ACRONYM,
     fuller_name_start,
     reordered_initials_start,
     schwartz_hearst_start,
+    spelled_by_initials,
     syllabic_name_start,
     translated_name_start,
     valid_long_form,
@@ -50,9 +51,8 @@ from pipeline.extract.acronym_windows import window_start
 from pipeline.extract.quantity_notes import NoteLines
 from pipeline.extract.sentences import SentenceIndex, per_text
 
-# A short-form token: starts and ends with a letter or digit; may hold & - / . inside.
-_SF_TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9&./-]{0,12}[A-Za-z0-9])?"
-_SF_SHAPE = re.compile(_SF_TOKEN)
+# A token shaped like a short form (see SF_TOKEN).
+_SF_SHAPE = re.compile(SF_TOKEN)
 _PAREN = re.compile(r"\(([^()\n]{1,300}?)\)")
 _SF_LEAD = re.compile(r"(?:(?:or|hereafter|hereinafter|also known as|known as|the)\s+)?", re.I)
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -75,21 +75,6 @@ _NOTES_HEADING_LINE = (
 _NOTES_HEADING = re.compile(_NOTES_HEADING_LINE, re.I | re.M)
 _NOTES_HEADING_LATER = re.compile(r"\n" + _NOTES_HEADING_LINE, re.I | re.M)
 _WORD = re.compile(r"\S+")
-# Glossary entries: `ABBR: Long Form`, `ABBR – Long Form`, `ABBR<TAB>Long Form`.
-_GLOSSARY_ENTRY = (
-    r"[ \t]*(?:[-*•▪][ \t]+)?(?P<abbr>" + _SF_TOKEN + r")"
-    r"(?P<sep>[ \t]*:[ \t]+|[ \t]+[–—=-][ \t]+|\t+)(?=[^\s])"
-)
-# An entry starts a line or follows a sentence (`. ` or `; `, maybe two spaces, which the
-# entry's leading blanks take). Led by a character class, the pattern is tried only there.
-_GLOSSARY_FIRST = re.compile(_GLOSSARY_ENTRY)
-_GLOSSARY = re.compile(r"[\n.;](?:(?<=\n)| )" + _GLOSSARY_ENTRY)
-# What a glossary line says about the name after it: a clause after a comma or a dash.
-_GLOSS = re.compile(
-    r",[ \t]+(?:the|a|an|which|that|who|whose|used|also|el|la|los|las|un|una|que)\b"
-    r"|[ \t]+[–—][ \t]+"
-)
-_NEXT_ENTRY = re.compile(r"[.;][ \t]+(?=" + _SF_TOKEN + r"[ \t]*:[ \t])")
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&-]*[A-Za-z0-9])?")
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -280,7 +265,7 @@ def _short_paren_long(text: str, win: int, m: re.Match[str]) -> dict[str, Any] |
     inner = m.group(1).strip()
     if len(inner.split()) < 2:
         return None
-    before = re.search(r"(" + _SF_TOKEN + r")\s*$", text[win : m.start()])
+    before = re.search(r"(" + SF_TOKEN + r")\s*$", text[win : m.start()])
     sf = short_form_parts(before.group(1)) if before else None
     if not sf:
         return None
@@ -300,20 +285,11 @@ def _short_paren_long(text: str, win: int, m: re.Match[str]) -> dict[str, Any] |
 
 def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
     out = []
-    for m in _glossary_entries(text, limit):
-        sf = short_form_parts(m.group("abbr"))
-        if not sf or (":" not in m.group("sep") and not _at_line_start(text, m.start("abbr"))):
+    for entry in glossary_entries(text, limit):
+        sf = short_form_parts(entry.abbr)
+        if not sf:
             continue
-        long_start = m.end()
-        line_end = text.find("\n", long_start)
-        long_end = min(line_end if line_end >= 0 else len(text), limit)
-        nxt = _NEXT_ENTRY.search(text, long_start, long_end)
-        if nxt:
-            long_end = nxt.start()
-        gloss = _GLOSS.search(text, long_start, long_end)
-        if gloss:  # 'NAPAPI: North American Plan for …, the trilateral plan signed in 2012'
-            long_end = gloss.start()
-        long = text[long_start:long_end].rstrip(" \t\r.;,")
+        long_start, long = entry.long_start, entry.long
         rel = schwartz_hearst_start(sf[0], long)
         if rel is None or not valid_long_form(sf[0], long, in_name=True):
             continue
@@ -322,22 +298,14 @@ def _glossary_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         rel = fuller_name_start(long, 0, rel, len(long), sf[0])
         if rel and with_initialism(long, rel) != 0 and body_head_start(long, rel) != 0:
             continue  # the letters start inside the entry, after no body's head or country
+        if entry.inline:  # the name is the capitalized run after the colon
+            long = capitalized_run(long)
+            if not spelled_by_initials(long, sf[0]):
+                continue
         end = long_start + len(long)
-        out.append(_record(text, m.start("abbr"), end, sf, m.start("abbr"), (long_start, end),
+        out.append(_record(text, entry.abbr_start, end, sf, entry.abbr_start, (long_start, end),
                            "glossary_line"))  # fmt: skip
     return out
-
-
-def _glossary_entries(text: str, limit: int) -> Iterator[re.Match[str]]:
-    first = _GLOSSARY_FIRST.match(text, 0, limit)
-    if first:
-        yield first
-    yield from _GLOSSARY.finditer(text, first.end() if first else 0, limit)
-
-
-def _at_line_start(text: str, pos: int) -> bool:
-    line = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return not line.strip(" \t-*•▪")
 
 
 def _token_counts(text: str, words: set[str]) -> Counter[str]:

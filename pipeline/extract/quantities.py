@@ -71,6 +71,7 @@ from pipeline.extract.quantity_rules import (
     open_ended,
     ordinal_follows,
     year_then_note,
+    zero_led,
 )
 from pipeline.extract.quantity_spaced_numbers import spaced_thousands_as_narrow
 from pipeline.extract.quantity_table_cells import fills_table_cell
@@ -206,7 +207,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             lone_one = part.raw.lower() == "one" and not part.scaled
             if part.form == "words" and (lone_one or ordinal_follows(scan, part)):
                 continue  # the word 'one' is never a row ('one million' is); a rank
-            if part.form == "digits" and part.raw[:1] == "0" and part.raw[1:2].isdigit():
+            if zero_led(part):
                 continue  # '(USD 000)' states a scale; '06500' is a code: no amount
             if part.unit is None and not part.scaled and is_year_like(part.raw):
                 mentions.append(with_since(scan, year_mention(scan, part.start, part.end)))

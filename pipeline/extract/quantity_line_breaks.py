@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from pipeline.extract.numbers import SCALE_WORDS, SMALL_NUMBERS, SPANISH_NUMBERS, TENS
+from pipeline.extract.quantity_copies import Records, read_copy
 from pipeline.extract.quantity_units import UNITS
 
 _BREAK = re.compile(r"-\r?\n[ \t]*(?=[a-z0-9])")  # a literal first: the engine skips to it
@@ -25,8 +25,6 @@ _VOCABULARY = frozenset(
     + [form for form in UNITS if form.isalpha()]
 )
 _NUMBER_WORDS = frozenset([*SMALL_NUMBERS, *TENS])
-
-Records = list[dict[str, Any]]
 
 
 def _joined(text: str) -> tuple[str, list[int]] | None:
@@ -69,14 +67,4 @@ def on_joined_text(extract: Callable[[str], Records], text: str) -> Records:
     if joined is None:
         return extract(text)
     clean, origin = joined
-    records = extract(clean)
-    for record in records:
-        at, stop = record["char_start"], record["char_end"]
-        start, end = origin[at], origin[stop - 1] + 1
-        record.update(char_start=start, char_end=end, quote=text[start:end])
-        sentence = record.get("sentence")
-        if sentence:  # the sentence as printed too, so that it holds the quote
-            found = clean.rfind(sentence, max(0, stop - len(sentence)), at + len(sentence))
-            if found != -1:
-                record["sentence"] = text[origin[found] : origin[found + len(sentence) - 1] + 1]
-    return records
+    return read_copy(extract, text, clean, origin)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
+from pipeline.extract.quantity_copies import Records, read_copy
 from pipeline.extract.quantity_trie import word_list
 
 # A digit run in which 'l', 'I' or 'O' stands for a digit: at least one digit and one such
@@ -42,8 +42,6 @@ _LABELS = frozenset(
     )
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+\Z")
-
-Records = list[dict[str, Any]]
 
 
 def _damaged(text: str) -> list[tuple[int, int, str]]:
@@ -73,15 +71,9 @@ def on_ocr_read(extract: Callable[[str], Records], text: str) -> Records:
         pieces += [text[done:start], reading]
         done = end
     copy = "".join(pieces) + text[done:]
-    records = extract(copy)
+    records = read_copy(extract, text, copy, range(len(copy)))  # the copy keeps the length
     for record in records:
         start, end = record["char_start"], record["char_end"]
         if any(start < d_end and d_start < end for d_start, d_end, _ in damaged):
             record.update(value=None, flag="malformed_number")
-        record["quote"] = text[start:end]
-        sentence = record.get("sentence")
-        if sentence:  # the sentence as printed too, so that it holds the quote
-            found = copy.rfind(sentence, max(0, end - len(sentence)), start + len(sentence))
-            if found != -1:
-                record["sentence"] = text[found : found + len(sentence)]
     return records

@@ -244,13 +244,18 @@ _DESIGNATION_AFTER = re.compile(r"[ \t\xa0]+[A-Z]{2,}/[A-Z]")
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
+def zero_led(part: Part) -> bool:
+    """Digits led by a zero ('06500', the '000' of '(USD 000)'): a code or a scale, never
+    an amount."""
+    return part.form == "digits" and part.raw[:1] == "0" and part.raw[1:2].isdigit()
+
+
 def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     """Whether a bare number (no currency, no unit) is a count worth a row; `near` are the
     words around it (for a range, the words around the whole range)."""
     if part.raw.lower() == "once" and near.before_lower not in _BEFORE_SPANISH_ONCE:
         return False  # 'once a year', 'Once the deal…': English; 'los once aeropuertos'
-    leading_zero = part.raw[:1] == "0" and part.raw[1:2].isdigit()
-    if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or leading_zero):
+    if part.form == "digits" and ((is_year_like(part.raw) and not part.scaled) or zero_led(part)):
         return False  # a year, or a code with a leading zero ('06500')
     if part.form == "digits" and fills_table_cell(scan, part.start, end):
         # its column's header names what it counts; a fraction in a table that states no

@@ -315,8 +315,8 @@ class TableUnits:
         if not column or not line[: cells[column][0]].strip():
             return None  # outside the cells, or the first cell: a label, rank or row number
         column_of_header = column
-        if block.starts:  # aligned: the header column over the cell's last character
-            column_of_header = bisect_right(block.starts, cells[column][1] - 1) - 1
+        if block.starts:
+            column_of_header = _header_column(block.starts, cells[column][1])
         # the row's label: its first cell with words (an indented row's cuts begin with
         # its indent)
         first = next((line[a:b] for a, b in cells if line[a:b].strip()), "")
@@ -345,6 +345,11 @@ class TableUnits:
         )
 
 
+def _header_column(starts: list[int], cell_end: int) -> int:
+    """In an aligned table, the header column over a cell's last character."""
+    return bisect_right(starts, cell_end - 1) - 1
+
+
 # A poll's topline prints '%' on its first row only ('Right direction  31%  34%'); a mean
 # or median row under it is in the question's own unit.
 _NOT_A_SHARE_LABEL = re.compile(r"[ \t|]*(?i:mean|median|average)\b")
@@ -358,8 +363,8 @@ def _share_columns(rows: list[str], starts: list[int] | None) -> frozenset[int]:
             continue  # no figure, or a row that opens with one: no label, no topline
         if not all(line[a:b].strip().endswith("%") for a, b in cells):
             return frozenset()
-        if starts:  # aligned: the header column over the cell's last character
-            return frozenset(bisect_right(starts, b - 1) - 1 for _, b in cells)
+        if starts:
+            return frozenset(_header_column(starts, b) for _, b in cells)
         return frozenset(i for i, cell in enumerate(_cells(line)) if cell in cells)
     return frozenset()
 

@@ -12,17 +12,16 @@ restated figure is its own row. `one (1)` stays as printed: the word `one` is ne
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from pipeline.extract.numbers import parse_digits, parse_words
-
-Records = list[dict[str, Any]]
+from pipeline.extract.quantity_copies import Records, read_copy
 
 _BRACKETED_DIGITS = re.compile(r"[ \t\xa0]?\((?P<digits>[0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)\)")
 # Up to five words before the bracket, the longest run of them that spells the digits.
 _WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[- \t\xa0]){0,5}[^\W\d_]+\Z")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class _Pair(NamedTuple):
@@ -45,7 +44,7 @@ def _pairs(text: str) -> list[_Pair]:
             continue
         words = before.group()
         for cut in [0, *(i + 1 for i, ch in enumerate(words) if ch in "- \t\xa0")]:
-            first = re.match(r"[^\W\d_]+", words[cut:])
+            first = _WORD.match(words, cut)
             if first and not parse_words(first.group()):
                 continue  # 'engines and six (6)': the pair opens on a number word
             if parse_words(words[cut:]) == value:
@@ -62,37 +61,24 @@ def on_word_digit_pairs_read(extract: Callable[[str], Records], text: str) -> Re
     pairs = _pairs(text) if "(" in text else []
     if not pairs:
         return extract(text)
-    pieces, done = [], 0
-    kept_until: list[int] = []  # in the copy: where each removed bracket was
-    removed_before: list[int] = [0]
+    pieces, origin, done = [], [], 0
     for pair in pairs:
         pieces.append(text[done : pair.bracket_start])
-        kept_until.append(pair.bracket_start - removed_before[-1])
-        removed_before.append(removed_before[-1] + pair.bracket_end - pair.bracket_start)
+        origin.extend(range(done, pair.bracket_start))
         done = pair.bracket_end
-    copy = "".join(pieces) + text[done:]
-
-    def in_text(at: int) -> int:  # a character of the copy, at its place in `text`
-        return at + removed_before[bisect_right(kept_until, at)]
-
+    pieces.append(text[done:])
+    origin.extend(range(done, len(text)))
     by_word_start = {pair.word_start: pair for pair in pairs}
     out: Records = []
-    for record in extract(copy):
-        at, stop = record["char_start"], record["char_end"]
-        start, end = in_text(at), in_text(stop - 1) + 1
-        sentence = record.get("sentence")
-        if sentence:  # the sentence as printed, so that it holds the quote
-            found = copy.rfind(sentence, max(0, stop - len(sentence)), at + len(sentence))
-            if found != -1:
-                record["sentence"] = text[in_text(found) : in_text(found + len(sentence) - 1) + 1]
+    for record in read_copy(extract, text, "".join(pieces), origin):
+        start, end = record["char_start"], record["char_end"]
         pair = by_word_start.get(start)
         if pair is None or end < pair.word_end:
-            record.update(char_start=start, char_end=end, quote=text[start:end])
             out.append(record)
             continue
         # 'five (5) years': the word's row quotes the words, the digits' row the digits
         word_end = min(end, pair.word_end)
-        record.update(char_start=start, char_end=word_end, quote=text[start:word_end])
+        record.update(char_end=word_end, quote=text[start:word_end])
         digits = dict(record, form="digits", quote=text[pair.digits_start : pair.digits_end])
         digits.update(char_start=pair.digits_start, char_end=pair.digits_end)
         out += [record, digits]

@@ -7,7 +7,8 @@
   already asked about must answer like a fresh index of an equal text.
 - acronyms reads back from a parenthesis only to the clause boundary before it, tries
   glossary entries only where one may start, and counts only the defined acronyms; each
-  must agree with the whole-text computation it replaced.
+  must agree with the whole-text computation it replaced; entries said in passing are
+  found from their colon, as the plain pattern tried at every capital found them.
 - citations tries its note-marker pattern only at the characters a marker starts with.
 - quotes reads paragraphs with an unrolled pattern that must cut them where the plain one did.
 - organizations looks for lead phrases and acronym mentions with patterns led by
@@ -276,6 +277,8 @@ ACRONYM_PIECES = [
     "\t", "\n", "\n\n", "\n \n", "\r\n", ". ", ".  ", "; ", ";", ":", ": ", " - ", " – ",
     "(", ")", "[", "]", "- ", "* ", "• ", "1. ", "12) ", "-", "&", "-ISB-", "&CBP", "ISB&",
     "x", "Notes", "NOTES:", "## References", "(ISB)", "ISB: Information Sharing Board",
+    "through", "That’s", "d'", "ACE", "A", "C5&T", "ABCDEFGHIJK", "Aa",
+    "via SENTRI: Secure", "users’ ACE: Automated", "d' CBP: X", "a ABCDEFGHIJ: Z",
     "- CBP: Customs and Border Protection", " ".join(["1."] * 120), "word " * 70,
     "\n- 1) \t" * 40, "\n12) x" * 30, "\n 3. x" * 30, "\n\t 4) " * 30,
 ]  # fmt: skip
@@ -311,6 +314,23 @@ def test_glossary_entries_and_notes_headings_are_those_of_the_plain_patterns(
     assert fast == plain
     heading = REFERENCE_NOTES_HEADING.search(text)
     assert notes_start(text) == (heading.start() if heading else len(text))
+
+
+REFERENCE_INLINE_ENTRY = re.compile(
+    r"(?<=[a-z’'] )(?P<abbr>[A-Z][A-Z0-9&]{1,9})(?P<sep>:[ \t]+)(?=[A-Z])"
+)
+
+
+@SETTINGS
+@given(acronym_texts, st.floats(0, 1))
+def test_entries_said_in_passing_are_those_of_the_plain_pattern(text: str, cut: float) -> None:
+    limit = int(len(text) * cut)
+    fast = [tuple(e) for e in acronym_glossary._inline_entry_starts(text, limit)]
+    plain = [
+        (m["abbr"], m.start("abbr"), m["sep"], m.end(), True)
+        for m in REFERENCE_INLINE_ENTRY.finditer(text, 0, limit)
+    ]
+    assert fast == plain
 
 
 @SETTINGS

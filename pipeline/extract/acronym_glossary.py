@@ -31,10 +31,22 @@ _GLOSS = re.compile(
 )
 # Said in passing: 'filed through ACE: Automated Commercial Environment', 'That’s SENTRI:
 # Secure Electronic …'. Mid-sentence, the name's initials must spell the letters exactly.
-_INLINE_ENTRY = re.compile(r"(?<=[a-z’'] )(?P<abbr>[A-Z][A-Z0-9&]{1,9})(?P<sep>:[ \t]+)(?=[A-Z])")
+# Led by the colon, the search skips ahead by a literal instead of trying every capital;
+# the letters before it are read back from there.
+_INLINE_COLON = re.compile(r":(?<=[A-Z0-9&]:)[ \t]+(?=[A-Z])")
+_INLINE_ABBR = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+_LOWER_OR_APOSTROPHE = frozenset("abcdefghijklmnopqrstuvwxyz’'")
 # A glossary's name ends with its sentence ('BWT: Border Wait Times. Our method …').
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.[ \t]+(?=[A-Z])")
 _NEXT_ENTRY = re.compile(r"[.;][ \t]+(?=" + SF_TOKEN + r"[ \t]*:[ \t])")
+
+
+class _EntryStart(NamedTuple):
+    abbr: str
+    abbr_start: int
+    sep: str
+    end: int  # where the name starts
+    inline: bool
 
 
 class GlossaryEntry(NamedTuple):
@@ -46,11 +58,11 @@ class GlossaryEntry(NamedTuple):
 
 
 def glossary_entries(text: str, limit: int) -> Iterator[GlossaryEntry]:
-    for m in _entry_matches(text, limit):
-        inline = m.re is _INLINE_ENTRY
-        if not inline and ":" not in m.group("sep") and not _at_line_start(text, m.start("abbr")):
+    for m in _entry_starts(text, limit):
+        inline = m.inline
+        if not inline and ":" not in m.sep and not _at_line_start(text, m.abbr_start):
             continue
-        long_start = m.end()
+        long_start = m.end
         line_end = text.find("\n", long_start)
         if inline and line_end >= 0:  # prose: the name may wrap once
             line_end = text.find("\n", line_end + 1)
@@ -65,7 +77,7 @@ def glossary_entries(text: str, limit: int) -> Iterator[GlossaryEntry]:
         if gloss:  # 'NAPAPI: North American Plan for …, the trilateral plan signed in 2012'
             long_end = gloss.start()
         long = text[long_start:long_end].rstrip(" \t\r.;,")
-        yield GlossaryEntry(m.group("abbr"), m.start("abbr"), long_start, long, inline)
+        yield GlossaryEntry(m.abbr, m.abbr_start, long_start, long, inline)
 
 
 def capitalized_run(long: str) -> str:
@@ -90,11 +102,26 @@ def line_entry_matches(text: str, limit: int) -> Iterator[re.Match[str]]:
     yield from _GLOSSARY.finditer(text, first.end() if first else 0, limit)
 
 
-def _entry_matches(text: str, limit: int) -> list[re.Match[str]]:
-    entries = list(line_entry_matches(text, limit))
-    seen = {m.start("abbr") for m in entries}
-    inline = (m for m in _INLINE_ENTRY.finditer(text, 0, limit) if m.start("abbr") not in seen)
-    return sorted([*entries, *inline], key=lambda m: m.start("abbr"))
+def _entry_starts(text: str, limit: int) -> list[_EntryStart]:
+    entries = [
+        _EntryStart(m["abbr"], m.start("abbr"), m["sep"], m.end(), False)
+        for m in line_entry_matches(text, limit)
+    ]
+    seen = {e.abbr_start for e in entries}
+    inline = (e for e in _inline_entry_starts(text, limit) if e.abbr_start not in seen)
+    return sorted([*entries, *inline], key=lambda e: e.abbr_start)
+
+
+def _inline_entry_starts(text: str, limit: int) -> Iterator[_EntryStart]:
+    """`… through ACE: Automated …`: letters right before the colon, led by a space that
+    follows a lower-case word."""
+    for m in _INLINE_COLON.finditer(text, 0, limit):
+        colon = m.start()
+        space = text.rfind(" ", max(0, colon - 11), colon)
+        if space < 1 or text[space - 1] not in _LOWER_OR_APOSTROPHE:
+            continue
+        if _INLINE_ABBR.fullmatch(text, space + 1, colon):
+            yield _EntryStart(text[space + 1 : colon], space + 1, m.group(), m.end(), True)
 
 
 def _at_line_start(text: str, pos: int) -> bool:

@@ -11,8 +11,11 @@ from typing import NamedTuple
 _WRAPPED_LINE = 60  # hard-wrapped prose breaks lines at about 70 characters
 _NARROW_COLUMN = 30  # ... and a two-column page at about 40
 # a word may open with a typesetter's ligature ('ﬂoodgate', 'ﬁeld'), as PDF text keeps it
+# and may follow a note's marker glued to the number ('140⁴ Mexican officers') or a dot
+# leader ('104 ........ matches in all', as a by-the-numbers page prints it)
 _NEXT_WORD = re.compile(
-    r"(?:\*\*|__)?[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z\ufb00-\ufb06][\w'’.&-]*)"
+    r"[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}(?:\*\*|__)?(?:[ \t\xa0]+\.{3,}(?=[ \t\xa0]))?"
+    r"[ \t\xa0]*\n?[ \t\xa0]*[“\"‘]?([A-Za-z\ufb00-\ufb06][\w'’.&-]*)"
 )
 # Abbreviations that end in a full stop inside a sentence.
 _ABBREVIATIONS = frozenset(

@@ -42,6 +42,8 @@ _ALTERNATIVES = frozenset(("or", "vs", "vs.", "versus"))
 # after it ('5B.1', '3B-04') or a capitalized label stands before it and no noun after it
 # ('Panel 5B').
 _CODE_AFTER = re.compile(r"[-.][0-9]")
+# A comma before one or two digits groups no thousands: in a share it is the decimal mark.
+_DECIMAL_COMMA = re.compile(r"[0-9]{1,3},[0-9]{1,2}")
 _LABEL_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][a-z]+[ \t\xa0]\Z")
 _SMALL_WHOLE = re.compile(r"[0-9]{1,2}")
 _NOUN = re.compile(r"[ \t\xa0]+[a-z]")  # 'Roughly 3m people': a scale, of a counted noun
@@ -74,6 +76,8 @@ def _digit_part(m: re.Match[str], n: str, currency: str | None) -> Part:
             abbr = None  # 'Session 3B —', '3B-04', 'Panel 5B.': a session's code, not billions
     number = parse_digits(raw)
     unit = unit_of(unit_text) if unit_text else None
+    if number is None and unit and unit.code == "percent" and _DECIMAL_COMMA.fullmatch(raw):
+        number = Decimal(raw.replace(",", "."))  # '17,09 por ciento', as Spanish prints it
     if currency and (unit is None or unit.kind != "money"):
         unit = Unit(currency, "money")
     factor = scale_factor(scale or (abbr.strip() if abbr else None))

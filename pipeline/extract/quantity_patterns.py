@@ -24,8 +24,18 @@ from pipeline.extract.quantity_units import CURRENCY_PREFIX_PATTERN, UNIT_PATTER
 # '(n=247)' is a sample's size.
 LEAD = r"[\s(\[“\"'‘—*_•~↑↓±≈=]"
 # '1½ percent', as the IMF prints a half
-# '4\u202f612': the narrow space that Spanish and SI print between groups of thousands
-NUMBER = r"[0-9]+(?:[.,][0-9]+|[\u202f\u2009][0-9]{3}(?![0-9]))*[½¼¾⅓⅔]?"
+# '4\u202f612': the narrow space that Spanish and SI print between groups of thousands;
+# UN and ECLAC texts print a no-break space there ('842\xa0300 million'), after a group of
+# at most three digits ('2024\xa0300 trucks' is a year and a count)
+# A common fraction: '1⁄2 mile' with the fraction slash; after a whole number of at most
+# three digits and a space, with either slash ('2 1/2 hours', '$21 1⁄2 million'). A bare
+# '3/4' is a date or a ratio.
+_FRACTION = r"(?:1[⁄/][2-58]|2[⁄/][35]|3[⁄/][458]|4[⁄/]5|[57][⁄/]8)(?![0-9/⁄.,])"
+NUMBER = (
+    r"[0-9]+(?:[.,][0-9]+|[\u202f\u2009][0-9]{3}(?![0-9])"
+    r"|(?<![0-9]{4})\xa0[0-9]{3}(?![0-9.,]))*"
+    rf"(?:[½¼¾⅓⅔]|(?<![0-9]{{4}})[ \xa0]{_FRACTION}|(?<=[0-9])(?<![0-9]{{2}})⁄[2-8](?![0-9/⁄.,]))?"
+)
 YEAR = r"[12](?:(?<=1)[89]|(?<=2)0)[0-9]{2}"
 _SPANISH_MONTHS = word_list(
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre"
@@ -48,7 +58,7 @@ _REFERENCE_NOUNS = word_list(
     "section article title chapter part paragraph clause table figure page volume item phase"
     " step tier stage round level grade amendment resolution exhibit schedule form route"
     " highway interstate flight room suite district region zone pillar objective annex"
-    " version proclamation directive magnitude"
+    " version proclamation directive magnitude cycle"
     # Spanish, as Mexican laws and parliamentary texts cite them ('el artículo 14')
     " artículo capítulo párrafo inciso sección cuadro anexo tomo página ramo acta gaceta"
 )
@@ -61,6 +71,9 @@ _REFERENCE_ABBREVIATIONS = word_list(
     " E.O. EO P.L. P._L. Pub._L. Pub.L. H.R. H._R. H.Res. S.Res. H.J.Res. S.J.Res."
     " H.Con.Res. S. § §§ Case_No. Ext. ext. Tel. tel. Tel: tel: Phone Phone: phone: Fax:"
     " Appendix Appendices appendix Núm. núm. número Número"
+    # a conference call's dial-in codes, as earnings releases print them
+    " Passcode Passcode: passcode passcode: PIN PIN: Conference_ID Conference_ID:"
+    " Meeting_ID Meeting_ID: Access_code Access_code: Access_Code:"
 )
 
 
@@ -129,6 +142,7 @@ _TIME = (
     r"(?:[0-9][0-9]?(?::[0-9]{2})?[–-])?"
     r"[0-9][0-9]?(?::[0-9]{2}(?::[0-9]{2})?)?[ \t\xa0]?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
     r"|[0-9][0-9]?:[0-9]{2}(?::[0-9]{2})?|[0-9][0-9]?[ \t\xa0]o['’]clock"
+    r"|[0-9][0-9]?[ \xa0]?h[ \xa0]?[0-5][0-9](?![0-9])"  # '14 h 30', '9h05': a clock time
     r"|[0-9][0-9]?/[0-9][0-9]?(?![0-9])"
 )
 _PHONE = r"[0-9](?:[ .-]?[0-9]{3})?[0-9]{2}\)?[ .-]?[0-9]{3}[.-][0-9]{4}(?![0-9])"
@@ -188,10 +202,15 @@ _BRACKETED_AREA_PHONE = r"[0-9]{3}\)[ \xa0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])"
 _DAYS_OF_MONTH = r"[0-9]{1,2}[ \t\xa0]+d[ií]as[ \t\xa0]+del[ \t\xa0]+mes\b"
 # '2.9x' (a multiple: coverage, leverage), '7.62x39mm', '4x4': no quantity of ours
 _TIMES_GLUED = r"[0-9][0-9,]*(?:\.[0-9]+)?[xX×](?:[0-9][0-9.]*[a-z]{0,3})?(?![A-Za-z0-9])"
+# '(2018 dollars)', 'in constant 2024 pesos': the year prices are stated in, not an amount
+_BASE_YEAR_CURRENCY = (
+    r"(?:(?<=constant )|(?<=real )|(?<=nominal )|(?<=current )|(?<=chained )|(?<=in )|(?<=\())"
+    r"(?:19|20)[0-9]{2}[ \xa0]+(?:U\.?S\.?[ \xa0]+)?(?:dollars|pesos|USD|MXN)\b"
+)
 _OTHER_EXCLUSIONS = "|".join(
     [
         *(_LEGAL, _PHONE, _INTERNATIONAL_PHONE, _BRACKETED_AREA_PHONE, _TIME, _MARKER),
-        *(_DAYS_OF_MONTH, _TIMES_GLUED),
+        *(_DAYS_OF_MONTH, _TIMES_GLUED, _BASE_YEAR_CURRENCY),
     ]
 )
 
@@ -232,7 +251,9 @@ _RATE = regex_trie(
 
 _SCALE = (
     rf"(?:{_GAP}(?P<{{s}}>{SCALE_WORD_PATTERN})(?![a-z])"
-    r"|(?P<{a}>[ \t\xa0]?(?:bn|bln|mn|mln|tn|trn|MM)|[kKmMbBT])(?![A-Za-z]))"
+    r"|(?P<{a}>[ \t\xa0]?(?:bn|bln|mn|mln|tn|trn|MM)|[kKmMbBT]"
+    # a capital set apart only after a currency mark ('$164.7 B'): 'Route 5 B' is a name
+    r"|(?({c})[ \xa0][KMB]|(?!)))(?![A-Za-z]))"
 )
 # Spanish puts 'de' between an amount and its unit ('1,200 millones de pesos').
 # 'millones de pesos'; 'ten millions of dollars', as older English prints it
@@ -243,7 +264,7 @@ _UNIT = (
 
 
 def _scale(n: str) -> str:
-    return _SCALE.format(s=f"scale{n}", a=f"abbr{n}")
+    return _SCALE.format(s=f"scale{n}", a=f"abbr{n}", c=f"cur{n}")
 
 
 def _unit(n: str) -> str:
@@ -267,12 +288,17 @@ _BREAK = r"(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)"  # a space, or a line break
 _OR_GLUED_NOTE = (
     r"|(?<=[a-z%])(?<!\bkm)(?<!\bmi)(?<!\bm)(?<!\bft)(?<!\bcm)(?<!\bmm)"
     r"(?=(?:[0-9]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?![\w.,]?[0-9]))"
+    # ... or a superscript marker glued to the digits ('trained more than 38,000⁵ police')
+    r"|(?<=[0-9])(?=[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}(?![\w.,]?[0-9]))"
 )
+# A marker glued to the digits before the unit ('fell to 11,900⁹ pounds'): the quote runs
+# across it, as the unit belongs to the number.
+_NOTE_BEFORE_UNIT = r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}(?=[ \xa0]))?"
 _DIGIT_QUANTITY = (
     # a sign glued to the amount is its sign ('growth of -1.2 percent', '−$2.3 billion',
     # '(+8%)', '-\\$500,000' as Markdown escapes it)
     rf"(?P<sign>[-−+](?=[0-9$€£¥]|\\\$))?(?:(?P<cur>{CURRENCY_PREFIX_PATTERN})[ \t\xa0]?)?"
-    rf"(?P<num>{NUMBER})"
+    rf"(?P<num>{NUMBER}){_NOTE_BEFORE_UNIT}"
     # Mexican print writes thousands out: '36 mil 872 millones de dólares' (translated:
     # '36 thousand 872 million dollars') is 36,872 million
     rf"(?:{_GROUP_GAP}(?:mil|thousand){_GROUP_GAP}(?P<thousands_rest>[0-9]{{1,3}})(?![0-9.,]))?"

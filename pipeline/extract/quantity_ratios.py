@@ -45,12 +45,12 @@ def is_ratio(scan: str, end: int, near: Neighbours) -> bool:
 
 def is_ratio_base(scan: str, near: Neighbours) -> bool:
     """'10' in '2 in 10 households', '4 tons' in '1 in 4 tons', 'diez' in 'Tres de cada
-    diez casos', '5 dollars' in '1 of every 5 dollars', '10' in '1 truck in 10': the base
-    of a ratio."""
+    diez casos', '5 dollars' in '1 of every 5 dollars' or 'one in every twelve dollars',
+    '10' in '1 truck in 10': the base of a ratio."""
     after = near.after_lower or ""
     if near.before_lower in ("of", "cada", "every"):
         near = neighbours(scan, near.before_start, near.before_start)
-        if near.before_lower not in ("out", "de", "of"):
+        if near.before_lower not in ("out", "de", "of", "in"):
             return False
     elif near.before_lower != "in":
         return False

@@ -201,8 +201,14 @@ def _counted_of(scan: str, end: int, low: str | None) -> bool:
 
 
 def _spaced(scan: str, end: int) -> bool:
-    """White space after the number, or the bold marks closing it ('**214** volunteers')."""
+    """White space after the number, or the bold marks closing it ('**214** volunteers'),
+    maybe after a note's marker glued to it ('140⁴ Mexican officers')."""
+    while scan[end : end + 1] in _SUPERSCRIPT_DIGITS and end < len(scan):
+        end += 1
     return scan[end] in _BLANKS or scan.startswith(("**", "__"), end)
+
+
+_SUPERSCRIPT_DIGITS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
 _FRACTION_DENOMINATORS = frozenset(

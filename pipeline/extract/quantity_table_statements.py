@@ -78,22 +78,28 @@ _EXCEPT = re.compile(r",?[ \t]*\bexcept\b.*")
 
 
 _SHARE = re.compile(r"[-+]?[0-9][0-9.,]*[ \xa0]?%")
+_AND_PERCENTAGES = re.compile(r"\b(?:and|y)[ \t]+(?:percentages|porcentajes)\b")
+# the peso's signs: '(Ps. millions)', as Mexican issuers head their statements; 'MX$ bn'
+_PESO_SIGN = re.compile(r"(?<![a-z])ps\.(?=[ \t]|$)|\b(?:mx|mex|mxn)\$")
 
 
 def _statement(inside: str, spanish: bool) -> Statement | None:
     inside = _EXCEPT.sub("", inside)
     if _SHARE.fullmatch(inside.strip()):
         return None  # '237,561   (84.9%)': a figure's share, stated beside it
-    if "%" in inside or "percent" in inside or "por ciento" in inside:
+    # '(Millions of dollars and percentages)': amounts, with their changes in a % column
+    shares_too = _AND_PERCENTAGES.search(inside)
+    if ("%" in inside or "percent" in inside or "por ciento" in inside) and not shares_too:
         return Statement(_PERCENT, 1)
     if re.search(r"\bpesos?\b.*\b(?:por|per)\b|\bps\.?/(?:u\.?s\.?)?\$", inside):
         return Statement(_MXN, 1)  # an exchange rate: pesos for one dollar
     if " por " in inside or " per " in inside:
         return None  # any other rate is no unit of a cell
     unit = None
-    if "$" in inside or re.search(r"\b(?:dollars?|dólar(?:es)?|dolares|usd)\b", inside):
+    dollar_signs = _PESO_SIGN.sub("", inside)  # 'MX$' is the peso's sign
+    if "$" in dollar_signs or re.search(r"\b(?:dollars?|dólar(?:es)?|dolares|usd)\b", inside):
         unit = _USD
-    elif re.search(r"\b(?:pesos?|mxn)\b", inside):
+    elif re.search(r"\b(?:pesos?|mxn)\b", inside) or dollar_signs != inside:
         unit = _MXN
     scale = next((factor for pattern, factor in _SCALES if pattern.search(inside)), 1)
     measure = _MEASURE_WORD.search(inside)

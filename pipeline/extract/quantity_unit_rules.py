@@ -30,6 +30,8 @@ _MODIFIED_UNIT = re.compile(
     rf"[ \t\xa0\n]+(?:(?P<listed>{_LISTED_MODIFIER})|"
     r"(?!(?:square|cubic|nautical|light|statute|of|per|a|an|the|and|or|to|in"
     r"|on|at|for|from|by|with|than|hundred|thousand|million|billion|trillion|percent|dozen"
+    # a determiner names when, not what: '400 each year', '12 that day' count something
+    r"|each|every|this|that|these|those|next|last|previous|prior|same|following|preceding"
     # Spanish function words: '210 del año anterior' is not 210 years
     r"|del|los|las|por|para|con|sin|que|una|unos|unas|cada|este|esta|ese|esa"
     rf"|{_NUMBER_WORDS})\b)[a-z]{{3,}})[ \t\xa0\n]+"
@@ -121,6 +123,7 @@ _FIGURES_TO_LINE_END = re.compile(r"(?:[ \t\xa0]{2,}[-−(]?[0-9][0-9.,]*\)?%?)+
 
 
 _PLUS_UNIT = re.compile(rf"\+[ \t\xa0]?(?P<unit>{UNIT_PATTERN})(?![A-Za-z])")
+_LEADER_UNIT = re.compile(rf"[ \t\xa0]+\.{{3,}}[ \t\xa0]+(?P<unit>{UNIT_PATTERN})(?![A-Za-z])")
 _MARGIN_POINTS = re.compile(r"[ \t\xa0]+points?\b")
 # 'for 38 of those days': a part of a measured whole the text has named
 _OF_THOSE = re.compile(
@@ -140,6 +143,9 @@ def unit_printed_apart(scan: str, part: Part) -> tuple[Unit | None, int]:
     margin = _MARGIN_POINTS.match(scan, part.end)
     if margin and scan[part.start - 1 : part.start] == "±":
         return UNITS["percentage points"], margin.end()  # a poll's '±3.4 points'
+    leader = _LEADER_UNIT.match(scan, part.end)
+    if leader:
+        return unit_of(leader.group("unit")), part.end  # '39 ......... days from the opening'
     whole = _OF_THOSE.match(scan, part.end)
     if whole and unit_of(whole.group("unit")).code in _OPEN_MODIFIER_UNITS:
         return unit_of(whole.group("unit")), part.end
@@ -165,7 +171,10 @@ _OLDER_WHO = re.compile(
 )
 # 'Eliseo Rangel Ochoa, also known as “El Ingeniero,” 52, of Culiacán'
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z](?:,[”\"]?|\.?[”\"]?,)[ \t\xa0]+\Z")
-_APPOSITIVE_AFTER = re.compile(r",[ \t\xa0]+(?:of|from|a|an|who|whose|and|was|is|said|told)\b")
+_APPOSITIVE_AFTER = re.compile(
+    r",[ \t\xa0]+(?:of|from|a|an|who|whose|and|was|is|said|told"
+    r"|had|has|have|will|would|now|still)\b"  # 'Fuentes, 47, had been driving since'
+)
 # 'Marisela Ochoa Benítez, 44, the business’s bookkeeper': after a name ('the applicants,
 # 44, the largest group' counts people)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,[ \t\xa0]+\Z")

@@ -104,6 +104,17 @@ _add(Unit("hour", "duration"), "hora", "horas")
 _add(Unit("week", "duration"), "semana", "semanas")
 _add(Unit("month", "duration"), "mes", "meses")
 _add(Unit("hour", "duration"), "hour", "hours", "hr", "hrs")
+# SI symbols, as dashboards and engineering sheets print them ('2.4 h', '540 d', '96 t/d'):
+# read only after digits, or 'eighth' would be eight hours; a day or a ton only after a
+# space, as '2d Cavalry' is the second.
+_add(Unit("hour", "duration"), "h")
+_add(Unit("day", "duration"), "d")
+_add(Unit("ton", "mass"), "t")
+_AFTER_DIGITS_ONLY = {
+    "h": r"(?<=[0-9])h|(?<=[0-9][ \xa0-])h",
+    "d": r"(?<=[0-9][ \xa0])d",
+    "t": r"(?<=[0-9][ \xa0])t",
+}
 _add(Unit("minute", "duration"), "minute", "minutes", "min", "mins")
 _add(Unit("second", "duration"), "seconds")
 _add(Unit("square_mile", "area"), "square mile", "square miles", "sq mi")
@@ -188,7 +199,13 @@ def _printed_forms(form: str) -> list[str]:
     return forms
 
 
-UNIT_PATTERN = words_trie(f for key in UNITS for f in _printed_forms(key))
+UNIT_PATTERN = (
+    "(?:"
+    + words_trie(f for key in UNITS if key not in _AFTER_DIGITS_ONLY for f in _printed_forms(key))
+    + "|"
+    + "|".join(_AFTER_DIGITS_ONLY.values())
+    + ")"
+)
 # Printed forms of each currency mark: '$' may be escaped ('\\$' in Markdown) and may stand
 # apart from its country letters ('US $').
 _PREFIX_FORMS: list[str] = []

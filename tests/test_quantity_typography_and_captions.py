@@ -28,6 +28,8 @@ CASES = [
         [("US$ 18\xa0000", 1.8e10, "USD"), ("24\xa0000 million", 2.4e10, "USD")],
     ),
     ("Pens must sit at least 1⁄2 mile from any case.", [("1⁄2 mile", 0.5, "mile")]),
+    # a web page's no-break space before the fraction
+    ("Flight lines are spaced 2\xa01⁄2 miles apart.", [("2\xa01⁄2 miles", 2.5, "mile")]),
     (
         "Allow 2 1/2 hours for a lot of 60 head and 3 3⁄4 hours for a full load.",
         [("2 1/2 hours", 2.5, "hour"), ("60", 60, "count"), ("3 3⁄4 hours", 3.75, "hour")],

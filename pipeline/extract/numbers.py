@@ -16,7 +16,7 @@ from pipeline.extract.quantity_trie import case_variants, regex_trie, words_trie
 # else ('10,0000', '5.103.6', '1,00') is ambiguous: a typo we must not repair by guessing.
 _VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _VULGAR_FRACTIONS |= {"⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3}  # 'more than 66⅔%'
-_COMMON_FRACTION = re.compile(r"(?:([0-9,.]+)[ \xa0])?([0-9]+)[⁄/]([0-9]+)")
+_COMMON_FRACTION = re.compile(r"(?:(.+)[ \xa0])?([0-9]+)[⁄/]([0-9]+)")
 _WELL_FORMED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 
 SMALL_NUMBERS = {
@@ -208,15 +208,15 @@ ARTICLE_PATTERN = words_trie(
 def parse_digits(raw: str) -> Decimal | None:
     """'39.84' -> Decimal('39.84'); '1,500' -> 1500; '1½' -> 1.5; malformed groupings
     -> None."""
-    # narrow and no-break spaces group thousands
-    raw = raw.replace("\u202f", ",").replace("\u2009", ",").replace("\xa0", ",")
     common = _COMMON_FRACTION.fullmatch(raw)
-    if common:  # '2 1/2', '1⁄2': a proper fraction, after a whole number or alone
+    if common:  # '2 1/2', '2\xa01⁄2', '1⁄2': a proper fraction, after a whole number or alone
         whole, numerator, denominator = common.groups()
         if int(numerator) >= int(denominator):
             return None
         base = parse_digits(whole) if whole else Decimal(0)
         return None if base is None else base + Decimal(numerator) / Decimal(denominator)
+    # narrow and no-break spaces group thousands
+    raw = raw.replace("\u202f", ",").replace("\u2009", ",").replace("\xa0", ",")
     fraction = _VULGAR_FRACTIONS.get(raw[-1:], 0)
     if fraction:
         raw = raw[:-1]

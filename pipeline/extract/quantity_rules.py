@@ -203,7 +203,7 @@ def _counted_of(scan: str, end: int, low: str | None) -> bool:
 def _spaced(scan: str, end: int) -> bool:
     """White space after the number, or the bold marks closing it ('**214** volunteers'),
     maybe after a note's marker glued to it ('140⁴ Mexican officers')."""
-    while scan[end : end + 1] in _SUPERSCRIPT_DIGITS and end < len(scan):
+    while end < len(scan) - 1 and scan[end] in _SUPERSCRIPT_DIGITS:
         end += 1
     return scan[end] in _BLANKS or scan.startswith(("**", "__"), end)
 

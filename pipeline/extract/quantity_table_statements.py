@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline.extract.quantity_units import COUNT, UNITS, Unit, unit_of
+from pipeline.extract.quantity_units import COUNT, CURRENCY_PREFIXES, UNITS, Unit, unit_of
 
 _USD, _MXN, _PERCENT, _MILE = (UNITS[form] for form in ("usd", "mxn", "percent", "mile"))
 # '(Dollars in Thousands)', and '[Millions of dollars]' as BEA and Census tables print it
@@ -79,8 +79,15 @@ _EXCEPT = re.compile(r",?[ \t]*\bexcept\b.*")
 
 _SHARE = re.compile(r"[-+]?[0-9][0-9.,]*[ \xa0]?%")
 _AND_PERCENTAGES = re.compile(r"\b(?:and|y)[ \t]+(?:percentages|porcentajes)\b")
-# the peso's signs: '(Ps. millions)', as Mexican issuers head their statements; 'MX$ bn'
-_PESO_SIGN = re.compile(r"(?<![a-z])ps\.(?=[ \t]|$)|\b(?:mx|mex|mxn)\$")
+# the peso's signs, as the currency marks printed before amounts name them: '(Ps.
+# millions)', as Mexican issuers head their statements; 'MX$ bn'
+_PESO_SIGN = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(
+        re.escape(m) for m, code in CURRENCY_PREFIXES.items() if code == "MXN" and not m.isalpha()
+    )
+    + r")(?![a-z])"
+)
 
 
 def _statement(inside: str, spanish: bool) -> Statement | None:

@@ -211,6 +211,9 @@ _BODY_NOUNS = frozenset(
         *("banco", "asociación", "confederación", "federación", "junta", "servicio"),
         *("administración", "departamento", "centro", "fondo", "guardia", "cámara"),
         *("procuraduría", "fiscalía", "unidad"),
+        # and the named things a translated name keeps its acronym for: 'Manufacturing,
+        # Maquila and Export Services Industry (IMMEX)', 'Federal Taxpayer Registry (RFC)'
+        *("industry", "registry", "law", "program", "programme", "standard", "cluster"),
     )
 )
 
@@ -234,20 +237,47 @@ def translated_name_start(
     text: str, window: int, end: int, short: str, stated: bool = False
 ) -> int | None:
     """Start of a capitalized name of two or more words before `end` that names a public
-    body (one of its words a body noun), for an acronym of three or more letters that
-    its initials do not spell; None when there is no such name. `stated`: the bracket
-    says the acronym is the other language's ('por sus siglas en inglés'), so the name
-    needs no body noun ('Red Electrónica Segura para la Inspección Rápida de Viajeros')."""
-    if sum(c.isalpha() for c in short) < 3:
-        return None
+    body (one of its words a body noun), for an acronym in capitals that its initials do
+    not spell (of two letters only after a name a body noun heads: 'Ministry of Economy
+    (SE)'); None when there is no such name. `stated`: the bracket says the acronym is
+    the other language's ('por sus siglas en inglés'), so the name needs no body noun
+    ('Red Electrónica Segura para la Inspección Rápida de Viajeros')."""
+    letters = sum(c.isalpha() for c in short)
+    if letters < 2 or any(c.islower() for c in short):
+        return None  # 'System for Award Management (SAM.gov)': a web address, not its acronym
     owned = _name_run_start(text, window, end, possessive=True)
     starts = [_name_run_start(text, window, end)]  # 'Mexico’s Secretariat of …': the owner
     first = (text[owned:end].split(maxsplit=1) or [""])[0]
-    if _OWNER_BEFORE.search(text, max(0, owned - 30), owned) and not first.endswith(("'s", "’s")):
-        # 'the Attorney General’s Office'; else the body after an owner ('the U.S. Food and
-        # Drug Administration and Mexico’s National Service for …')
-        starts.insert(0, owned)
+    if not first.endswith(("'s", "’s")):
+        if _OWNER_BEFORE.search(text, max(0, owned - 30), owned):
+            # 'the Attorney General’s Office'; else the body after an owner ('the U.S. Food
+            # and Drug Administration and Mexico’s National Service for …')
+            starts.insert(0, owned)
+    elif (after_owner := _WORD.search(text, owned + len(first), end)) is not None:
+        # 'Mexico’s Attorney General’s Office (FGR)': the owner left out, the name's own
+        # possessive kept
+        starts.insert(0, after_owner.start())
+    starts = [_after_lead_in(text, s, end) for s in starts]
+    if letters == 2:
+        # 'the Ministry of Economy (SE)': only a name a body noun heads, and letters alone
+        # ('Office of Congresswoman (AZ-07)' names a district)
+        starts = [s for s in starts if short.isalpha() and _body_headed(text, s, end)]
     return next((s for s in starts if _names_a_body(text, s, end, stated)), None)
+
+
+# 'According to the National Registry of …': a sentence's opening words, capitalized as
+# its first, before the name.
+_LEAD_IN = re.compile(r"[A-Z][a-z]+\s+to\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _after_lead_in(text: str, start: int, end: int) -> int:
+    lead = _LEAD_IN.match(text, start, end)
+    return lead.end() if lead else start
+
+
+def _body_headed(text: str, start: int, end: int) -> bool:
+    words = _content_words(text[start:end])
+    return bool(words) and words[0].lower() in _BODY_NOUNS
 
 
 def _names_a_body(text: str, start: int, end: int, stated: bool = False) -> bool:

@@ -30,6 +30,28 @@ def boundaries(text: str) -> list[int]:
     return [m.end() for m in _BOUNDARY.finditer(text) if _is_cut(text, m)]
 
 
+def below_capitals_heading(text: str, window: int, pos: int, lines: int = 3) -> int:
+    """Move a window's start below a heading line in capitals over the name at `pos`
+    (`NORTH AMERICAN DEVELOPMENT BANK⏎North American Development Bank (NADBank)`): the
+    heading is a line of its own, not the start of the name. Unchanged when the lines
+    between are in capitals as well (`U.S. CUSTOMS AND BORDER⏎PROTECTION (CBP)`)."""
+    below = pos
+    for _ in range(lines):
+        brk = text.rfind("\n", window, below)
+        if brk < 0:
+            return window
+        line = text[max(text.rfind("\n", 0, brk) + 1, window) : brk]
+        if _is_capitals_heading(line) and any(c.islower() for c in text[brk + 1 : pos]):
+            return brk + 1
+        below = brk
+    return window
+
+
+def _is_capitals_heading(line: str) -> bool:
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and not any(c.islower() for c in line)
+
+
 def window_start(text: str, pos: int, width: int = 256) -> int:
     """The last of `boundaries(text)` at or before `pos` - 1 (0 if none), reading back
     `width` characters first, then more: from just after a character no multi-character

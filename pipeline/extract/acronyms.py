@@ -47,7 +47,7 @@ from pipeline.extract.acronym_name_start import (
     matched_name_start,
     owner_inside,
 )
-from pipeline.extract.acronym_windows import window_start
+from pipeline.extract.acronym_windows import below_capitals_heading, window_start
 from pipeline.extract.quantity_notes import NoteLines
 from pipeline.extract.sentences import SentenceIndex, per_text
 
@@ -154,7 +154,7 @@ def _paren_definitions(text: str, limit: int) -> list[dict[str, Any]]:
         if m.start() >= limit and not notes.reads(m.start()):
             continue  # a citation in the notes: a cited title, not a definition
         inner, open_at = m.group(1), m.start()
-        win = window_start(text, open_at)
+        win = below_capitals_heading(text, window_start(text, open_at), open_at)
         lead = _SF_LEAD.match(inner).end()
         first, *rest = re.split(r"\s*[,;]\s*", inner[lead:], maxsplit=1)
         sf = short_form_parts(first) or _spelled_roman(text, win, open_at, first)

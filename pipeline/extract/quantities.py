@@ -78,7 +78,7 @@ from pipeline.extract.quantity_table_cells import fills_table_cell
 from pipeline.extract.quantity_table_statements import IDENTIFIER
 from pipeline.extract.quantity_tables import TableUnits, scaled
 from pipeline.extract.quantity_unit_rules import age_unit, is_unit_label, unit_printed_apart
-from pipeline.extract.quantity_units import COUNT
+from pipeline.extract.quantity_units import COUNT, UNITS
 from pipeline.extract.quantity_word_digit_pairs import on_word_digit_pairs_read
 from pipeline.extract.sentences import Sentence, SentenceIndex
 
@@ -144,6 +144,21 @@ def _in_stated_scale(tables: TableUnits, scan: str, part: Part) -> Part:
     return part._replace(value=part.value * cell.scale, scale=cell.scale)
 
 
+def _in_range_cell(
+    tables: TableUnits, scan: str, parts: list[tuple[Part, str | None]]
+) -> list[tuple[Part, str | None]]:
+    """A bare range that fills a cell of a table stating a measure or money for it takes
+    that unit at each end; a cell of counts, shares or identifiers leaves it as it is (a
+    poll's header of age groups, 'Ages 18–34 35–54', stands over columns of shares)."""
+    low, high = parts[0][0], parts[1][0]
+    if not fills_table_cell(scan, low.start, high.end):
+        return parts
+    cell = tables.at(low.start)
+    if cell is None or cell is IDENTIFIER or cell.unit.kind in ("count", "percent"):
+        return parts
+    return [(p._replace(unit=cell.unit, value=scaled(p.value, cell)), r) for p, r in parts]
+
+
 def _counted_with_next(scan: str, parts: list[tuple[Part, str | None]], part: Part) -> bool:
     """The first of two bare numbers set side by side counts what the second counts ('4 or
     5 agents', 'a vote of 281 to 24, with')."""
@@ -198,8 +213,13 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             estimate = _estimate_before(rows, scan, low) if high.unit is None else None
             if estimate is not None:
                 parts = [(p._replace(unit=estimate.unit), r) for p, r in parts]
+            elif high.unit is None:  # '3-6' under 'Transit (hours)': the cell's unit for both
+                parts = _in_range_cell(tables, scan, parts)
             around = neighbours(scan, low.start, high.end)
-            if parts[1][0].unit is None and not counts_something(scan, high.end, high, around):
+            counted = estimate is not None  # '8 individuals (95% CI, 5–13)': counts too
+            if parts[1][0].unit is None and not (
+                counted or counts_something(scan, high.end, high, around)
+            ):
                 continue
         for part, role in parts:
             if part.value is None and part.form == "words":
@@ -230,6 +250,10 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 # or of any measure ('(1.7)' hours, '(6.8)' percent); around a count the
                 # brackets are no sign, and what they mean is left unread
                 bracketed = scan[part.start - 1 : part.start] == "(" and scan.startswith(")", end)
+                if bracketed and scan.startswith(")%", end) and part.value is not None:
+                    # '(4.4)%': a negative share, as accounts print it
+                    unit = UNITS["percent"]
+                    part = part._replace(start=part.start - 1, end=end + 2, value=-part.value)
                 cell_start, cell_end = (part.start - 1, end + 1) if bracketed else (part.start, end)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, cell_start, cell_end)
                 cell = tables.at(cell_start) if in_cell else None
@@ -295,15 +319,20 @@ _INTERVAL_REACH = 40
 
 def _estimate_before(rows: list[Row], scan: str, low: Part) -> Part | None:
     """The estimate a bracketed interval's bounds belong to: the last quantity before the
-    bracket ('(95% CI' holds the confidence level, not the estimate), when it has a unit."""
+    bracket ('(95% CI' holds the confidence level, not the estimate), when it has a unit
+    or is a count with only its noun between ('8 individuals (95% CI, 5–13)'; not '412
+    adults, the OR was 2.1 (95% CI', whose estimate is no row)."""
     interval = _INTERVAL_BEFORE.search(scan, max(0, low.start - 40), low.start)
     if interval is None:
         return None
     before = [part for part, _, _ in rows if part.end <= interval.start()]
     estimate = before[-1] if before else None
-    if estimate is None or estimate.unit is None or estimate.unit.factor != 1:
+    if estimate is None or (estimate.unit is not None and estimate.unit.factor != 1):
         return None
-    return estimate if interval.start() - estimate.end < _INTERVAL_REACH else None
+    between = scan[estimate.end : interval.start()]
+    if estimate.unit is None and (len(between.split()) > 2 or any(c.isdigit() for c in between)):
+        return None
+    return estimate if len(between) < _INTERVAL_REACH else None
 
 
 def _sentence_around(text: str, index: SentenceIndex, part: Part) -> Sentence | None:

@@ -85,6 +85,8 @@ def listed_before(scan: str, last: Part) -> list[Part]:
     items = list((_ITEM if digits else _WORD_ITEM).finditer(scan, m.start(1), m.end(1)))
     if any(is_year_like(item.group()) or item.group().lower() == "one" for item in items):
         return []
+    if any(_YEAR_SPAN_BEFORE.search(scan, max(0, i.start() - 5), i.start()) for i in items):
+        return []  # '$5,162 per semester in 2025–26, or $10,324': a school year's end
     parse = parse_digits if digits else parse_words
     if pair and not _close_below(parse(items[0].group()), parse(last.raw)):
         return []
@@ -97,6 +99,9 @@ def listed_before(scan: str, last: Part) -> list[Part]:
         start, end = item.span()
         parts.append(Part(start, end, value, last.unit, last.scale, item.group(), last.form))
     return parts
+
+
+_YEAR_SPAN_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[-–/]\Z")
 
 
 def _close_below(first: Decimal | None, last: Decimal | None) -> bool:
@@ -119,7 +124,9 @@ def with_listed_before(rows: list[Row], scan: str, last: Part) -> list[Row]:
 
 # '41 of the 59 days': the part takes the unit the whole is printed in
 _PART_OF_WHOLE = re.compile(
+    r"(?:[ \t\xa0]+or[ \t\xa0]+(?:more|fewer|less))?"  # 'on 20 or more of the past 30 days'
     r"[ \t\xa0\n]+of[ \t\xa0\n]+(?:the|its|their|his|her|our|those|these)[ \t\xa0\n]+"
+    r"(?:(?:past|last|first|next|previous|same)[ \t\xa0\n]+)?"
 )
 _MEASURED_KINDS = frozenset(("duration", "length", "mass"))
 

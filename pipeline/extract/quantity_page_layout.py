@@ -128,11 +128,35 @@ class PageFurniture:
             return True  # the first footnote under the separator
         if _footnote_marks(scan, line_start, n):
             return True  # '2 CRS communication with …' two lines under '1 Department of …'
+        if _facing_page_number(scan, line_start, line_end, part, n):
+            return True
         words = rest.strip()
         if len(words) < _FOOTER_WORDS or words.islower() or scan.count(words) < 2:
             return False  # a footer prints a title; '12 universities' ⏎ … '15 universities' count
         repeated = re.compile(rf"(?m)^[ \t\f]*[0-9]{{1,4}}[ \t]+{re.escape(words)}[ \t\r]*$")
         return any(m.start() != line_start for m in repeated.finditer(scan))
+
+
+# a running head's page number set apart from its title by a wide gap
+_HEAD_GAP = re.compile(r"[ \t]{8,}\S")
+
+
+def _facing_page_number(scan: str, line_start: int, line_end: int, part: Part, n: int) -> bool:
+    """Whether a number opening a running head ('262        MMWR / March 12, 2026 / Vol.
+    75') is its page's number: the line next to it ends with the facing page's number set
+    as far apart ('MMWR / March 12, 2026 / Vol. 75 / No. 9        261'), or the title is
+    printed again with that number after it."""
+    if not _HEAD_GAP.match(scan, part.end, line_end):
+        return False
+    for step, facing in ((-1, n - 1), (1, n + 1)):
+        span = nonblank_line(scan, line_start if step < 0 else line_end, step)
+        if span and re.search(rf"\S[ \t]{{8,}}{facing}[ \t\r]*\Z", scan[span[0] : span[1]]):
+            return True
+    title = scan[part.end : line_end].strip()
+    return len(title) >= _FOOTER_TEXT and any(
+        int(m.group(1)) in (n - 1, n + 1)
+        for m in re.finditer(re.escape(title) + r"[ \t]+([0-9]{1,5})[ \t]*(?=\n|\Z)", scan)
+    )
 
 
 _FOOTER_TEXT = 12  # a footer's words: long enough not to be a table's row label

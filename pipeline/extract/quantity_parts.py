@@ -22,6 +22,7 @@ from pipeline.extract.numbers import (
     with_spoken_decimals,
 )
 from pipeline.extract.quantity_rules import Part
+from pipeline.extract.quantity_unit_rules import age_unit
 from pipeline.extract.quantity_units import Unit, currency_of_prefix, unit_of
 
 _BETWEEN = re.compile(r"(?i:between)[ \t\xa0]+(?:the[ \t\xa0]+ages?[ \t\xa0]+of[ \t\xa0]+)?\Z")
@@ -141,6 +142,13 @@ def _as_range(
         return pair  # 'rose 25 basis points to 11.25 percent': a change, then a level
     if low.unit is None and not low.scaled and is_year_like(low.raw):
         return pair  # 'in 2019 to 8,000 kilograms': a year, then an amount
+    if (
+        low.unit is None
+        and high.unit is not None
+        and high.unit.code != "year"
+        and age_unit(scan, low)
+    ):
+        return pair  # 'from 8.9% at age 13 to 24.7%': an age, then a share
     change = separator == "to" and _CHANGE_FROM.search(scan, max(0, low.start - 24), low.start)
     if separator in _ALTERNATIVES:  # '3 or 4 days', '7.4 vs. 2.1 percentage points'
         change = True

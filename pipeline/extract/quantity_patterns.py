@@ -58,12 +58,12 @@ _REFERENCE_NOUNS = word_list(
     "section article title chapter part paragraph clause table figure page volume item phase"
     " step tier stage round level grade amendment resolution exhibit schedule form route"
     " highway interstate flight room suite district region zone pillar objective annex"
-    " version proclamation directive magnitude cycle"
+    " version proclamation directive magnitude cycle code"
     # Spanish, as Mexican laws and parliamentary texts cite them ('el artículo 14')
     " artículo capítulo párrafo inciso sección cuadro anexo tomo página ramo acta gaceta"
 )
 _CAPITALIZED_REFERENCE_NOUNS = word_list(
-    "Order Decree Docket Case Report Number Issue Rule Goal Finding Option Model"
+    "Order Decree Docket Case Report Number Issue Rule Goal Finding Option Model Line"
     " Recommendation Executive_Order Public_Law"
 )
 _REFERENCE_ABBREVIATIONS = word_list(

@@ -247,6 +247,24 @@ _SHARE_AFTER = re.compile(rf"[ \t\xa0]*{SHARE_IN_BRACKETS}")
 _MIL_GROUPED = re.compile(r"[0-9][ \t\xa0\n]+mil[ \t\xa0\n]+[0-9]|[0-9][\u202f\u2009][0-9]")
 # 'eight AN/APS-143C(V)3 radars': a count before a military designation ('AN' is no article)
 _DESIGNATION_AFTER = re.compile(r"[ \t\xa0]+[A-Z]{2,}/[A-Z]")
+# 'ρ = 0.71', 'r = 0.64', 'IRR = 1.18': a test's statistic or coefficient, not a count
+# ('n = 412' counts the sample)
+_STATISTIC_BEFORE = re.compile(
+    r"(?<![\w.])(?:[prtzFRTZUHQ]|[α-ωΑ-Ω]|[Rχ][2²]|df|a?OR|a?PR|RR|HR|IRR|AUC|ICC)"
+    r"[ \t\xa0]*[=<>≤≥][ \t\xa0]*\Z"
+)
+# '2026; 14(2): 87–96': a journal's volume and issue, then the pages cited
+_CITED_PAGES_BEFORE = re.compile(
+    r"[0-9]{1,4}[ \t\xa0]*\([0-9]{1,3}\)[ \t\xa0]*:[ \t\xa0]*(?:[0-9]{1,5}[–-])?\Z"
+)
+# 'in the 4300 block of Main St.': an address, not a count
+_BLOCK_OF_AFTER = re.compile(r"[ \t\xa0]+block[ \t\xa0]+of\b")
+# 'a return of 27 to 1', 'odds of 3 to 1': a ratio's two terms
+_RATIO_OF_BEFORE = re.compile(
+    r"\b(?:ratio|return|odds)[ \t\xa0]+of[ \t\xa0]+"
+    r"(?P<first>[0-9][0-9.,]*[ \t\xa0]+to[ \t\xa0]+)?\Z"
+)
+_TO_ONE_AFTER = re.compile(r"[ \t\xa0]+to[ \t\xa0]+(?:1|one)\b")
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
@@ -279,6 +297,15 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         and _COUNTED_COMPOUND.match(scan, end)
     ):
         return True  # 'a 40-bed field hospital': forty beds
+    if _STATISTIC_BEFORE.search(scan, max(0, part.start - 8), part.start):
+        return False
+    if _CITED_PAGES_BEFORE.search(scan, max(0, part.start - 24), part.start):
+        return False
+    ratio = _RATIO_OF_BEFORE.search(scan, max(0, part.start - 32), part.start)
+    if ratio and (ratio.group("first") or _TO_ONE_AFTER.match(scan, end)):
+        return False  # not 'the return of 19 desert bighorn sheep'
+    if _BLOCK_OF_AFTER.match(scan, end):
+        return False
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     # ('• Cruzan 1.2 millones de vehículos': a scaled amount is no name's number)
     roll_call = ROLL_CALL.search(scan, max(0, part.start - 32), part.start)

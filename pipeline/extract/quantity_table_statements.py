@@ -23,6 +23,7 @@ _SCALES = (
         10**3,
     ),
 )
+_SCALE_WORDS = re.compile(r"\b(?:thousands?|millions?|metric|short)\b")
 _MEASURE_WORD = re.compile(
     r"\b(?:metric tons|tons|tonnes|kilograms|kilometers|pounds|lbs|lb|kg|km)\b"
 )
@@ -101,7 +102,14 @@ def _statement(inside: str, spanish: bool) -> Statement | None:
     if re.search(r"\bpesos?\b.*\b(?:por|per)\b|\bps\.?/(?:u\.?s\.?)?\$", inside):
         return Statement(_MXN, 1)  # an exchange rate: pesos for one dollar
     if " por " in inside or " per " in inside:
-        return None  # any other rate is no unit of a cell
+        # '(tons per year)': a measure over a period, read as its measure, as the text's
+        # '9.6 tons per year' is; any other rate is no unit of a cell
+        head = re.split(r"\b(?:por|per)\b", inside, maxsplit=1)[0]
+        measure = _MEASURE_WORD.search(head)
+        if measure is None or _MEASURE_WORD.sub("", _SCALE_WORDS.sub("", head)).strip():
+            return None
+        scale = next((factor for pattern, factor in _SCALES if pattern.search(head)), 1)
+        return Statement(UNITS[measure.group().replace("metric ", "")], scale)
     unit = None
     dollar_signs = _PESO_SIGN.sub("", inside)  # 'MX$' is the peso's sign
     if "$" in dollar_signs or re.search(r"\b(?:dollars?|dólar(?:es)?|dolares|usd)\b", inside):
@@ -195,6 +203,21 @@ _LEADING_UNIT = re.compile(
 
 def leading_unit(text: str) -> Statement | None:
     m = _LEADING_UNIT.match(text)
+    unit = unit_of(m.group("unit")) if m else None
+    return Statement(unit, 1) if unit is not None else None
+
+
+# 'Detection-positive days', 'Lane miles': a row label that ends in a unit, in the plural,
+# after a word that qualifies it; not a rate ('Encounters per day'), not a compound
+# ('detector-days' counts detectors' days), not a label with figures of its own.
+_TRAILING_UNIT = re.compile(
+    r"[^\d\n]*[A-Za-z][ \t]+(?<!\bper )(?P<unit>(?i:days|hours|years|miles|kilometers"
+    r"|kilometres|tons|pounds|kilograms))[ \t:]*"
+)
+
+
+def trailing_unit(label: str) -> Statement | None:
+    m = _TRAILING_UNIT.fullmatch(label)
     unit = unit_of(m.group("unit")) if m else None
     return Statement(unit, 1) if unit is not None else None
 

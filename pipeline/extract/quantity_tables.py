@@ -30,6 +30,7 @@ from pipeline.extract.quantity_table_statements import (
     leading_unit,
     money_line_statement,
     statement_in,
+    trailing_unit,
     unit_cell,
     unit_line_statement,
     units_row,
@@ -96,6 +97,19 @@ def _wraps_label(lines: list[str]) -> bool:
             return _has_number_cell(line)
         words = line.strip()
         if not words or len(words) >= 60 or any(ch.isdigit() for ch in words) or ". " in words:
+            return False
+    return False
+
+
+def _wraps_cell(lines: list[str]) -> bool:
+    """A cell's words wrapped under its row: indented lines without figures, up to three,
+    then the next row of figures ('Steering knuckle, forged steel,  8708.94.7550  1,200'
+    ⏎ '      machined, for F-150 type' ⏎ '2  FCN-4418-C  Control arm bracket …')."""
+    for line in lines:
+        if _is_row(line):
+            return _has_number_cell(line)
+        words = line.strip()
+        if not words or _indent(line) < 4 or len(words) >= 60 or _has_number_cell(line):
             return False
     return False
 
@@ -219,6 +233,8 @@ class TableUnits:
                 line = lines[j][1]
                 if _is_row(line) or _SEPARATOR_ROW.fullmatch(line):
                     data = data or _has_number_cell(line)
+                elif data and _wraps_cell([text for _, text in lines[j : j + 4]]):
+                    pass  # '   machined, for F-150 type' under its row's description
                 elif _wraps_label([text for _, text in lines[j : j + 4]]):
                     pass  # 'International Narcotics Control' over 'and Law Enforcement  98,800'
                 elif data and _GROUP_UNIT_LINE.fullmatch(line) and statement_in(line):
@@ -279,6 +295,7 @@ class TableUnits:
             and not statement_in(" ".join(line.strip() for _, line in lines[first:stop]))
             and not any(_row_unit(line, _cells(line)) for _, line in lines[first:stop])
             and not any(leading_unit(line.strip(" \t|")) for _, line in lines[first:stop])
+            and not any(trailing_unit(_label(line)) for _, line in lines[first:stop])
         ):
             return  # a table that states nothing: its cells stay counts
         keyed = next((k for line in reversed(above[-2:]) if (k := keyed_statements(line))), {})
@@ -317,9 +334,7 @@ class TableUnits:
         column_of_header = column
         if block.starts:
             column_of_header = _header_column(block.starts, cells[column][1])
-        # the row's label: its first cell with words (an indented row's cuts begin with
-        # its indent)
-        first = next((line[a:b] for a, b in cells if line[a:b].strip()), "")
+        first = _label(line, cells)
         if _closes_bracket(first) and k and self._rows[k - 1][2].lines is block.lines:
             first = f"{self._rows[k - 1][1].strip()} {first}"  # a label wrapped in its bracket
         label = (
@@ -327,6 +342,7 @@ class TableUnits:
             or statement_in(first)
             or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)
             or leading_unit(first.lstrip("| "))
+            or trailing_unit(first.strip(" \t|"))
         )
         header = (
             block.columns[column_of_header] if 0 < column_of_header < len(block.columns) else None
@@ -335,7 +351,7 @@ class TableUnits:
         share = column_of_header in block.shares and not (
             _SAMPLE_SIZE_LABEL.fullmatch(first) or _NOT_A_SHARE_LABEL.match(first)
         )
-        return (
+        stated = (
             _row_unit(line, cells[1:column])
             or (_PERCENT_LABEL if share else None)
             or header
@@ -343,6 +359,19 @@ class TableUnits:
             or keyed
             or block.caption
         )
+        if stated and stated.scale != 1 and _PER_SHARE.search(first):
+            # '(in millions, except per-share data)': a share's amount is never scaled
+            return Statement(stated.unit, 1)
+        return stated
+
+
+def _label(line: str, cells: list[tuple[int, int]] | None = None) -> str:
+    """A row's label: its first cell with words (an indented row's cuts begin with its
+    indent)."""
+    return next((line[a:b] for a, b in cells or _cells(line) if line[a:b].strip()), "")
+
+
+_PER_SHARE = re.compile(r"(?i)\bper[ -](?:share|ADS|CPO|unit)\b|\bpor acci[oó]n\b")
 
 
 def _header_column(starts: list[int], cell_end: int) -> int:

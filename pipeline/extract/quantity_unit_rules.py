@@ -88,8 +88,11 @@ _LABEL_UNIT = re.compile(rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})[ \t\xa0]*:[ \t\xa
 # An infobox's label set off from its value by a run of spaces, that names the unit among
 # its few words ('Training hours delivered        14,820').
 _BOX_LABEL_UNIT = re.compile(
-    r"(?:^|\n)[ \t]*[A-Z][a-z]*(?:[ \t][a-z]+){0,4}?[ \t](?P<unit>hours|days|years|miles"
-    r"|kilometers|tons|pounds|kilograms)(?:[ \t][a-z]+){0,2}(?:[ \t]{2,}|\t)\Z"
+    r"(?:^|\n)[ \t]*(?:[A-Z][a-z]*(?:[ \t][a-z]+){0,4}?[ \t](?P<unit>hours|days|years|miles"
+    r"|kilometers|tons|pounds|kilograms)(?:[ \t][a-z]+){0,2}"
+    # or led by it: 'Hours open to the public        44,116'
+    r"|(?P<lead>Hours|Days|Years|Miles|Kilometers|Tons|Pounds|Kilograms)(?:[ \t][a-z]+){1,5})"
+    r"(?:[ \t]{2,}|\t)\Z"
 )
 
 
@@ -99,7 +102,7 @@ def unit_from_label(scan: str, start: int) -> Unit | None:
         colon -= 1
     if scan[colon] != ":":
         box = _BOX_LABEL_UNIT.search(scan, max(0, start - 80), start)
-        return unit_of(box.group("unit")) if box else None  # most numbers: no label
+        return unit_of((box.group("unit") or box.group("lead")).lower()) if box else None
     line_start = scan.rfind("\n", max(0, start - 120), start) + 1
     m = _LABEL_UNIT.search(scan[max(line_start, start - 120) : start])
     return unit_of(m.group("unit")) if m and len(m.group("unit")) >= 3 else None
@@ -163,16 +166,21 @@ _AGE_BEFORE = re.compile(
     r"[ \t\xa0]+(?:under|over|below|above|younger than|older than)[ \t\xa0]+"
     # 'whose son, Daniel, died at 19'
     r"|\b(?:died|killed|murdered|disappeared|deported|arrested)[ \t\xa0]+at[ \t\xa0]+"
-    r"(?:age[ \t\xa0]+)?)\Z"
+    r"(?:age[ \t\xa0]+)?"
+    # 'children who turn 5 by Aug. 1', 'Median age: 22'
+    r"|\b(?:who|will|to)[ \t\xa0]+(?:turn|turns|turned)[ \t\xa0]+|\b(?i:age):[ \t\xa0]*)\Z"
 )
 _AND_OLDER = re.compile(r"[ \t\xa0]+(?:and|or)[ \t\xa0]+(?:older|over|above)\b")
 _OLDER_WHO = re.compile(
-    r"\b(?i:those|adults|people|persons|residents|ages?|minors|applicants|children)[ \t\xa0]+\Z"
+    r"\b(?i:those|adults|people|persons|residents|ages?|minors|applicants|children"
+    r"|you are|you’re|you're)[ \t\xa0]+\Z"
 )
 # 'Eliseo Rangel Ochoa, also known as “El Ingeniero,” 52, of Culiacán'
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z](?:,[”\"]?|\.?[”\"]?,)[ \t\xa0]+\Z")
 _APPOSITIVE_AFTER = re.compile(
-    r",[ \t\xa0]+(?:of|from|a|an|who|whose|and|was|is|said|told"
+    # 'Two adults, 34 and 45, were arrested'
+    r"(?:[ \t\xa0]+and[ \t\xa0]+[0-9]{1,3})?"
+    r",[ \t\xa0]+(?:of|from|a|an|who|whose|and|was|is|were|are|faces|faced|said|told"
     r"|had|has|have|will|would|now|still)\b"  # 'Fuentes, 47, had been driving since'
 )
 # 'Marisela Ochoa Benítez, 44, the business’s bookkeeper': after a name ('the applicants,
@@ -189,7 +197,8 @@ _CLAUSE_ENDS = re.compile(r"[,.;]")
 
 def age_unit(scan: str, part: Part) -> Unit | None:
     """Years, when a bare whole number is someone's age."""
-    if not part.raw.isdigit() or len(part.raw) > 3 or not 0 < int(part.raw) < 120:
+    whole = part.raw.rstrip("½")  # 'if you are 70½ or older'
+    if not whole.isdigit() or len(whole) > 3 or not 0 < int(whole) < 120:
         return None
     before = scan[max(0, part.start - 40) : part.start]
     if _AGE_BEFORE.search(before):

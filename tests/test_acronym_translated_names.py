@@ -2,7 +2,8 @@
 
 Real sentences from public documents: an English name printed before its Spanish
 acronym (`Ministry of Economy (SE)`), the owner before a name that holds a possessive of
-its own, a heading in capitals above a name, and the sentences that must yield nothing.
+its own, a heading in capitals above a name, a Spanish article opening a place's name,
+and the sentences that must yield nothing.
 """
 
 import pytest
@@ -78,6 +79,11 @@ from pipeline.extract.acronyms import extract_acronyms
         (
             "AGENCY UPDATE\nDrug Enforcement Administration (DEA) agents seized 40 pounds.",
             [("DEA", "Drug Enforcement Administration", "long_form_paren")],
+        ),
+        # after an English article, a Spanish one opens a place's name
+        (
+            "was a record year for the El Paso Public Library\n(EPPL). Our 15 locations",
+            [("EPPL", "El Paso Public Library", "long_form_paren")],
         ),
         # ... but a name printed in capitals across two lines is one name
         (

@@ -40,7 +40,9 @@ _HEAD_OF = re.compile(
     r"[ \t\n]+(?:the[ \t\n]+)?\Z"
 )
 # An article opening a long form is not part of the name, whatever letter it gives.
-_LEADING_ARTICLE = re.compile(r"(?:The|the|La|El|Los|Las)[ \t\n]+(?=[A-ZÁÉÍÓÚÑ])")
+_LEADING_ARTICLE = re.compile(r"(The|the|La|El|Los|Las)[ \t\n]+(?=[A-ZÁÉÍÓÚÑ])")
+_SPANISH_ARTICLES = frozenset(("La", "El", "Los", "Las"))
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\n]+\Z")
 
 
 def matched_name_start(
@@ -62,8 +64,11 @@ def matched_name_start(
     if listed or text[start].islower() or not spelled_by_initials(text[start:end], short):
         start = reordered_initials_start(text, win, end, short) or start
     article = _LEADING_ARTICLE.match(text, start, end)
-    if article:  # 'The Interbank Equilibrium Interest Rate (TIIE)': its T is Tasa's
-        start = article.end()
+    # 'the El Paso Public Library (EPPL)': after an English article, a Spanish one opens
+    # a place's name
+    placed = article and _THE_BEFORE.search(text, max(win, start - 5), start)
+    if article and not (placed and article.group(1) in _SPANISH_ARTICLES):
+        start = article.end()  # 'The Interbank Equilibrium Interest Rate (TIIE)': Tasa's T
     start = name_article_start(text, win, start)
     owner = _PLACE_BEFORE_HEAD.search(text, max(win, start - 40), start)
     agency = _AGENCY_HEAD.match(text, start) or _AGENCY_LAST.search(text, start, end)

@@ -193,33 +193,31 @@ def header_statement(cell: str, spanish: bool = False) -> Statement | None:
     )
 
 
+_PLURAL_UNITS = r"days|hours|years|miles|kilometers|kilometres|tons|pounds|kilograms"
 # 'Days closed, 2025', 'Years in the U.S., average', 'Miles of fence': a header or label
 # that opens with a unit, in the plural, counts its cells in it.
 _LEADING_UNIT = re.compile(
-    r"[ \t]*(?P<unit>(?i:days|hours|years|miles|kilometers|kilometres|tons|pounds|kilograms"
-    r"|días|horas|años|kilómetros|toneladas))\b"
+    rf"[ \t]*(?P<unit>(?i:{_PLURAL_UNITS}|días|horas|años|kilómetros|toneladas))\b"
 )
-
-
-def leading_unit(text: str) -> Statement | None:
-    m = _LEADING_UNIT.match(text)
-    unit = unit_of(m.group("unit")) if m else None
-    return Statement(unit, 1) if unit is not None else None
-
-
 # 'Detection-positive days', 'Lane miles': a row label that ends in a unit, in the plural,
 # after a word that qualifies it; not a rate ('Encounters per day'), not a compound
 # ('detector-days' counts detectors' days), not a label with figures of its own.
 _TRAILING_UNIT = re.compile(
-    r"[^\d\n]*[A-Za-z][ \t]+(?<!\bper )(?P<unit>(?i:days|hours|years|miles|kilometers"
-    r"|kilometres|tons|pounds|kilograms))[ \t:]*"
+    rf"[^\d\n]*[A-Za-z][ \t]+(?<!\bper )(?P<unit>(?i:{_PLURAL_UNITS}))[ \t:]*"
 )
 
 
-def trailing_unit(label: str) -> Statement | None:
-    m = _TRAILING_UNIT.fullmatch(label)
+def _unit_named(m: re.Match[str] | None) -> Statement | None:
     unit = unit_of(m.group("unit")) if m else None
     return Statement(unit, 1) if unit is not None else None
+
+
+def leading_unit(text: str) -> Statement | None:
+    return _unit_named(_LEADING_UNIT.match(text))
+
+
+def trailing_unit(label: str) -> Statement | None:
+    return _unit_named(_TRAILING_UNIT.fullmatch(label))
 
 
 _CURRENCY_WORD = re.compile(r"\b(?:dollars?|dólar(?:es)?|dolares|usd|pesos?|mxn)\b|\$")

@@ -245,6 +245,8 @@ def translated_name_start(
     letters = sum(c.isalpha() for c in short)
     if letters < 2 or any(c.islower() for c in short):
         return None  # 'System for Award Management (SAM.gov)': a web address, not its acronym
+    if letters == 2 and not short.isalpha():
+        return None  # 'Office of Congresswoman (AZ-07)' names a district
     owned = _name_run_start(text, window, end, possessive=True)
     starts = [_name_run_start(text, window, end)]  # 'Mexico’s Secretariat of …': the owner
     first = (text[owned:end].split(maxsplit=1) or [""])[0]
@@ -258,10 +260,8 @@ def translated_name_start(
         # possessive kept
         starts.insert(0, after_owner.start())
     starts = [_after_lead_in(text, s, end) for s in starts]
-    if letters == 2:
-        # 'the Ministry of Economy (SE)': only a name a body noun heads, and letters alone
-        # ('Office of Congresswoman (AZ-07)' names a district)
-        starts = [s for s in starts if short.isalpha() and _body_headed(text, s, end)]
+    if letters == 2:  # 'the Ministry of Economy (SE)': only a name a body noun heads
+        starts = [s for s in starts if _body_headed(text, s, end)]
     return next((s for s in starts if _names_a_body(text, s, end, stated)), None)
 
 

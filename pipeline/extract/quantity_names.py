@@ -105,6 +105,8 @@ _GROUP_OF = re.compile(r"\bGroup[ \t\xa0]+of[ \t\xa0]+[0-9]+\Z")
 _ADDRESS_AFTER = re.compile(
     r"[ \t\xa0]+(?:[A-Z][\w.'’-]*[ \t\xa0]+){0,4}[A-Z][\w.'’-]*,[ \t\xa0]*"
     r"(?:[A-Z][\w.'’-]*[ \t\xa0]+){0,2}[A-Z][\w.'’-]*,?[ \t\xa0]+[A-Z]{2}[ \t\xa0]+[0-9]{5}\b"
+    # 'in the 4300 block of Main St.', as a police blotter places an incident
+    r"|[ \t\xa0]+block[ \t\xa0]+of\b"
 )
 
 

@@ -34,10 +34,22 @@ _RATE_BEFORE_BASE = re.compile(
 _PER_PEOPLE = frozenset(("habitantes", "personas", "nacidos", "mil"))
 
 
-def is_ratio(scan: str, end: int, near: Neighbours) -> bool:
-    """'2 in 10 households', 'one in four', '1 of every 5', '1 truck in 10': a ratio, not
-    two counts."""
+# 'a return of 27 to 1', 'odds of 3 to 1': a ratio's two terms ('the return of 19 desert
+# bighorn sheep' is none)
+_TERMS_OF_BEFORE = re.compile(
+    r"\b(?:ratio|return|odds)[ \t\xa0]+of[ \t\xa0]+"
+    r"(?P<first>[0-9][0-9.,]*[ \t\xa0]+to[ \t\xa0]+)?\Z"
+)
+_TO_ONE_AFTER = re.compile(r"[ \t\xa0]+to[ \t\xa0]+(?:1|one)\b")
+
+
+def is_ratio(scan: str, start: int, end: int, near: Neighbours) -> bool:
+    """'2 in 10 households', 'one in four', '1 of every 5', '1 truck in 10', 'a return of
+    27 to 1': a ratio, not two counts."""
     if _RATIO_AFTER.match(scan, end) or is_ratio_base(scan, near):
+        return True
+    terms = _TERMS_OF_BEFORE.search(scan, max(0, start - 32), start)
+    if terms and (terms.group("first") or _TO_ONE_AFTER.match(scan, end)):
         return True
     one = _ONE_BEFORE.search(scan, max(0, end - 4), end)
     return bool(one and _ONE_NOUN_IN.match(scan, end))

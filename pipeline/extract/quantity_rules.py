@@ -257,14 +257,6 @@ _STATISTIC_BEFORE = re.compile(
 _CITED_PAGES_BEFORE = re.compile(
     r"[0-9]{1,4}[ \t\xa0]*\([0-9]{1,3}\)[ \t\xa0]*:[ \t\xa0]*(?:[0-9]{1,5}[–-])?\Z"
 )
-# 'in the 4300 block of Main St.': an address, not a count
-_BLOCK_OF_AFTER = re.compile(r"[ \t\xa0]+block[ \t\xa0]+of\b")
-# 'a return of 27 to 1', 'odds of 3 to 1': a ratio's two terms
-_RATIO_OF_BEFORE = re.compile(
-    r"\b(?:ratio|return|odds)[ \t\xa0]+of[ \t\xa0]+"
-    r"(?P<first>[0-9][0-9.,]*[ \t\xa0]+to[ \t\xa0]+)?\Z"
-)
-_TO_ONE_AFTER = re.compile(r"[ \t\xa0]+to[ \t\xa0]+(?:1|one)\b")
 _PER_TIME = re.compile(r"[ \t\xa0]+(?:per|a|an|each|every)[ \t\xa0]+(?:day|week|month|year|hour)\b")
 
 
@@ -301,18 +293,13 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
         return False
     if _CITED_PAGES_BEFORE.search(scan, max(0, part.start - 24), part.start):
         return False
-    ratio = _RATIO_OF_BEFORE.search(scan, max(0, part.start - 32), part.start)
-    if ratio and (ratio.group("first") or _TO_ONE_AFTER.match(scan, end)):
-        return False  # not 'the return of 19 desert bighorn sheep'
-    if _BLOCK_OF_AFTER.match(scan, end):
-        return False
     glued = glued_after(scan, end) and not scan.startswith("-plus", end)
     # ('• Cruzan 1.2 millones de vehículos': a scaled amount is no name's number)
     roll_call = ROLL_CALL.search(scan, max(0, part.start - 32), part.start)
     # 'sent crews to Mexico 14 times since 2000': events counted, not 'Mexico 14'
     events = near.after_lower == "times" and bool(_TIMES_COUNTED.match(scan, end))
     named = not (part.scaled or roll_call or events) and names_something(scan, end, near)
-    if glued or named or is_ratio(scan, end, near) or is_rate(scan, end):
+    if glued or named or is_ratio(scan, part.start, end, near) or is_rate(scan, end):
         return False
     word, low = near.after, near.after_lower
     if low == "times":  # events counted, not a multiple ('leverage of 1.6 times')

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline.extract.quantity_units import COUNT, CURRENCY_PREFIXES, UNITS, Unit, unit_of
+from pipeline.extract.quantity_units import (
+    COUNT,
+    CURRENCY_PREFIXES,
+    PLURAL_UNIT_WORDS,
+    UNITS,
+    Unit,
+    unit_of,
+)
 
 _USD, _MXN, _PERCENT, _MILE = (UNITS[form] for form in ("usd", "mxn", "percent", "mile"))
 # '(Dollars in Thousands)', and '[Millions of dollars]' as BEA and Census tables print it
@@ -193,17 +200,16 @@ def header_statement(cell: str, spanish: bool = False) -> Statement | None:
     )
 
 
-_PLURAL_UNITS = r"days|hours|years|miles|kilometers|kilometres|tons|pounds|kilograms"
 # 'Days closed, 2025', 'Years in the U.S., average', 'Miles of fence': a header or label
 # that opens with a unit, in the plural, counts its cells in it.
 _LEADING_UNIT = re.compile(
-    rf"[ \t]*(?P<unit>(?i:{_PLURAL_UNITS}|días|horas|años|kilómetros|toneladas))\b"
+    rf"[ \t]*(?P<unit>(?i:{PLURAL_UNIT_WORDS}|días|horas|años|kilómetros|toneladas))\b"
 )
 # 'Detection-positive days', 'Lane miles': a row label that ends in a unit, in the plural,
 # after a word that qualifies it; not a rate ('Encounters per day'), not a compound
 # ('detector-days' counts detectors' days), not a label with figures of its own.
 _TRAILING_UNIT = re.compile(
-    rf"[^\d\n]*[A-Za-z][ \t]+(?<!\bper )(?P<unit>(?i:{_PLURAL_UNITS}))[ \t:]*"
+    rf"[^\d\n]*[A-Za-z][ \t]+(?<!\bper )(?P<unit>(?i:{PLURAL_UNIT_WORDS}))[ \t:]*"
 )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
 from typing import NamedTuple
@@ -92,24 +93,28 @@ def _wraps_label(lines: list[str]) -> bool:
     """A row label wrapped over lines: words alone on up to three lines, then a row of
     figures ('Nonproliferation, Anti-terrorism,' ⏎ 'Demining and Related Programs' ⏎
     '(NADR)    8,500    8,500')."""
-    for line in lines:
-        if _is_row(line):
-            return _has_number_cell(line)
-        words = line.strip()
-        if not words or len(words) >= 60 or any(ch.isdigit() for ch in words) or ". " in words:
-            return False
-    return False
+    return _wrapped_before_row(
+        lines, lambda line: not any(ch.isdigit() for ch in line) and ". " not in line.strip()
+    )
 
 
 def _wraps_cell(lines: list[str]) -> bool:
     """A cell's words wrapped under its row: indented lines without figures, up to three,
     then the next row of figures ('Steering knuckle, forged steel,  8708.94.7550  1,200'
     ⏎ '      machined, for F-150 type' ⏎ '2  FCN-4418-C  Control arm bracket …')."""
+    return _wrapped_before_row(
+        lines, lambda line: _indent(line) >= 4 and not _has_number_cell(line)
+    )
+
+
+def _wrapped_before_row(lines: list[str], wrapped: Callable[[str], bool]) -> bool:
+    """Whether `lines` are short lines of words, each of them `wrapped`, then a row of
+    figures."""
     for line in lines:
         if _is_row(line):
             return _has_number_cell(line)
         words = line.strip()
-        if not words or _indent(line) < 4 or len(words) >= 60 or _has_number_cell(line):
+        if not words or len(words) >= 60 or not wrapped(line):
             return False
     return False
 

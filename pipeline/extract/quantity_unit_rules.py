@@ -13,7 +13,7 @@ from decimal import Decimal
 from pipeline.extract.numbers import SMALL_NUMBERS, SPANISH_NUMBERS, TENS
 from pipeline.extract.quantity_collapsed_tables import leader_currency
 from pipeline.extract.quantity_rules import Part
-from pipeline.extract.quantity_units import UNIT_PATTERN, UNITS, Unit, unit_of
+from pipeline.extract.quantity_units import PLURAL_UNIT_WORDS, UNIT_PATTERN, UNITS, Unit, unit_of
 
 # '1,500 additional miles', '90 legislative days', '80,000 centerline miles': a unit one
 # modifier away from its number. Never 'square' or 'nautical': those change the unit.
@@ -88,10 +88,10 @@ _LABEL_UNIT = re.compile(rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})[ \t\xa0]*:[ \t\xa
 # An infobox's label set off from its value by a run of spaces, that names the unit among
 # its few words ('Training hours delivered        14,820').
 _BOX_LABEL_UNIT = re.compile(
-    r"(?:^|\n)[ \t]*(?:[A-Z][a-z]*(?:[ \t][a-z]+){0,4}?[ \t](?P<unit>hours|days|years|miles"
-    r"|kilometers|tons|pounds|kilograms)(?:[ \t][a-z]+){0,2}"
+    rf"(?:^|\n)[ \t]*(?:[A-Z][a-z]*(?:[ \t][a-z]+){{0,4}}?[ \t](?P<unit>{PLURAL_UNIT_WORDS})"
+    r"(?:[ \t][a-z]+){0,2}"
     # or led by it: 'Hours open to the public        44,116'
-    r"|(?P<lead>Hours|Days|Years|Miles|Kilometers|Tons|Pounds|Kilograms)(?:[ \t][a-z]+){1,5})"
+    rf"|(?=[A-Z][a-z])(?P<lead>(?i:{PLURAL_UNIT_WORDS}))(?:[ \t][a-z]+){{1,5}})"
     r"(?:[ \t]{2,}|\t)\Z"
 )
 

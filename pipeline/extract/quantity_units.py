@@ -199,6 +199,9 @@ def _printed_forms(form: str) -> list[str]:
     return forms
 
 
+# The units a label or header names in words, in the plural ('Volunteer hours', 'Days
+# closed'): the measures a count of things is never taken for.
+PLURAL_UNIT_WORDS = r"hours|days|years|miles|kilometers|kilometres|tons|pounds|kilograms"
 UNIT_PATTERN = (
     "(?:"
     + words_trie(f for key in UNITS if key not in _AFTER_DIGITS_ONLY for f in _printed_forms(key))

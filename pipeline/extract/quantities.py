@@ -26,6 +26,13 @@ from itertools import chain
 from typing import Any
 
 from pipeline.extract.numbers import is_year_like
+from pipeline.extract.quantity_borrowed_units import (
+    estimate_before,
+    in_range_cell,
+    in_stated_scale,
+    in_unit_said_before,
+    takes_unit_said_before,
+)
 from pipeline.extract.quantity_collapsed_tables import collapsed_as_tabs
 from pipeline.extract.quantity_context import (
     Rate,
@@ -35,7 +42,6 @@ from pipeline.extract.quantity_context import (
     rate_of,
 )
 from pipeline.extract.quantity_csv import csv_as_tabs
-from pipeline.extract.quantity_elided import IN_A_YEAR, noun_said_before
 from pipeline.extract.quantity_flat_tables import FlatTables
 from pipeline.extract.quantity_line_breaks import on_joined_text
 from pipeline.extract.quantity_lists import (
@@ -112,53 +118,6 @@ def _period_mention(scan: str, m: re.Match[str], kind: str) -> Mention | None:
     return with_since(scan, Mention(start, end, period)) if period else None
 
 
-_CLAUSE_BREAK = re.compile(r"[.;!?][ \t\n\xa0]")
-# Words that mean more of what was just measured, in its unit ('another 45' days).
-_MORE_OF_THE_SAME = frozenset(("another", "other", "otros", "otras", "additional", "remaining"))
-# A bare number set against the quantity just before it, in its unit.
-_SET_AGAINST = frozenset(("versus", "vs.", "vs"))
-
-
-def _in_unit_said_before(rows: list[Row], scan: str, part: Part) -> Part:
-    """A number whose noun was left out takes the unit of the quantity before it in its
-    sentence ('within 45 business days, which can be extended by another 45')."""
-    if not rows:
-        return part
-    before = rows[-1][0]
-    between = scan[before.end : part.start]
-    if before.unit is None or before.unit.kind == "count" or len(between) > 160:
-        return part
-    if _CLAUSE_BREAK.search(between) or part.value is None:
-        return part
-    return part._replace(unit=before.unit, value=part.value * before.unit.factor)
-
-
-def _in_stated_scale(tables: TableUnits, scan: str, part: Part) -> Part:
-    """An amount that prints its currency in a cell of a table stating a scale for money
-    ('(Dollars in Thousands)' over '$5,112,457') is at that scale."""
-    if part.value is None or not fills_table_cell(scan, part.start, part.end):
-        return part
-    cell = tables.at(part.start)
-    if cell is None or cell.unit.kind != "money" or cell.scale == 1:
-        return part
-    return part._replace(value=part.value * cell.scale, scale=cell.scale)
-
-
-def _in_range_cell(
-    tables: TableUnits, scan: str, parts: list[tuple[Part, str | None]]
-) -> list[tuple[Part, str | None]]:
-    """A bare range that fills a cell of a table stating a measure or money for it takes
-    that unit at each end; a cell of counts, shares or identifiers leaves it as it is (a
-    poll's header of age groups, 'Ages 18–34 35–54', stands over columns of shares)."""
-    low, high = parts[0][0], parts[1][0]
-    if not fills_table_cell(scan, low.start, high.end):
-        return parts
-    cell = tables.at(low.start)
-    if cell is None or cell is IDENTIFIER or cell.unit.kind in ("count", "percent"):
-        return parts
-    return [(p._replace(unit=cell.unit, value=scaled(p.value, cell)), r) for p, r in parts]
-
-
 def _counted_with_next(scan: str, parts: list[tuple[Part, str | None]], part: Part) -> bool:
     """The first of two bare numbers set side by side counts what the second counts ('4 or
     5 agents', 'a vote of 281 to 24, with')."""
@@ -210,11 +169,11 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
             parts = [(p._replace(unit=age), r) for p, r in parts]
         if parts[0][1] == "low":
             low, high = parts[0][0], parts[1][0]
-            estimate = _estimate_before(rows, scan, low) if high.unit is None else None
+            estimate = estimate_before(rows, scan, low) if high.unit is None else None
             if estimate is not None:
                 parts = [(p._replace(unit=estimate.unit), r) for p, r in parts]
             elif high.unit is None:  # '3-6' under 'Transit (hours)': the cell's unit for both
-                parts = _in_range_cell(tables, scan, parts)
+                parts = in_range_cell(tables, scan, parts)
             around = neighbours(scan, low.start, high.end)
             counted = estimate is not None  # '8 individuals (95% CI, 5–13)': counts too
             if parts[1][0].unit is None and not (
@@ -274,7 +233,7 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                     if part.unit is not None and part.value is not None:
                         part = part._replace(value=part.value * part.unit.factor)
             elif role is None and part.unit.kind == "money" and not part.scaled:
-                part = _in_stated_scale(tables, scan, part)  # '$5,112,457' in thousands
+                part = in_stated_scale(tables, scan, part)  # '$5,112,457' in thousands
             hedge_at = parts[0][0].start if role == "high" else part.start
             qualifier = qualifier_before(scan, hedge_at, (part.unit or COUNT).kind)
             if qualifier == "exact":
@@ -286,53 +245,14 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 and not _counted_with_next(scan, parts, part)
             ):
                 continue
-            if (
-                role is None
-                and part.unit is None
-                and (
-                    near.before_lower in _SET_AGAINST
-                    or (
-                        near.before_lower in _MORE_OF_THE_SAME
-                        and noun_said_before(scan, part.end, near)
-                        # 'the remaining two in 2029': things delivered, not more time
-                        and not IN_A_YEAR.match(scan, part.end)
-                    )
-                )
-            ):
-                # 'extended by another 45', '18.70 to the dollar …, versus 17.20'
-                part = _in_unit_said_before(rows, scan, part)
+            if role is None and part.unit is None and takes_unit_said_before(scan, part, near):
+                part = in_unit_said_before(rows, scan, part)  # 'extended by another 45'
             if role is None:  # 'over 5, 10 or 15 years': the earlier items share the unit
                 rows = with_listed_before(rows, scan, part)
             rows.append((part, role, qualifier))
     rows = with_stated_scale(with_currency_carried(rows, scan), scan)
     rows = with_change_from(with_part_of_whole(rows, scan), scan)
     return rows, merge_spans(scan, mentions), rates
-
-
-# '5.9 percentage points (95% CI 4.1–7.9; p < 0.01)': the interval's bounds are in the
-# estimate's unit
-_INTERVAL_BEFORE = re.compile(
-    r"\([^()\n]{0,12}?\b(?:CI|C\.I\.|confidence interval)[:,]?[ \t\xa0]*\Z"
-)
-_INTERVAL_REACH = 40
-
-
-def _estimate_before(rows: list[Row], scan: str, low: Part) -> Part | None:
-    """The estimate a bracketed interval's bounds belong to: the last quantity before the
-    bracket ('(95% CI' holds the confidence level, not the estimate), when it has a unit
-    or is a count with only its noun between ('8 individuals (95% CI, 5–13)'; not '412
-    adults, the OR was 2.1 (95% CI', whose estimate is no row)."""
-    interval = _INTERVAL_BEFORE.search(scan, max(0, low.start - 40), low.start)
-    if interval is None:
-        return None
-    before = [part for part, _, _ in rows if part.end <= interval.start()]
-    estimate = before[-1] if before else None
-    if estimate is None or (estimate.unit is not None and estimate.unit.factor != 1):
-        return None
-    between = scan[estimate.end : interval.start()]
-    if estimate.unit is None and (len(between.split()) > 2 or any(c.isdigit() for c in between)):
-        return None
-    return estimate if len(between) < _INTERVAL_REACH else None
 
 
 def _sentence_around(text: str, index: SentenceIndex, part: Part) -> Sentence | None:

@@ -37,6 +37,7 @@ import re
 from pipeline.extract.numbers import is_year_like
 from pipeline.extract.quantity_page_layout import alone_on_line, nonblank_line
 from pipeline.extract.quantity_rules import Part
+from pipeline.extract.quantity_table_rows import NUMBER_CELL
 from pipeline.extract.quantity_table_statements import (
     Statement,
     header_statement,
@@ -44,7 +45,6 @@ from pipeline.extract.quantity_table_statements import (
     statement_in,
     unit_line_statement,
 )
-from pipeline.extract.quantity_tables import NUMBER_CELL
 from pipeline.extract.quantity_units import COUNT
 
 _CAPTION = re.compile(r"(?i:table|cuadro|tabla)[ \t\xa0]+[0-9A-Z]{1,3}[.:]")

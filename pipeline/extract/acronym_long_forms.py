@@ -298,7 +298,7 @@ def _names_a_body(text: str, start: int, end: int, stated: bool = False) -> bool
 # 'United States Section of the International Boundary and Water Commission (IBWC)'
 # names the commission, and 'Agents of the …' are not part of any name.
 _HEAD_BEFORE_PREPOSITION = re.compile(
-    r"(?:^|(?<=[\s(]))((?:[A-Z][\w.’'-]*(?<!'s)(?<!’s)[ \t]+){1,3})"
+    r"(?:^|(?<=[\s(]))((?:[A-Z][\w.’'-]*(?<!'s)(?<!’s)[ \t]+){1,4})"
     r"(?:on|for|of|de|del)[ \t]+\Z"
 )
 
@@ -313,6 +313,11 @@ def head_before_preposition(text: str, window: int, start: int) -> int:
         return start
     line_start = text.rfind("\n", 0, head.start()) + 1
     before = text[max(window, line_start) : head.start()].rstrip()
+    if not before and line_start - 1 > window:
+        # 'and the⏎Special Supplemental Nutrition Program for …': a sentence wrapped
+        # before the head, which opens only the line
+        above = text[max(window, text.rfind("\n", 0, line_start - 1) + 1) : line_start - 1]
+        before = above.rstrip() if above.rstrip()[-1:].islower() else ""
     if not before or before[-1] in ".:!?•-*":
         return start  # the head opens a sentence or a line: 'Deployment of Autonomous …'
     if before[-1].isalpha() and before[-1].isupper():

@@ -30,7 +30,9 @@ _PLACE_BEFORE_HEAD = re.compile(
     re.M,
 )
 # 'the New Mexico Economic Development Department (EDD)': the body's head ends its name.
-_AGENCY_LAST = re.compile(r"\b(?:Department|Agency|Commission|Office|Ministry|Secretariat)\Z")
+_AGENCY_LAST = re.compile(
+    r"\b(?:Department|Agency|Commission|Office|Ministry|Secretariat|Bureau)\Z"
+)
 _AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
 _HEAD_OF = re.compile(
     r"(?<![\w-])(?:(?:Bureau|Department|Office|Ministry|Secretariat|Agency|Administration)"

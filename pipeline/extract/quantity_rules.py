@@ -222,6 +222,13 @@ _FRACTION_DENOMINATORS = frozenset(
 _COUNTED_COMPOUND = re.compile(
     r"-(?!(?:fold|way|odd|plus|point|star|stage|digit|ish|something|year-old)\b)(?:[a-z]{3,}|[A-Z][a-z]{2,})\b(?!-)"
 )
+# Spelled out, a compound is also a share ('two-thirds'), a time or an idiom ('fifty-fifty',
+# 'eleven-thirty', 'a two-track strategy', 'zero-tolerance'); 'one' is never a count.
+_NOT_COUNTED_BY_WORD = re.compile(
+    r"(?:one|zero)\b|[a-z]+-(?:thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?"
+    r"|halves|half|track|hand|handed|sided|tier|party|thirty|fifty|fifteen|forty-five)\b",
+    re.IGNORECASE,
+)
 _COUNTER_LABELS = r"(?i:\bpage|\bp\.|\bpágina|\bpág\.|\bslide|\bphoto|\bimage|\bpart)"
 _COUNTER = re.compile(rf"{_COUNTER_LABELS}[ \t\xa0]*\Z")
 _PAGE_OF = re.compile(rf"{_COUNTER_LABELS}[ \t\xa0]*[0-9]+[ \t\xa0]+(?:of|de)[ \t\xa0]+\Z")
@@ -284,11 +291,12 @@ def counts_something(scan: str, end: int, part: Part, near: Neighbours) -> bool:
     ):
         return False  # 'Page 2 of 4', '[Photo 1 of 4]': a counter of the print, not a fact
     if (
-        part.form == "digits"
-        and scan[part.start - 1 : part.start] in (" ", "(")
+        scan[part.start - 1 : part.start] in (" ", "(", "\n")
+        and scan[part.start - 2 : part.start] != "-\n"  # '1-boc-⏎4-piperidone': one word
         and _COUNTED_COMPOUND.match(scan, end)
+        and not (part.form == "words" and _NOT_COUNTED_BY_WORD.match(part.raw + scan[end:]))
     ):
-        return True  # 'a 40-bed field hospital': forty beds
+        return True  # 'a 40-bed field hospital': forty beds; 'an eight-bout card'
     if _STATISTIC_BEFORE.search(scan, max(0, part.start - 8), part.start):
         return False
     if _CITED_PAGES_BEFORE.search(scan, max(0, part.start - 24), part.start):

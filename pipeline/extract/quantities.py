@@ -80,7 +80,7 @@ from pipeline.extract.quantity_rules import (
     zero_led,
 )
 from pipeline.extract.quantity_spaced_numbers import spaced_thousands_as_narrow
-from pipeline.extract.quantity_table_cells import fills_table_cell
+from pipeline.extract.quantity_table_cells import ends_label_line, fills_table_cell
 from pipeline.extract.quantity_table_statements import IDENTIFIER
 from pipeline.extract.quantity_tables import TableUnits, scaled
 from pipeline.extract.quantity_unit_rules import age_unit, is_unit_label, unit_printed_apart
@@ -216,6 +216,11 @@ def _scan(scan: str) -> tuple[list[Row], list[Mention], list[Rate]]:
                 cell_start, cell_end = (part.start - 1, end + 1) if bracketed else (part.start, end)
                 in_cell = not (unit or part.scaled) and fills_table_cell(scan, cell_start, cell_end)
                 cell = tables.at(cell_start) if in_cell else None
+                if not (in_cell or unit or part.scaled) and ends_label_line(
+                    scan, cell_start, cell_end
+                ):
+                    cell = tables.at(cell_start)  # 'SUBTOTAL      8,804.00' in a two-column table
+                    in_cell = cell is not None
                 if bracketed and in_cell and cell is not IDENTIFIER and part.value is not None:
                     if cell is None or cell.unit.kind == "count":
                         continue

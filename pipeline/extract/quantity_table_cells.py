@@ -28,6 +28,18 @@ def fills_table_cell(scan: str, start: int, end: int) -> bool:
     return len(_CELL_GAP.findall(line.strip(" \t\xa0\r|"))) >= 2
 
 
+def ends_label_line(scan: str, start: int, end: int) -> bool:
+    """Whether a number ends a line after a label and a run of spaces ('SUBTOTAL
+    8,804.00'), as each row of a two-column table prints it."""
+    line_end = scan.find("\n", end)
+    if scan[end : line_end if line_end != -1 else len(scan)].strip(" \t\xa0\r"):
+        return False
+    line_start = scan.rfind("\n", 0, start) + 1
+    left = scan[line_start:start]
+    gap = re.search(r"[ \xa0]{2,}\Z", left)
+    return gap is not None and any(ch.isalpha() for ch in left[: gap.start()])
+
+
 def opens_table_row(scan: str, start: int, end: int) -> bool:
     """Whether a number is the first cell of a table row ('1\tLaredo\t2304\t…',
     '1    Laredo    2304'): it numbers or ranks the row."""

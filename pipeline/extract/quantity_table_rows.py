@@ -65,8 +65,17 @@ def wraps_label(lines: list[str]) -> bool:
     """A row label wrapped over lines: words alone on up to three lines, then a row of
     figures ('Nonproliferation, Anti-terrorism,' ⏎ 'Demining and Related Programs' ⏎
     '(NADR)    8,500    8,500')."""
-    return _wrapped_before_row(
-        lines, lambda line: not any(ch.isdigit() for ch in line) and ". " not in line.strip()
+    return _wrapped_before_row(lines, _label_words)
+
+
+def _label_words(line: str) -> bool:
+    """Words of a label, without figures; a figure inside words may stand in a label that
+    runs on with a comma ('Housekeeper (1 day a week),')."""
+    words = line.strip()
+    if ". " in words:
+        return False
+    return not any(ch.isdigit() for ch in words) or (
+        words.endswith(",") and not has_number_cell(line)
     )
 
 
@@ -176,3 +185,62 @@ def row_label(line: str, cells: list[tuple[int, int]] | None = None) -> str:
 def header_column(starts: list[int], cell_end: int) -> int:
     """In an aligned table, the header column over a cell's last character."""
     return bisect_right(starts, cell_end - 1) - 1
+
+
+# A two-column table prints one figure after each label ('SUBTOTAL        8,804.00',
+# '  3 years        10'): a single run of spaces cuts each line, so no line alone is a row.
+_PAIR_ROWS_AT_LEAST = 3
+# without its own '$' or '%': a fact sheet's 'Net assets   $1.27 billion' lines each state theirs
+_BARE_FIGURE = re.compile(r"[-−]?[0-9][0-9,.]*")
+
+
+def _pair_figure(line: str) -> tuple[int, int] | None:
+    """Where the figure of a 'label   figure' line starts and ends: words, one run of
+    spaces, one bare figure that is not a year."""
+    if "\t" in line or _PIPE_ROW.fullmatch(line):
+        return None
+    cells = _filled_cells(line)
+    if len(cells) != 2:
+        return None
+    (a, b), (c, d) = cells
+    figure = line[c:d].strip()
+    if not any(ch.isalpha() for ch in line[a:b]) or not _BARE_FIGURE.fullmatch(figure):
+        return None
+    return None if is_year_like(figure) else (c, d)
+
+
+def pair_block_end(lines: list[str], first: int) -> int:
+    """The end of a run of 'label   figure' lines from `first` whose figures line up, left
+    or right, under a rule or not; `first` when fewer than three such lines start there."""
+    figures: list[tuple[int, int]] = []
+    k = first
+    while k < len(lines):
+        figure = _pair_figure(lines[k])
+        if figure is None and not (figures and SEPARATOR_ROW.fullmatch(lines[k])):
+            break
+        if figure is not None:
+            figures.append(figure)
+        k += 1
+    ends = [end for _, end in figures]
+    # right-aligned within a character: a figure with a digit too many ('1,1500.00') stands out
+    aligned = len({start for start, _ in figures}) == 1 or (
+        bool(ends) and max(ends) - min(ends) <= 1
+    )
+    return k if len(figures) >= _PAIR_ROWS_AT_LEAST and aligned else first
+
+
+def heads_pair_block(line: str, figure_start: int) -> bool:
+    """A header of two cells over a two-column table, its second over the figures
+    ('Years of service        Vacation days')."""
+    cells = _filled_cells(line)
+    return (
+        len(cells) == 2
+        and not has_number_cell(line)
+        and abs(cells[1][0] - figure_start) <= 12
+        and "\t" not in line
+    )
+
+
+def _filled_cells(line: str) -> list[tuple[int, int]]:
+    """The cells of a line that hold something (an indent opens an empty one)."""
+    return [(a, b) for a, b in row_cells(line) if line[a:b].strip()]

@@ -54,8 +54,17 @@ class Statement(NamedTuple):
 # A column of codes, ranks or years: its cells are identifiers, not quantities.
 IDENTIFIER = Statement(Unit("identifier", "identifier"), 1)
 _IDENTIFIER_HEADER = re.compile(
-    r"(?i:rank|no\.?|#|id|year|fips|zip(?: code)?|[\w ]*\bcodes?|c[oó]digo[\w ]*|clave)"
+    r"(?i:rank|no\.?|#|id|year|fips|zip(?: code)?|[\w ]*\bcodes?|c[oó]digo[\w ]*|clave"
+    r"|bib(?: no\.?)?)"  # a race's bib numbers
 )
+# 'Age', 'Median age': a column or row of ages, in years
+_AGE_HEADER = re.compile(r"(?i:(?:median |average |mean )?(?:age|edad)(?: \(years\))?)")
+AGE = Statement(UNITS["year"], 1)
+
+
+def age_header(cell: str) -> Statement | None:
+    """Years, for a header or row label that names ages."""
+    return AGE if _AGE_HEADER.fullmatch(cell.strip(" \t|:")) else None
 
 
 def statement_in(text: str, spanish: bool = False) -> Statement | None:
@@ -190,12 +199,15 @@ def header_statement(cell: str, spanish: bool = False) -> Statement | None:
     cell = cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰*†")  # 'Kilómetros¹': the header, not its note mark
     if _IDENTIFIER_HEADER.fullmatch(cell):
         return IDENTIFIER
+    if age_header(cell):
+        return AGE
     last = cell.split()[-1] if cell.split() else ""  # 'FY 2024 Enacted FTE': its own line's word
     return (
         statement_in(cell, spanish)
         or unit_cell(cell)
         or _header_words(cell)
         or leading_unit(cell)
+        or trailing_unit(cell)  # 'Vacation days'
         or (Statement(COUNT, 1) if last.lower() in _COUNTED_CELL else None)
     )
 

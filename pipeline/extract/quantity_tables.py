@@ -29,17 +29,21 @@ from pipeline.extract.quantity_table_rows import (
     header_column,
     header_columns,
     heads_group,
+    heads_pair_block,
     is_group_unit_line,
     is_row,
+    pair_block_end,
     row_cells,
     row_label,
     wraps_cell,
     wraps_label,
 )
 from pipeline.extract.quantity_table_statements import (
+    AGE,
     IDENTIFIER,
     SPANISH,
     Statement,
+    age_header,
     header_statement,
     in_spanish,
     keyed_statements,
@@ -94,10 +98,16 @@ class TableUnits:
         for line in text.split("\n"):
             lines.append((offset, line))
             offset += len(line) + 1
+        texts = [line for _, line in lines]
         i = 0
         while i < len(lines):
             if not is_row(lines[i][1]):
-                i += 1
+                stop = pair_block_end(texts, i)
+                if stop > i:  # a two-column table, under its header if it prints one
+                    figure_start = row_cells(texts[i])[-1][0]
+                    first = i - 1 if i and heads_pair_block(texts[i - 1], figure_start) else i
+                    self._add(lines, first, stop)
+                i = max(stop, i + 1)
                 continue
             j, data = i, False
             while j < len(lines):
@@ -142,7 +152,7 @@ class TableUnits:
         texts, starts = header_columns(lines[first:stop])
         columns = [header_statement(text, self._spanish) for text in texts]
         shares = _share_columns([line for _, line in lines[first:stop]], starts)
-        if caption is None and columns and columns[0] is not IDENTIFIER:
+        if caption is None and columns and columns[0] not in (IDENTIFIER, AGE):
             caption = columns[0]  # '(in thousands)' over the row labels of a financial table
         if any("$" in line for _, line in lines[first:stop]):
             # a table printing '$' on its first rows, under '(in thousands)': every cell is
@@ -212,6 +222,7 @@ class TableUnits:
             (_SAMPLE_SIZE if _SAMPLE_SIZE_LABEL.fullmatch(first) else None)
             or statement_in(first)
             or (_PERCENT_LABEL if _PERCENT_ROW.match(first) else None)
+            or age_header(first)
             or leading_unit(first.lstrip("| "))
             or trailing_unit(first.strip(" \t|"))
         )

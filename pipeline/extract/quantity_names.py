@@ -97,7 +97,13 @@ _SPANISH_INFINITIVE = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]{4,}(?:ar|ir|
 _OPENING = re.compile(
     r"(?:(?:^|\n)[ \t]*(?:[-•*▪][ \t]+|\(?[0-9a-zA-Z]{1,3}[.)][ \t]+)?|[a-z)][.!?:][ \t\xa0]+)\Z"
 )
-_GROUP_OF = re.compile(r"\bGroup[ \t\xa0]+of[ \t\xa0]+[0-9]+\Z")
+# 'the Group of 20', 'the round of 16': a forum's name, a tournament's stage
+_GROUP_OF = re.compile(
+    r"\b(?:Group[ \t\xa0]+of[ \t\xa0]+[0-9]+|[Rr]ound[ \t\xa0]+of[ \t\xa0]+(?:8|16|32|64))\Z"
+)
+_MASK = frozenset("*xX•")
+# '1200 BCE', '300 A.D.': a year of an era
+_ERA_AFTER = re.compile(r"[ \t\xa0]+(?:BCE|B\.C\.E?\.|BC|CE|C\.E\.|A\.D\.)(?!\w)")
 
 
 # '2800 Defense Pentagon, Washington, DC 20301': a street number, the city, state and ZIP
@@ -112,13 +118,15 @@ _ADDRESS_AFTER = re.compile(
 
 def names_something(scan: str, end: int, near: Neighbours) -> bool:
     """A bare number that is part of a name or reference, not a count."""
-    if _ADDRESS_AFTER.match(scan, end):
+    if _ADDRESS_AFTER.match(scan, end) or _ERA_AFTER.match(scan, end):
         return True
     before = near.before
+    if before and len(before) >= 3 and set(before) <= _MASK:
+        return True  # '**** **** **** 4471': the last digits of a masked account
     if before and before[0].isupper() and counted_in_heading(scan, near.before_start, end):
         return False
     if before == "of" and _GROUP_OF.search(scan, max(0, end - 40), end):
-        return True  # 'the Group of 20': the name of a forum, not a count
+        return True  # 'the Group of 20', 'Round of 16 tickets': a name, not a count
     # 'Objective 2.1', 'USNORTHCOM 59'; a possessive owner still counts ("Mexico's 32").
     if (
         before

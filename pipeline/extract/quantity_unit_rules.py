@@ -82,7 +82,15 @@ def unit_after_modifier(scan: str, end: int) -> tuple[Unit, int] | None:
 
 # A label that ends in a unit names the unit of the value after it ('Estimated Total Annual
 # Burden Hours: 1,479,250'); the unit is a whole word of three letters or more.
-_LABEL_UNIT = re.compile(rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})[ \t\xa0]*:[ \t\xa0]*\Z")
+# A rate's label counts in its first unit ('Anticipated hours per week: 40').
+_LABEL_UNIT = re.compile(
+    rf"(?<![\w-])(?P<unit>{UNIT_PATTERN})(?:[ \t\xa0]+per[ \t\xa0]+[a-z]+)?[ \t\xa0]*:[ \t\xa0]*\Z"
+)
+# A label that opens its line with a unit, in the plural ('Hours paid in 2025: 2,212.5').
+_LABEL_LED_BY_UNIT = re.compile(
+    rf"(?=[A-Z][a-z])(?P<unit>(?i:{PLURAL_UNIT_WORDS}))(?:[ \t\xa0]+[\w]+){{1,4}}"
+    r"[ \t\xa0]*:[ \t\xa0]*\Z"
+)
 
 
 # An infobox's label set off from its value by a run of spaces, that names the unit among
@@ -104,8 +112,9 @@ def unit_from_label(scan: str, start: int) -> Unit | None:
         box = _BOX_LABEL_UNIT.search(scan, max(0, start - 80), start)
         return unit_of((box.group("unit") or box.group("lead")).lower()) if box else None
     line_start = scan.rfind("\n", max(0, start - 120), start) + 1
-    m = _LABEL_UNIT.search(scan[max(line_start, start - 120) : start])
-    return unit_of(m.group("unit")) if m and len(m.group("unit")) >= 3 else None
+    label = scan[max(line_start, start - 120) : start]
+    m = _LABEL_UNIT.search(label) or _LABEL_LED_BY_UNIT.match(label.lstrip(" \t"))
+    return unit_of(m.group("unit").lower()) if m and len(m.group("unit")) >= 3 else None
 
 
 def is_unit_label(scan: str, part: Part) -> bool:
@@ -170,13 +179,19 @@ _AGE_BEFORE = re.compile(
     # 'children who turn 5 by Aug. 1', 'Median age: 22'
     r"|\b(?:who|will|to)[ \t\xa0]+(?:turn|turns|turned)[ \t\xa0]+|\b(?i:age):[ \t\xa0]*)\Z"
 )
-_AND_OLDER = re.compile(r"[ \t\xa0]+(?:and|or)[ \t\xa0]+(?:older|over|above)\b")
-_OLDER_WHO = re.compile(
-    r"\b(?i:those|adults|people|persons|residents|ages?|minors|applicants|children"
-    r"|you are|you’re|you're)[ \t\xa0]+\Z"
+# 'seniors (65 and older)', 'children 12 and under', 'seniors 65+'
+_AND_OLDER = re.compile(
+    r"[ \t\xa0]+(?:and|or)[ \t\xa0]+(?:older|over|above|under|younger)\b|\+(?![0-9])"
 )
+_OLDER_WHO = re.compile(
+    r"\b(?i:those|adults|people|persons|residents|ages?|minors|applicants|children|seniors"
+    r"|you are|you’re|you're)[ \t\xa0]+\(?\Z"
+)
+# 'Among adults 18–49': a bracket of ages, as audience and survey reports print them
+_AGE_GROUP_BEFORE = re.compile(r"\b(?i:adults|persons|people|viewers|women|men|ages?)[ \t\xa0]+\Z")
+_AGE_GROUP_AFTER = re.compile(r"[–-][0-9]{2}\b")
 # 'Eliseo Rangel Ochoa, also known as “El Ingeniero,” 52, of Culiacán'
-_APPOSITIVE_BEFORE = re.compile(r"[A-Za-z](?:,[”\"]?|\.?[”\"]?,)[ \t\xa0]+\Z")
+_APPOSITIVE_BEFORE = re.compile(r"[^\W\d_](?:,[”\"]?|\.?[”\"]?,)[ \t\xa0]+\Z")
 _APPOSITIVE_AFTER = re.compile(
     # 'Two adults, 34 and 45, were arrested'
     r"(?:[ \t\xa0]+and[ \t\xa0]+[0-9]{1,3})?"
@@ -186,7 +201,9 @@ _APPOSITIVE_AFTER = re.compile(
 # 'Marisela Ochoa Benítez, 44, the business’s bookkeeper': after a name ('the applicants,
 # 44, the largest group' counts people)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,[ \t\xa0]+\Z")
-_ROLE_AFTER = re.compile(r",[ \t\xa0]+the\b")
+# 'Marisela Ochoa Benítez, 44, the business’s bookkeeper'; 'Iván Cárdenas Ruelas, 22,
+# heading home'
+_ROLE_AFTER = re.compile(r",[ \t\xa0]+(?:the\b|[a-z]{2,}ing\b)")
 # '…,” said Alejandra, 44.': a quoted speaker's age after the name
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|added|explained|recalled|asked)[ \t\xa0\n]+"
@@ -204,6 +221,8 @@ def age_unit(scan: str, part: Part) -> Unit | None:
     if _AGE_BEFORE.search(before):
         return _YEAR
     if _AND_OLDER.match(scan, part.end) and _OLDER_WHO.search(before):
+        return _YEAR
+    if _AGE_GROUP_BEFORE.search(before) and _AGE_GROUP_AFTER.match(scan, part.end):
         return _YEAR
     if _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_AFTER.match(scan, part.end):
         return _YEAR

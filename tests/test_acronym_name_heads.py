@@ -2,8 +2,9 @@
 
 Real sentences from public documents: a program's name of four capitalized words before
 its `for` (`Special Supplemental Nutrition Program for Women, Infants, and Children`),
-the same name wrapped so that it opens a line, and the city that owns a bureau (`Laredo
-Convention & Visitors Bureau`); and the sentences whose start must stay where it is.
+the same name wrapped so that it opens a line, the city that owns a bureau (`Laredo
+Convention & Visitors Bureau`) or names a statistical area; and the sentences whose start
+must stay where it is.
 """
 
 import pytest
@@ -38,6 +39,11 @@ from pipeline.extract.acronyms import extract_acronyms
         (
             "Contact the Laredo Convention & Visitors Bureau (CVB) for group rates.",
             [("CVB", "Laredo Convention & Visitors Bureau")],
+        ),
+        # the place a statistical area is named for
+        (
+            "- The El Paso Metropolitan Statistical Area (MSA) added 4,820 nonfarm jobs",
+            [("MSA", "El Paso Metropolitan Statistical Area")],
         ),
         # a bureau without a place keeps its own start
         (

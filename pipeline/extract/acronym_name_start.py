@@ -31,7 +31,7 @@ _PLACE_BEFORE_HEAD = re.compile(
 )
 # 'the New Mexico Economic Development Department (EDD)': the body's head ends its name.
 _AGENCY_LAST = re.compile(
-    r"\b(?:Department|Agency|Commission|Office|Ministry|Secretariat|Bureau)\Z"
+    r"\b(?:Department|Agency|Commission|Office|Ministry|Secretariat|Bureau|Statistical Area)\Z"
 )
 _AGENCY_HEAD = re.compile(r"(?:Department|Bureau|Office|Ministry|Agency|Commission|Secretariat)\b")
 _HEAD_OF = re.compile(

@@ -2,11 +2,12 @@
 to the extractors.
 
 Issue 3 asks for strict F1 >= 0.95 on documents the extractor's authors have not seen. The
-gold in `tests/heldout/` to `tests/heldout45/` was committed before anyone ran the
+gold in `tests/heldout/` to `tests/heldout48/` was committed before anyone ran the
 extractors on it (first scores: F1 0.972, 0.913, 0.790, 0.867, 0.955, 0.889, 0.868, 0.868,
 0.876, 0.936, 0.959, 0.852, 0.830, 0.949, 0.934, 0.910, 0.877, 0.860, 0.912, 0.858, 0.765,
 0.985, 0.873, 0.978, 0.954, 0.988, 0.924, 0.987, 0.845, 0.980, 0.941, 0.987, 0.944, 0.988,
-0.909, 0.842, 0.949, 0.951, 0.748, 0.966, 0.926, 0.800, 0.881, 0.955 and 0.961); if
+0.909, 0.842, 0.949, 0.951, 0.748, 0.966, 0.926, 0.800, 0.881, 0.955, 0.961, 0.918,
+0.859 and 0.930); if
 this test fails, fix the extractor's rules from the shape of the text, never the gold. A set
 not yet at the bar is held at its floor (F1_FLOOR), and says why.
 """
@@ -33,8 +34,17 @@ ACRONYM_F1_BAR = 0.9
 # whose tons group thousands with points (`612.480`). The forty-third's standard
 # deviations and interquartile ranges, a caption that gives one column counts and the
 # others shares of them, and the elided nouns of a paper's `(612 in Nogales, Arizona, …)`
-# are not read yet.
-F1_FLOOR = {"heldout23": 0.90, "heldout39": 0.87, "heldout42": 0.92, "heldout43": 0.92}
+# are not read yet. The forty-seventh counts each number of a score or a fight record
+# (`2-1`, `26-0-1`) and ages said without a cue (`the median viewer was 37`); the
+# forty-eighth's pay stub prints its amounts without a currency anywhere in its table.
+F1_FLOOR = {
+    "heldout23": 0.90,
+    "heldout39": 0.87,
+    "heldout42": 0.92,
+    "heldout43": 0.92,
+    "heldout47": 0.94,
+    "heldout48": 0.935,
+}
 
 
 def heldout_paths(folder: Path) -> list[Path]:

@@ -10,9 +10,7 @@ Each case is a text and the (quote, value, unit) of every quantity it states.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.quantity_rows import assert_same_rows, quote_value_unit
+from tests.quantity_rows import text_tests
 
 CASES = [
     (
@@ -67,11 +65,4 @@ NOT_QUANTITIES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
-def test_text_yields_its_quantities(text: str, expected: list[tuple]) -> None:
-    assert_same_rows(quote_value_unit(text), expected)
-
-
-@pytest.mark.parametrize("text", NOT_QUANTITIES, ids=[t[:40] for t in NOT_QUANTITIES])
-def test_text_yields_no_quantity(text: str) -> None:
-    assert quote_value_unit(text) == []
+test_text_yields_its_quantities, test_text_yields_no_quantity = text_tests(CASES, NOT_QUANTITIES)
